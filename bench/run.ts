@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: throughput figures for the engine and the models, each the median of repeated
+ * runs after a warm-up, with ratios to the bare-heap reference measured in this same invocation.
+ *
+ *   --json    one JSON object per line (name, value, unit, median, min, max, runs, ratio)
+ *   --quick   fewer and shorter runs: a smoke test for CI, not figures to quote
+ */
+import { holdEventsPerSecond } from './hold.js';
+import { type Figure, measure } from './measure.js';
+import { mmcCustomersPerSecond } from './mmc.js';
+import { referenceOpsPerSecond, referencePath } from './reference.js';
+
+const args = new Set(process.argv.slice(2));
+const json = args.has('--json');
+const quick = args.has('--quick');
+const runs = quick ? 3 : 5;
+const holdOps = quick ? 500_000 : 5_000_000;
+const customers = quick ? 100_000 : 1_000_000;
+
+const figures: Figure[] = [];
+const emit = (f: Figure): void => {
+  figures.push(f);
+  if (json) console.log(JSON.stringify(f));
+};
+
+const ref = referencePath();
+for (const pending of [1_000, 100_000]) {
+  const engine = measure(`engine.hold.${pending / 1000}k`, 'events/s', () => holdEventsPerSecond(pending, holdOps), runs);
+  if (ref) {
+    const reference = measure(`reference.hold.${pending / 1000}k`, 'ops/s', () => referenceOpsPerSecond(ref, pending, holdOps), runs, 0);
+    engine.ratio = engine.value / reference.value;
+    engine.ratioTo = reference.name;
+    emit(reference);
+  }
+  emit(engine);
+}
+emit(measure('mmc.c10.lambda8', 'customers/s', () => mmcCustomersPerSecond(customers), runs));
+
+if (!json) {
+  const rows = figures.map((f) => [
+    f.name,
+    `${(f.value / 1e6).toFixed(2)} M ${f.unit}`,
+    `${(f.min / 1e6).toFixed(2)}–${(f.max / 1e6).toFixed(2)}`,
+    f.ratio === undefined ? '' : `${f.ratio.toFixed(2)} × ${f.ratioTo}`,
+  ]);
+  const head = ['benchmark', 'median', 'range (M)', 'ratio'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  rows.forEach((r) => console.log(line(r)));
+  if (!ref) console.log('\n(no ../shared/bench-ref/hold-ref.mjs beside this checkout: ratios omitted)');
+}

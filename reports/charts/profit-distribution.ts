@@ -1,0 +1,66 @@
+/** "Which layout earns more from mining, and how widely does it vary?" — a box per variant, mean ± CI marked. */
+import type { Row } from '../../sim/study/replicate.js';
+import type { Summary } from '../../sim/study/summarize.js';
+import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { variantColorScale } from '../palette.js';
+
+const MILLION = 1e6;
+
+export function profitDistributionChart(summary: Summary, rows: readonly Row[], years: number): Chart {
+  const variants = summary.variants.map((v) => v.name);
+  const x = { field: 'variant', type: 'nominal' as const, title: 'Variant', sort: variants, axis: { labelAngle: 0 } };
+  const yTitle = `Mining profit over ${years} years (million USD)`;
+  return {
+    name: 'mining-profit',
+    spec: {
+      $schema: VEGA_LITE_SCHEMA,
+      title: {
+        text: 'Which layout earns more from mining?',
+        subtitle: `${summary.replications} replications · box: quartiles, whiskers to 1.5 × IQR, dots beyond · black: mean with its ${Math.round(summary.confidence * 100)} % interval`,
+      },
+      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      width: Math.max(240, 110 * variants.length),
+      height: 300,
+      layer: [
+        {
+          data: { values: rows.map((r) => ({ variant: r.variant, profitMUSD: r.metrics.miningProfitUSD / MILLION })) },
+          mark: { type: 'boxplot', extent: 1.5, size: 40 },
+          encoding: {
+            x,
+            y: { field: 'profitMUSD', type: 'quantitative', title: yTitle },
+            color: { field: 'variant', type: 'nominal', scale: variantColorScale(variants), legend: null },
+          },
+        },
+        {
+          data: {
+            values: summary.variants.map((v) => ({
+              variant: v.name,
+              meanMUSD: v.metrics.miningProfitUSD.mean / MILLION,
+              lowerMUSD: v.metrics.miningProfitUSD.lower / MILLION,
+              upperMUSD: v.metrics.miningProfitUSD.upper / MILLION,
+            })),
+          },
+          layer: [
+            {
+              mark: { type: 'rule', color: 'black', strokeWidth: 2 },
+              encoding: { x, y: { field: 'lowerMUSD', type: 'quantitative' }, y2: { field: 'upperMUSD' } },
+            },
+            {
+              mark: { type: 'point', filled: true, color: 'black', size: 50 },
+              encoding: {
+                x,
+                y: { field: 'meanMUSD', type: 'quantitative' },
+                tooltip: [
+                  { field: 'variant', title: 'Variant' },
+                  { field: 'meanMUSD', title: 'Mean (M USD)', format: ',.1f' },
+                  { field: 'lowerMUSD', title: 'CI low (M USD)', format: ',.1f' },
+                  { field: 'upperMUSD', title: 'CI high (M USD)', format: ',.1f' },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const campus = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'sim/cli/main.ts', ...args], { encoding: 'utf8' });
+
+test('a bad scenario file gets one line naming file:line:column and key, exit 2, no stack, nothing written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
+  try {
+    const file = join(dir, 'bad.yaml');
+    const text = readFileSync('scenarios/capital-raise.yaml', 'utf8').replace('grid: 1027 MW', 'grid: 1027 MWh');
+    writeFileSync(file, text);
+    const out = join(dir, 'out');
+    const r = campus('study', file, '--out', out, '--replications', '3');
+    assert.is(r.status, 2);
+    const lines = r.stderr.trim().split('\n');
+    assert.is(lines.length, 1, r.stderr);
+    assert.match(lines[0], /bad\.yaml:\d+:\d+: site\.grid: '1027 MWh' is not a power; expected a power like '300 MW'/);
+    assert.not.match(r.stderr, /\n\s+at /);
+    assert.not.ok(existsSync(out));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bad flag is a usage error with exit 2', () => {
+  const r = campus('study', 'scenarios/capital-raise.yaml', '--replications', '-4', '--out', join(tmpdir(), 'never'));
+  assert.is(r.status, 2);
+  assert.match(r.stderr, /--replications must be a non-negative integer/);
+  assert.is(campus('frobnicate').status, 2);
+});
+
+test('campus study prints the table and writes summary, CSV and chart', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
+  try {
+    const r = campus('study', 'scenarios/capital-raise.yaml', '--replications', '4', '--out', dir);
+    assert.is(r.status, 0, r.stderr);
+    assert.match(r.stdout, /current-fleet \(baseline\)/);
+    assert.match(r.stdout, /expand-mining/);
+    for (const f of ['summary.json', 'replications.csv', 'manifest.json', 'charts/mining-profit.vl.json', 'charts/mining-profit.svg', 'charts/mining-profit.png']) {
+      assert.ok(existsSync(join(dir, f)), f);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test.run();

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+/** The `campus` command line. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { studyCommand } from './study-command.js';
+import { EXIT_USER_ERROR } from './user-error.js';
+
+await yargs(hideBin(process.argv))
+  .scriptName('campus')
+  .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulator of a campus that splits its power between bitcoin mining and AI/HPC compute.')
+  .command(studyCommand)
+  .demandCommand(1, 'Name a command: study')
+  .strict()
+  .fail((message, error, y) => {
+    if (error) throw error; // a bug: keep the stack trace
+    process.stderr.write(`campus: ${message}\n\n`);
+    y.showHelp((s: string) => process.stderr.write(s + '\n'));
+    process.exit(EXIT_USER_ERROR);
+  })
+  .help()
+  .version()
+  .parseAsync();

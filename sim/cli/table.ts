@@ -1,0 +1,11 @@
+/** Plain-text tables for the terminal: columns padded to their widest cell, numbers right-aligned. */
+export function formatTable(head: readonly string[], rows: readonly (readonly string[])[], rightAlign: readonly boolean[] = []): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => (rightAlign[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** USD in millions with one decimal and thousands separators, e.g. "1,234.5". */
+export const millions = (usd: number): string =>
+  (usd / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });

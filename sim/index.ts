@@ -1,0 +1,58 @@
+/**
+ * campus-sim's public API. Every export is listed by name: this file is the API.
+ */
+
+// Event engine
+export { Simulation, PRIORITY_MIN, PRIORITY_MAX } from './core/engine.js';
+export type { Handler, EventKind, EventId } from './core/engine.js';
+export { SchedulingError } from './core/scheduling-error.js';
+export { HOURS_PER_YEAR, HOURS_PER_DAY, HOURS_PER_MONTH } from './core/time.js';
+
+// Random streams and samplers
+export { RandomStream, randomStream } from './core/stream.js';
+export type { Distribution } from './core/samplers/distribution.js';
+export { Constant } from './core/samplers/constant.js';
+export { Uniform } from './core/samplers/uniform.js';
+export { Exponential } from './core/samplers/exponential.js';
+export { Normal } from './core/samplers/normal.js';
+export { LogNormal } from './core/samplers/lognormal.js';
+export { Gamma, standardGamma } from './core/samplers/gamma.js';
+export { Poisson } from './core/samplers/poisson.js';
+export { Weibull } from './core/samplers/weibull.js';
+export { Pareto } from './core/samplers/pareto.js';
+export { Triangular } from './core/samplers/triangular.js';
+export { Discrete } from './core/samplers/discrete.js';
+export { Empirical } from './core/samplers/empirical.js';
+
+// Statistics
+export { RunningStats } from './core/stats/running-stats.js';
+export { TimeIntegral } from './core/stats/time-integral.js';
+export { meanInterval } from './core/stats/mean-interval.js';
+export type { MeanInterval } from './core/stats/mean-interval.js';
+export { normalCdf, normalQuantile } from './core/stats/normal.js';
+export { studentTCdf, studentTQuantile } from './core/stats/student-t.js';
+
+// Validation model
+export { simulateMMc, erlangC } from './core/mmc.js';
+export type { MMcOptions, MMcResult } from './core/mmc.js';
+
+// Bitcoin market and network
+export { gbmPath } from './market/gbm.js';
+export type { GbmParameters } from './market/gbm.js';
+export { blockSubsidySats, blockSubsidyBTC, nextHalvingHeight, HALVING_INTERVAL_BLOCKS } from './network/subsidy.js';
+export { fppsBtcPerHour, hashpriceUSDPerPHDay } from './network/hashprice.js';
+
+// Scenarios
+export { loadScenario, parseScenario } from './scenario/load.js';
+export { ScenarioError } from './scenario/scenario-error.js';
+export type { Scenario, VariantConfig, WorldConfig, Horizon } from './scenario/types.js';
+
+// Campus and studies
+export { drawWorld } from './campus/world.js';
+export type { World } from './campus/world.js';
+export { runCampus } from './campus/campus.js';
+export { METRICS } from './campus/metrics.js';
+export type { Metrics, MetricName } from './campus/metrics.js';
+export { runStudy, StudyError } from './study/study.js';
+export type { StudyOptions, StudyResult } from './study/study.js';
+export type { Summary, VariantSummary, MetricSummary } from './study/summarize.js';

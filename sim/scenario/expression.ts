@@ -1,0 +1,84 @@
+/**
+ * Expressions in scenario files ("300 MW", "45 USD/MWh * (1 + 0.02 * years)"), parsed by mathjs and
+ * checked against an allow-list before they are compiled: numbers, units, the named variables,
+ * arithmetic, comparisons, conditionals and scalar functions. Everything else — assignment,
+ * property access, matrices, function definitions, blocks — is refused, so an untrusted file can
+ * neither reach the JS runtime nor build something large.
+ */
+import type { MathNode } from 'mathjs';
+import { math, parseExpression } from './units.js';
+
+/** Longer expressions are refused: nobody writes a 500-character quantity by hand. */
+export const MAX_EXPRESSION_LENGTH = 500;
+
+const SCALAR_FUNCTIONS = new Set([
+  'abs', 'sqrt', 'cbrt', 'exp', 'expm1', 'log', 'log10', 'log2', 'log1p', 'pow', 'min', 'max', 'floor', 'ceil',
+  'round', 'sign', 'sin', 'cos', 'tan', 'atan', 'tanh', 'mod', 'hypot',
+]);
+const CONSTANTS = new Set(['pi', 'e', 'true', 'false']);
+const OPERATORS = new Set([
+  'add', 'subtract', 'multiply', 'divide', 'pow', 'unaryMinus', 'unaryPlus', 'mod',
+  'smaller', 'larger', 'smallerEq', 'largerEq', 'equal', 'unequal', 'and', 'or', 'not', 'to',
+]);
+
+export interface CompiledExpression {
+  readonly text: string;
+  /** True when the expression names none of the variables: evaluate it once. */
+  readonly constant: boolean;
+  evaluate(scope?: Record<string, number>): unknown;
+}
+
+/** Parses and vets `text`; throws an Error whose message says what is not allowed. */
+export function compileExpression(text: string, variables: readonly string[] = []): CompiledExpression {
+  if (text.length > MAX_EXPRESSION_LENGTH) {
+    throw new Error(`expression is ${text.length} characters long (at most ${MAX_EXPRESSION_LENGTH})`);
+  }
+  let node: MathNode;
+  try {
+    node = parseExpression(text);
+  } catch (e) {
+    throw new Error(`cannot parse '${text}': ${(e as Error).message}`);
+  }
+  const allowedVariables = new Set(variables);
+  let usesVariable = false;
+  node.traverse((n: MathNode, path: string, parent: MathNode | null) => {
+    switch (n.type) {
+      case 'ConstantNode':
+      case 'ParenthesisNode':
+      case 'ConditionalNode':
+        return;
+      case 'OperatorNode': {
+        const fn = (n as unknown as { fn: string }).fn;
+        if (!OPERATORS.has(fn)) throw new Error(`operator '${(n as unknown as { op: string }).op}' is not allowed`);
+        return;
+      }
+      case 'FunctionNode': {
+        const fn = (n as unknown as { fn: MathNode }).fn;
+        const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : '';
+        if (!SCALAR_FUNCTIONS.has(name)) {
+          throw new Error(`function '${name || fn.toString()}' is not allowed (allowed: ${[...SCALAR_FUNCTIONS].join(', ')})`);
+        }
+        return;
+      }
+      case 'SymbolNode': {
+        const name = (n as unknown as { name: string }).name;
+        if (parent?.type === 'FunctionNode' && path === 'fn') return; // the function's own name, checked above
+        if (allowedVariables.has(name)) {
+          usesVariable = true;
+          return;
+        }
+        if (CONSTANTS.has(name) || math.Unit.isValuelessUnit(name)) return;
+        const hint = variables.length ? ` (variables here: ${variables.join(', ')})` : '';
+        throw new Error(`unknown name '${name}': not a unit, a constant or a variable${hint}`);
+      }
+      default:
+        throw new Error(`${n.type.replace(/Node$/, '').replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase()} expressions are not allowed`);
+    }
+  });
+  const code = node.compile();
+  return {
+    text,
+    constant: !usesVariable,
+    evaluate: (scope = {}) => code.evaluate({ ...scope }),
+  };
+}

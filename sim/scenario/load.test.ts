@@ -1,0 +1,130 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { loadScenario, parseScenario } from './load.js';
+import { ScenarioError } from './scenario-error.js';
+
+const MINIMAL = `name: tiny
+horizon: { start: 2026-01-01, years: 1 }
+study: { replications: 10, seed: 3, baseline: small }
+market:
+  btc: { model: gbm, price: 90000 USD, volatility: 0.5 }
+network: { difficulty: 148.26e12, height: 929376 }
+site:
+  grid: 100 MW
+  powerPrice: 45 USD/MWh
+mining:
+  asic: { hashrate: 200 TH/s, power: 3500 W }
+  capacity: 50 MW
+variants:
+  small: {}
+  big:
+    mining:
+      capacity: 90 MW
+`;
+
+/** Parses `text` expecting a ScenarioError; returns it for inspection. */
+function failure(text: string): ScenarioError {
+  try {
+    parseScenario('test.yaml', text);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e;
+    throw e;
+  }
+  throw new Error('expected a ScenarioError, got a scenario');
+}
+
+test('the shipped default scenario loads, in canonical units', () => {
+  const s = loadScenario('scenarios/capital-raise.yaml');
+  assert.is(s.name, 'capital-raise');
+  assert.is(s.horizon.hours, 5 * 8766);
+  const v = s.variants[0];
+  assert.ok(Math.abs(v.mining.asicPowerMW - 0.003645) < 1e-12, 'S21 XP: 270 TH/s × 13.5 J/TH = 3,645 W');
+  assert.is(v.mining.asicHashrateTHs, 270);
+  assert.is(v.site.powerPriceUSDPerMWh, 45);
+  assert.is(s.world.btc.stepH, 24);
+  assert.ok(s.variants.some((x) => x.name === s.study.baseline));
+});
+
+test('variants deep-merge over the base campus and keep the rest', () => {
+  const s = parseScenario('t.yaml', MINIMAL);
+  const [small, big] = s.variants;
+  assert.is(small.mining.capacityMW, 50);
+  assert.is(big.mining.capacityMW, 90);
+  assert.is(big.mining.asicHashrateTHs, 200, 'inherited from the base');
+  assert.is(big.site.gridMW, 100);
+});
+
+test('quantities convert from any unit of the right kind', () => {
+  const s = parseScenario('t.yaml', MINIMAL.replace('grid: 100 MW', 'grid: 100000 kW').replace('45 USD/MWh', '4.5 USD/(10 kWh)'));
+  assert.is(s.variants[0].site.gridMW, 100);
+  assert.ok(Math.abs(s.variants[0].site.powerPriceUSDPerMWh - 450) < 1e-9);
+});
+
+test('an unknown key names file, line, column and path, with a did-you-mean', () => {
+  const e = failure(MINIMAL.replace('  grid: 100 MW', '  gird: 100 MW'));
+  assert.is(e.line, 8);
+  assert.is(e.column, 3);
+  assert.is(e.keyPath, 'site.gird');
+  assert.match(e.message, /^test\.yaml:8:3: site\.gird: unknown key 'gird' \(did you mean 'grid'\?\)/);
+});
+
+test('a wrong unit says what kind of quantity was expected', () => {
+  const e = failure(MINIMAL.replace('grid: 100 MW', 'grid: 100 MWh'));
+  assert.is(e.keyPath, 'site.grid');
+  assert.is(e.line, 8);
+  assert.match(e.message, /'100 MWh' is not a power; expected a power like '300 MW'/);
+});
+
+test('a number without a unit where one is needed is refused', () => {
+  assert.match(failure(MINIMAL.replace('grid: 100 MW', 'grid: 100')).message, /site\.grid: '100' has no unit/);
+});
+
+test('a missing required key points at its parent', () => {
+  const e = failure(MINIMAL.replace('  powerPrice: 45 USD/MWh\n', ''));
+  assert.is(e.keyPath, 'site');
+  assert.match(e.message, /missing required key 'powerPrice'/);
+});
+
+test('an error in a variant points at the variant, not the base', () => {
+  const e = failure(MINIMAL.replace('      capacity: 90 MW', '      capacity: 90 TH/s'));
+  assert.is(e.keyPath, 'variants.big.mining.capacity');
+  assert.is(e.line, 17);
+});
+
+test('a variant may not change the shared world', () => {
+  const e = failure(MINIMAL.replace('  big:\n', '  big:\n    market: { btc: { price: 1 USD } }\n'));
+  assert.is(e.keyPath, 'variants.big.market');
+  assert.match(e.message, /unknown key 'market'/);
+});
+
+test('out-of-range values and an unknown baseline are named', () => {
+  assert.match(failure(MINIMAL.replace('volatility: 0.5', 'volatility: -0.5')).message, /market\.btc\.volatility/);
+  assert.match(failure(MINIMAL.replace('baseline: small', 'baseline: smal')).message, /study\.baseline: no variant is named 'smal'; expected one of small, big/);
+  assert.match(failure(MINIMAL.replace('model: gbm', 'model: gmb')).message, /'gmb' is not allowed; expected one of gbm/);
+});
+
+test('hostile expressions are refused before they run', () => {
+  const at = (expr: string) => failure(MINIMAL.replace('grid: 100 MW', `grid: "${expr}"`)).message;
+  assert.match(at('import({}, {override: true})'), /site\.grid: function 'import' is not allowed/);
+  assert.match(at('cos.constructor(1)'), /'cos.constructor' is not allowed/);
+  assert.match(at('[1, 2].size'), /not allowed/);
+  assert.match(at('ones(10000, 10000)'), /function 'ones' is not allowed/);
+  assert.match(at('f(x) = x'), /function assignment expressions are not allowed/);
+  assert.match(at('x'.repeat(600)), /at most 500/);
+});
+
+test('a YAML alias bomb is stopped', () => {
+  const bomb = 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n';
+  assert.match(failure(bomb).message, /alias/i);
+});
+
+test('YAML syntax errors carry their line', () => {
+  const e = failure('name: x\nsite: [1, 2\nmining: 3\n');
+  assert.match(e.message, /^test\.yaml:\d+:\d+: .*YAML syntax/);
+});
+
+test('a file that does not exist is a ScenarioError, not a crash', () => {
+  assert.throws(() => loadScenario('no/such/file.yaml'), (e: unknown) => e instanceof ScenarioError && /ENOENT/.test((e as Error).message));
+});
+
+test.run();

@@ -1,0 +1,102 @@
+/**
+ * load → validate → convert: a scenario file becomes a typed Scenario in canonical units, or one
+ * ScenarioError that names file, line, column, key path and what was expected.
+ */
+import { readFileSync } from 'node:fs';
+import { HOURS_PER_YEAR } from '../core/time.js';
+import { deepMerge } from './merge.js';
+import { ScenarioReader } from './reader.js';
+import { ScenarioError } from './scenario-error.js';
+import { checkSchema } from './schema.js';
+import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
+import type { Scenario, VariantConfig, WorldConfig } from './types.js';
+
+/** The campus sections a variant may override; the world is shared by every variant. */
+const CAMPUS_SECTIONS = ['site', 'mining'] as const;
+
+/** Reads, validates and converts the scenario at `file`. */
+export function loadScenario(file: string): Scenario {
+  let text: string;
+  try {
+    const bytes = readFileSync(file);
+    if (bytes.length > MAX_FILE_BYTES) throw new ScenarioError(file, 1, 1, '', `file is ${bytes.length} bytes`, `at most ${MAX_FILE_BYTES} bytes`);
+    text = bytes.toString('utf8');
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError(file, 0, 0, '', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  return parseScenario(file, text);
+}
+
+/** As `loadScenario`, from text already in memory (`file` names it in messages). */
+export function parseScenario(file: string, text: string): Scenario {
+  const src = new ScenarioSource(file, text);
+  checkSchema(src);
+  const base = new ScenarioReader(src, src.value);
+  const years = base.number(['horizon', 'years'], { above: 0, max: 50 });
+  const startDate = base.string(['horizon', 'start']);
+  if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
+
+  const variantTree = base.raw(['variants']) as Record<string, unknown>;
+  const variants: VariantConfig[] = Object.entries(variantTree).map(([name, override]) => {
+    const overridePath = ['variants', name];
+    const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
+    const merged = deepMerge(campus, override);
+    return readVariant(name, ScenarioReader.forVariant(src, merged, override, overridePath));
+  });
+
+  const baseline = base.string(['study', 'baseline'], variants[0].name);
+  if (!variants.some((v) => v.name === baseline)) {
+    base.fail(['study', 'baseline'], `no variant is named '${baseline}'`, `one of ${variants.map((v) => v.name).join(', ')}`);
+  }
+  return {
+    file,
+    name: base.string(['name']),
+    description: base.string(['description'], ''),
+    hash: src.hash,
+    horizon: { startDate, years, hours: years * HOURS_PER_YEAR },
+    study: {
+      replications: base.number(['study', 'replications'], { min: 2 }, 200),
+      seed: base.number(['study', 'seed'], { min: 0 }, 1),
+      confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
+      baseline,
+    },
+    world: readWorld(base),
+    variants,
+  };
+}
+
+function readWorld(r: ScenarioReader): WorldConfig {
+  return {
+    btc: {
+      model: 'gbm',
+      priceUSD: r.quantity(['market', 'btc', 'price'], 'money', { above: 0 }),
+      driftPerYear: r.number(['market', 'btc', 'drift'], {}, 0),
+      volatilityPerSqrtYear: r.number(['market', 'btc', 'volatility'], { min: 0, max: 5 }),
+      stepH: 24 * r.number(['market', 'btc', 'stepDays'], { above: 0, max: 366 }, 1),
+    },
+    network: {
+      difficulty: r.number(['network', 'difficulty'], { above: 0 }),
+      height: r.number(['network', 'height'], { min: 0 }),
+      feeShare: r.number(['network', 'feeShare'], { min: 0, below: 1 }, 0),
+    },
+  };
+}
+
+function readVariant(name: string, r: ScenarioReader): VariantConfig {
+  const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
+  return {
+    name,
+    description: r.has(['description']) ? r.string(['description']) : '',
+    site: {
+      gridMW,
+      powerPriceUSDPerMWh: r.quantity(['site', 'powerPrice'], 'energyPrice'),
+    },
+    mining: {
+      asicHashrateTHs: r.quantity(['mining', 'asic', 'hashrate'], 'hashrate', { above: 0 }),
+      asicPowerMW: r.quantity(['mining', 'asic', 'power'], 'power', { above: 0 }),
+      capacityMW: r.quantity(['mining', 'capacity'], 'power', { min: 0 }),
+      poolFee: r.number(['mining', 'poolFee'], { min: 0, max: 0.2 }, 0),
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * A mistake in a scenario file: where it is (file, line, column, key path), what is wrong and what
+ * was expected. The CLI prints the message alone — no stack trace — and exits with code 2.
+ */
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    /** Dotted path of the offending key, e.g. `variants.balanced.site.grid`. */
+    readonly keyPath: string,
+    readonly problem: string,
+    readonly expected?: string,
+  ) {
+    super(`${file}:${line}:${column}: ${keyPath || '(top level)'}: ${problem}${expected ? `; expected ${expected}` : ''}`);
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Structural validation against `scenarios/schema.json` (the same file editors use to complete and
+ * check scenarios), turned into one ScenarioError that points at the offending key.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { didYouMean } from './did-you-mean.js';
+import type { KeyPath, ScenarioSource } from './source.js';
+
+/** Path of the shipped schema, found from this module in source (sim/scenario) and in dist/. */
+export function schemaPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ['../..', '../../..']) {
+    const p = resolve(here, up, 'scenarios/schema.json');
+    try {
+      readFileSync(p);
+      return p;
+    } catch {
+      // try the next candidate
+    }
+  }
+  throw new Error('scenarios/schema.json not found beside the package');
+}
+
+let validator: ValidateFunction | undefined;
+function validate(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+    validator = ajv.compile(JSON.parse(readFileSync(schemaPath(), 'utf8')));
+  }
+  return validator;
+}
+
+/** Throws a ScenarioError for the first way `src` breaks the schema. */
+export function checkSchema(src: ScenarioSource): void {
+  const v = validate();
+  if (v(src.value)) return;
+  const error = v.errors![0];
+  const path = pointerToPath(error.instancePath);
+  explain(src, path, error);
+}
+
+function explain(src: ScenarioSource, path: KeyPath, e: ErrorObject): never {
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = Object.keys(((e.parentSchema as { properties?: object }) ?? {}).properties ?? {});
+      const guess = didYouMean(key, known);
+      src.fail([...path, key], `unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}`, known.length ? `one of ${known.join(', ')}` : undefined, true);
+    }
+    case 'required':
+      src.fail(path, `missing required key '${String(params.missingProperty)}'`);
+    case 'type':
+      src.fail(path, `wrong type (${describe(e.data)})`, `${String(params.type).replace(',', ' or ')}`);
+    case 'enum':
+      src.fail(path, `'${String(e.data)}' is not allowed`, `one of ${(params.allowedValues as unknown[]).join(', ')}`);
+    case 'propertyNames':
+      src.fail([...path, String(params.propertyName)], `name '${String(params.propertyName)}' is not allowed`, 'letters, digits, ".", "_" or "-", starting with a letter or digit', true);
+    default: {
+      const schemaText = (e.parentSchema as { description?: string } | undefined)?.description;
+      src.fail(path, `${describe(e.data)} ${e.message ?? 'is invalid'}`, schemaText);
+    }
+  }
+}
+
+const describe = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'a list' : typeof x === 'object' ? 'a mapping' : JSON.stringify(x));
+
+function pointerToPath(pointer: string): KeyPath {
+  if (!pointer) return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}

@@ -1,0 +1,80 @@
+/**
+ * Units as scenario files write them, converted once at load to the simulator's canonical units
+ * (h, MW, MWh, USD, TH/s, °C). One locked-down mathjs instance serves the whole process.
+ */
+import { all, create, type MathJsInstance, type Unit } from 'mathjs';
+
+/** The mathjs instance with campus units defined and the dangerous functions disabled. */
+export const math: MathJsInstance = create(all, { number: 'number' });
+
+// Campus units, defined once: money, bitcoin, and hashes ("TH/s", "EH/s", "J/TH"). The SI henry
+// (H) has no use here and would make "TH" mean teraHenry, so hashes take over the symbol.
+math.createUnit('USD', { aliases: ['usd'] });
+math.createUnit('BTC', { aliases: ['btc'] });
+math.createUnit({ H: { prefixes: 'short', aliases: ['hash', 'hashes'] } }, { override: true });
+
+/** The parser, kept before it is disabled below for anything an expression can reach. */
+export const parseExpression = math.parse.bind(math);
+
+// Follow mathjs's security guidance: a scenario expression must not redefine functions or units,
+// nor parse and evaluate strings of its own (mathjs docs, "Security").
+const disabled = (name: string) => () => {
+  throw new Error(`function ${name} is disabled in scenario expressions`);
+};
+math.import(
+  {
+    import: disabled('import'),
+    createUnit: disabled('createUnit'),
+    evaluate: disabled('evaluate'),
+    parse: disabled('parse'),
+    simplify: disabled('simplify'),
+    derivative: disabled('derivative'),
+    resolve: disabled('resolve'),
+    compile: disabled('compile'),
+    reviver: disabled('reviver'),
+  },
+  { override: true },
+);
+
+/** A physical kind of quantity: its canonical unit and an example to quote in error messages. */
+export interface QuantityKind {
+  /** Canonical unit as mathjs writes it; undefined for plain numbers. */
+  readonly unit: string | undefined;
+  readonly example: string;
+  readonly noun: string;
+}
+
+export const QUANTITY = {
+  number: { unit: undefined, example: '0.5', noun: 'a plain number' },
+  power: { unit: 'MW', example: '300 MW', noun: 'a power' },
+  energy: { unit: 'MWh', example: '1200 MWh', noun: 'an energy' },
+  money: { unit: 'USD', example: '90000 USD', noun: 'an amount of money' },
+  hashrate: { unit: 'TH/s', example: '270 TH/s', noun: 'a hashrate' },
+  efficiency: { unit: 'J/TH', example: '17.5 J/TH', noun: 'an energy per hash' },
+  energyPrice: { unit: 'USD/MWh', example: '45 USD/MWh', noun: 'a price per energy' },
+  duration: { unit: 'h', example: '30 days', noun: 'a duration' },
+  frequency: { unit: 'h^-1', example: '3 /year', noun: 'a rate per unit of time' },
+  temperature: { unit: 'degC', example: '35 degC', noun: 'a temperature' },
+} as const satisfies Record<string, QuantityKind>;
+
+export type QuantityKindName = keyof typeof QUANTITY;
+
+/**
+ * Converts a mathjs result to the canonical unit of `kind`, or says what is wrong with it as a
+ * predicate ("has no unit", "is not a power") for the caller to put after the text the user wrote.
+ */
+export function toCanonical(value: unknown, kind: QuantityKind): { ok: true; value: number } | { ok: false; problem: string } {
+  if (kind.unit === undefined) {
+    if (typeof value === 'number') return finite(value);
+    if (isUnit(value) && value.dimensions.every((d) => d === 0)) return finite(value.toNumber(''));
+    return { ok: false, problem: 'is not a plain number' };
+  }
+  if (typeof value === 'number') return { ok: false, problem: 'has no unit' };
+  if (!isUnit(value)) return { ok: false, problem: 'is not a quantity' };
+  if (!value.equalBase(math.unit(kind.unit))) return { ok: false, problem: `is not ${kind.noun}` };
+  if (value.value === null) return { ok: false, problem: 'has a unit but no number' };
+  return finite(value.toNumber(kind.unit));
+}
+
+const isUnit = (v: unknown): v is Unit => math.isUnit(v);
+const finite = (x: number) => (Number.isFinite(x) ? { ok: true as const, value: x } : { ok: false as const, problem: `evaluates to ${x}` });

@@ -1,0 +1,51 @@
+/**
+ * manifest.json: everything that may differ between two runs of the same study (host, versions,
+ * commit, wall time) lives here, so summary.json and replications.csv can be byte-identical.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { hostname, cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const packageRoot = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++, dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8'));
+      if (pkg.name === 'campus-sim') return dir;
+    } catch {
+      // keep climbing
+    }
+  }
+  return process.cwd();
+})();
+
+export function toolVersion(): string {
+  return JSON.parse(readFileSync(resolve(packageRoot, 'package.json'), 'utf8')).version;
+}
+
+/** The commit the tool was built from, or 'unknown' outside a git checkout. */
+export function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: packageRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+export interface Manifest {
+  scenario: { file: string; name: string; sha256: string };
+  seed: number;
+  replications: number;
+  variants: string[];
+  tool: { name: 'campus-sim'; version: string; commit: string };
+  host: { hostname: string; cpu: string; cores: number; node: string; platform: string };
+  startedAt: string;
+  wallSeconds: number;
+}
+
+export function hostInfo(): Manifest['host'] {
+  const cpu = cpus();
+  return { hostname: hostname(), cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, node: process.version, platform: `${process.platform}-${process.arch}` };
+}
