@@ -9,6 +9,9 @@ import { holdEventsPerSecond } from './hold.js';
 import { type Figure, measure } from './measure.js';
 import { mmcCustomersPerSecond } from './mmc.js';
 import { referenceOpsPerSecond, referencePath } from './reference.js';
+import { worldsPerSecond } from './world.js';
+import { loadScenario } from '../sim/scenario/load.js';
+import { fileURLToPath } from 'node:url';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -36,14 +39,29 @@ for (const pending of [1_000, 100_000]) {
 }
 emit(measure('mmc.c10.lambda8', 'customers/s', () => mmcCustomersPerSecond(customers), runs));
 
+// The default scenario's world, 5 years, in both block modes.
+const scenario = loadScenario(fileURLToPath(new URL('../../scenarios/capital-raise.yaml', import.meta.url)));
+const worldBlock = measure('world.5y.per-block', 'worlds/s', () => worldsPerSecond(scenario, 'block', quick ? 5 : 20), runs);
+const worldEpoch = measure('world.5y.per-epoch', 'worlds/s', () => worldsPerSecond(scenario, 'epoch', quick ? 20 : 200), runs);
+worldEpoch.ratio = worldEpoch.value / worldBlock.value;
+worldEpoch.ratioTo = worldBlock.name;
+emit(worldBlock);
+emit(worldEpoch);
+
 if (!json) {
-  const rows = figures.map((f) => [
-    f.name,
-    `${(f.value / 1e6).toFixed(2)} M ${f.unit}`,
-    `${(f.min / 1e6).toFixed(2)}–${(f.max / 1e6).toFixed(2)}`,
-    f.ratio === undefined ? '' : `${f.ratio.toFixed(2)} × ${f.ratioTo}`,
-  ]);
-  const head = ['benchmark', 'median', 'range (M)', 'ratio'];
+  const scale = (f: Figure) => (f.value >= 1e5 ? { div: 1e6, prefix: 'M ' } : { div: 1, prefix: '' });
+  const num = (x: number, div: number) => (x / div).toFixed(div === 1 && x >= 100 ? 0 : 2);
+  const rows = figures.map((f) => {
+    const { div, prefix } = scale(f);
+    const perItem = f.unit.endsWith('/s') && f.value < 1e5 ? ` (${(1000 / f.value).toFixed(2)} ms each)` : '';
+    return [
+      f.name,
+      `${num(f.value, div)} ${prefix}${f.unit}${perItem}`,
+      `${num(f.min, div)}–${num(f.max, div)}`,
+      f.ratio === undefined ? '' : `${f.ratio.toFixed(2)} × ${f.ratioTo}`,
+    ];
+  });
+  const head = ['benchmark', 'median', 'range', 'ratio'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(line(head));

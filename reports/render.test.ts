@@ -9,7 +9,7 @@ import { renderSvg } from './render.js';
 const scenario = parseScenario('r.yaml', `name: r
 horizon: { start: 2026-01-01, years: 1 }
 market: { btc: { model: gbm, price: 90000 USD, volatility: 0.5 } }
-network: { difficulty: 148e12, height: 930000 }
+network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
 study: { baseline: a }
 site: { grid: 50 MW, powerPrice: 45 USD/MWh }
 mining: { asic: { hashrate: 200 TH/s, power: 3500 W }, capacity: 20 MW }

@@ -36,11 +36,33 @@ export { studentTCdf, studentTQuantile } from './core/stats/student-t.js';
 export { simulateMMc, erlangC } from './core/mmc.js';
 export type { MMcOptions, MMcResult } from './core/mmc.js';
 
-// Bitcoin market and network
-export { gbmPath } from './market/gbm.js';
+// BTC market: price models and fees
+export type { PriceModel } from './market/price-model.js';
+export { Gbm, gbmPath } from './market/gbm.js';
 export type { GbmParameters } from './market/gbm.js';
+export { Merton } from './market/merton.js';
+export type { MertonParameters } from './market/merton.js';
+export { Kou } from './market/kou.js';
+export type { KouParameters } from './market/kou.js';
+export { RegimeSwitching } from './market/regime-switching.js';
+export type { Regime, RegimeSwitchingParameters } from './market/regime-switching.js';
+export { HistoricalBootstrap } from './market/bootstrap.js';
+export type { BootstrapParameters } from './market/bootstrap.js';
+export { parseMonthlyCloses, readMonthlyCloses, monthlyLogReturns } from './market/history.js';
+export { FeeShare } from './market/fees.js';
+export type { FeeParameters } from './market/fees.js';
+
+// Bitcoin network: Bitcoin Core's retarget, the chain, hashrate, subsidy, hashprice
+export { calculateNextWorkRequired, TARGET_TIMESPAN_SECONDS, RETARGET_INTERVAL_BLOCKS, POW_LIMIT } from './network/retarget.js';
+export { difficultyFromBits, bitsFromDifficulty, hashrateTHsForDifficulty, difficultyForHashrate } from './network/difficulty.js';
+export { targetFromCompact, compactFromTarget } from './network/compact.js';
+export { Chain } from './network/chain.js';
+export type { BlockMode, ChainOptions } from './network/chain.js';
+export { EpochWork } from './network/epoch-work.js';
+export { RestOfNetwork } from './network/hashrate.js';
+export type { HashrateResponse } from './network/hashrate.js';
 export { blockSubsidySats, blockSubsidyBTC, nextHalvingHeight, HALVING_INTERVAL_BLOCKS } from './network/subsidy.js';
-export { fppsBtcPerHour, hashpriceUSDPerPHDay } from './network/hashprice.js';
+export { fppsBtcPerHour, hashpriceUSDPerPHDay, hashpriceBTCPerPHDay } from './network/hashprice.js';
 
 // Scenarios
 export { loadScenario, parseScenario } from './scenario/load.js';
@@ -49,6 +71,10 @@ export type { Scenario, VariantConfig, WorldConfig, Horizon } from './scenario/t
 
 // Campus and studies
 export { drawWorld } from './campus/world.js';
+export { variantNetwork } from './campus/variant-network.js';
+export type { VariantNetwork } from './campus/variant-network.js';
+export { sizeFleet } from './mining/fleet.js';
+export type { Fleet } from './mining/fleet.js';
 export type { World } from './campus/world.js';
 export { runCampus } from './campus/campus.js';
 export { METRICS } from './campus/metrics.js';

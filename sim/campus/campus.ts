@@ -1,62 +1,116 @@
 /**
- * One variant's campus run against a replication's world, on the event engine: price steps and
- * halvings change the revenue rate; revenue, BTC, energy and cost are integrated between events.
+ * One variant's campus run against a replication's world, on the event engine. Price steps, fee
+ * days, difficulty epochs and halvings change the revenue rate; revenue, BTC, energy and cost are
+ * integrated between events (E += P·Δt), never by ticking a clock.
  */
 import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
+import { HOURS_PER_DAY } from '../core/time.js';
+import { sizeFleet } from '../mining/fleet.js';
 import { fppsBtcPerHour } from '../network/hashprice.js';
-import { blockSubsidyBTC, nextHalvingHeight } from '../network/subsidy.js';
-import type { Horizon, VariantConfig } from '../scenario/types.js';
+import { blockSubsidyBTC, HALVING_INTERVAL_BLOCKS, nextHalvingHeight } from '../network/subsidy.js';
+import type { Horizon, VariantConfig, WorldConfig } from '../scenario/types.js';
 import type { Metrics } from './metrics.js';
+import { type VariantNetwork, variantNetwork } from './variant-network.js';
 import type { World } from './world.js';
 
-// Events at the same hour: the halving changes the subsidy before the price step re-rates revenue.
-const PRIORITY_HALVING = -1;
-const PRIORITY_PRICE = 0;
+// Same-hour order: the chain changes (halving, retarget) before prices are read.
+const PRIORITY_CHAIN = -1;
+const PRIORITY_MARKET = 0;
 
-export function runCampus(variant: VariantConfig, world: World, horizon: Horizon): Metrics {
-  const sim = new Simulation(16);
-  const miningMW = Math.min(variant.mining.capacityMW, variant.site.gridMW);
-  const machines = Math.floor(miningMW / variant.mining.asicPowerMW);
-  const hashrateTHs = machines * variant.mining.asicHashrateTHs;
-  const drawMW = machines * variant.mining.asicPowerMW;
+export function runCampus(variant: VariantConfig, world: World, config: WorldConfig, horizon: Horizon): Metrics {
+  return new CampusRun(variant, world, config, horizon).run();
+}
 
-  let subsidyBTC = blockSubsidyBTC(world.startHeight);
-  let priceUSD = world.priceUSD[0];
-  const btc = new TimeIntegral(0, 0);
-  const revenue = new TimeIntegral(0, 0);
-  const rerate = (): void => {
-    const btcPerHour = fppsBtcPerHour(hashrateTHs, world.difficulty, subsidyBTC, world.feeShare, variant.mining.poolFee);
-    btc.set(sim.now, btcPerHour);
-    revenue.set(sim.now, btcPerHour * priceUSD);
+// State in fields, not closure variables: V8 boxes doubles written to closures (see mmc.ts).
+class CampusRun {
+  private readonly sim = new Simulation(16);
+  private readonly hashrateTHs: number;
+  private readonly drawMW: number;
+  private readonly network: VariantNetwork;
+  private readonly btc = new TimeIntegral(0, 0);
+  private readonly revenue = new TimeIntegral(0, 0);
+  private priceUSD: number;
+  private feeShare: number;
+  private difficulty: number;
+  private subsidyBTC: number;
+  private readonly firstHalvingHeight: number;
+  private readonly kinds: { price: number; day: number; epoch: number; halving: number };
+
+  constructor(
+    private readonly variant: VariantConfig,
+    private readonly world: World,
+    config: WorldConfig,
+    private readonly horizon: Horizon,
+  ) {
+    const fleet = sizeFleet(variant.mining, variant.site);
+    this.hashrateTHs = fleet.hashrateTHs;
+    this.drawMW = fleet.powerMW;
+    this.network = variantNetwork(world, config, horizon, fleet.hashrateTHs);
+    this.priceUSD = world.priceUSD[0];
+    this.feeShare = world.feeShare[0];
+    this.difficulty = this.network.epochDifficulty[0];
+    this.subsidyBTC = blockSubsidyBTC(config.network.startHeight);
+    this.firstHalvingHeight = nextHalvingHeight(config.network.startHeight);
+    const sim = this.sim;
+    this.kinds = {
+      price: sim.on('price step', this.onPrice),
+      day: sim.on('fee day', this.onDay),
+      epoch: sim.on('difficulty epoch', this.onEpoch),
+      halving: sim.on('halving', this.onHalving),
+    };
+  }
+
+  run(): Metrics {
+    const { sim, kinds, network, world } = this;
+    this.rerate();
+    if (world.priceUSD.length > 1) sim.schedule(world.priceStepH, kinds.price, 1, PRIORITY_MARKET);
+    if (world.days > 1) sim.schedule(HOURS_PER_DAY, kinds.day, 1, PRIORITY_MARKET);
+    if (network.epochStartH.length > 1) sim.schedule(network.epochStartH[1], kinds.epoch, 1, PRIORITY_CHAIN);
+    if (network.halvingsH.length > 0) sim.schedule(network.halvingsH[0], kinds.halving, 0, PRIORITY_CHAIN);
+    const end = this.horizon.hours;
+    sim.run(end);
+
+    const energyMWh = this.drawMW * end;
+    const powerCostUSD = energyMWh * this.variant.site.powerPriceUSDPerMWh;
+    const miningRevenueUSD = this.revenue.integralAt(end);
+    return {
+      miningProfitUSD: miningRevenueUSD - powerCostUSD,
+      miningRevenueUSD,
+      powerCostUSD,
+      energyMWh,
+      minedBTC: this.btc.integralAt(end),
+    };
+  }
+
+  private rerate(): void {
+    const btcPerHour = fppsBtcPerHour(this.hashrateTHs, this.difficulty, this.subsidyBTC, this.feeShare, this.variant.mining.poolFee);
+    const now = this.sim.now;
+    this.btc.set(now, btcPerHour);
+    this.revenue.set(now, btcPerHour * this.priceUSD);
+  }
+
+  private readonly onPrice = (k: number): void => {
+    this.priceUSD = this.world.priceUSD[k];
+    this.rerate();
+    if (k + 1 < this.world.priceUSD.length) this.sim.schedule((k + 1) * this.world.priceStepH, this.kinds.price, k + 1, PRIORITY_MARKET);
   };
 
-  const priceStep = sim.on('price step', (k) => {
-    priceUSD = world.priceUSD[k];
-    rerate();
-    sim.schedule((k + 1) * world.priceStepH, priceStep, k + 1, PRIORITY_PRICE);
-  });
-  const halving = sim.on('halving', (height) => {
-    subsidyBTC = blockSubsidyBTC(height);
-    rerate();
-    const next = nextHalvingHeight(height);
-    sim.schedule(sim.now + (next - height) / world.blocksPerHour, halving, next, PRIORITY_HALVING);
-  });
+  private readonly onDay = (d: number): void => {
+    this.feeShare = this.world.feeShare[d];
+    this.rerate();
+    if (d + 1 < this.world.days) this.sim.schedule((d + 1) * HOURS_PER_DAY, this.kinds.day, d + 1, PRIORITY_MARKET);
+  };
 
-  rerate();
-  sim.schedule(world.priceStepH, priceStep, 1, PRIORITY_PRICE);
-  const firstHalving = nextHalvingHeight(world.startHeight);
-  sim.schedule((firstHalving - world.startHeight) / world.blocksPerHour, halving, firstHalving, PRIORITY_HALVING);
-  sim.run(horizon.hours);
+  private readonly onEpoch = (e: number): void => {
+    this.difficulty = this.network.epochDifficulty[e];
+    this.rerate();
+    if (e + 1 < this.network.epochStartH.length) this.sim.schedule(this.network.epochStartH[e + 1], this.kinds.epoch, e + 1, PRIORITY_CHAIN);
+  };
 
-  const energyMWh = drawMW * horizon.hours;
-  const powerCostUSD = energyMWh * variant.site.powerPriceUSDPerMWh;
-  const miningRevenueUSD = revenue.integralAt(horizon.hours);
-  return {
-    miningProfitUSD: miningRevenueUSD - powerCostUSD,
-    miningRevenueUSD,
-    powerCostUSD,
-    energyMWh,
-    minedBTC: btc.integralAt(horizon.hours),
+  private readonly onHalving = (i: number): void => {
+    this.subsidyBTC = blockSubsidyBTC(this.firstHalvingHeight + i * HALVING_INTERVAL_BLOCKS);
+    this.rerate();
+    if (i + 1 < this.network.halvingsH.length) this.sim.schedule(this.network.halvingsH[i + 1], this.kinds.halving, i + 1, PRIORITY_CHAIN);
   };
 }

@@ -1,9 +1,19 @@
 /**
- * The exogenous world of one replication: drawn once from its own named streams and shared, read
- * only, by every variant's campus (common random numbers).
+ * The exogenous world of one replication, drawn once from its own named streams and shared, read
+ * only, by every variant's campus (common random numbers): the BTC price path, the fee share, the
+ * rest of the network's hashrate, and the block-discovery work that every variant's chain replays.
+ *
+ * The rest of the network responds to margin as seen on the reference chain: the network with the
+ * baseline layout's campus in it. Each variant then replays the chain with its own hashrate (see
+ * variant-network.ts), so a layout that mines more sees a slightly higher difficulty.
  */
 import { randomStream } from '../core/stream.js';
-import { gbmPath } from '../market/gbm.js';
+import { HOURS_PER_DAY } from '../core/time.js';
+import { Chain } from '../network/chain.js';
+import { EpochWork } from '../network/epoch-work.js';
+import { hashpriceUSDPerPHDay } from '../network/hashprice.js';
+import { RETARGET_INTERVAL_BLOCKS } from '../network/retarget.js';
+import { blockSubsidyBTC } from '../network/subsidy.js';
 import type { Horizon, WorldConfig } from '../scenario/types.js';
 
 export interface World {
@@ -11,25 +21,92 @@ export interface World {
   /** BTC price (USD) at t = k · priceStepH. */
   readonly priceUSD: Float64Array;
   readonly priceStepH: number;
-  readonly difficulty: number;
-  readonly startHeight: number;
-  readonly feeShare: number;
-  /** Blocks per hour the network finds (at the target interval while difficulty is fixed). */
-  readonly blocksPerHour: number;
+  /** Days simulated (the last may be partial). */
+  readonly days: number;
+  /** BTC price (USD) at the start of each day, for reports. */
+  readonly dailyPriceUSD: Float64Array;
+  /** Fee share of the miner reward, per day. */
+  readonly feeShare: Float64Array;
+  /** Hashrate (TH/s) of everyone but the campus, per day. */
+  readonly restHashrateTHs: Float64Array;
+  /** Reference chain (rest of network + the baseline campus): per-day values at the day's start. */
+  readonly reference: {
+    readonly networkHashrateTHs: Float64Array;
+    readonly difficulty: Float64Array;
+    readonly nextHeight: Float64Array;
+    readonly hashpriceUSDPerPHDay: Float64Array;
+    readonly epochStartH: readonly number[];
+    readonly epochDifficulty: readonly number[];
+    readonly halvingsH: readonly number[];
+  };
+  /** Block-discovery work, shared by every variant's replay of the chain. */
+  readonly work: EpochWork;
 }
 
-/** Blocks per hour at Bitcoin's 600-second target spacing. */
-export const TARGET_BLOCKS_PER_HOUR = 6;
-
+/** Draws the world of `replication`. Reads nothing but the config, the seed and the index. */
 export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, replication: number): World {
-  const price = gbmPath(config.btc, horizon.hours, config.btc.stepH, randomStream(seed, replication, 'market.btc'));
+  const stream = (component: string) => randomStream(seed, replication, component);
+  const days = Math.ceil(horizon.hours / HOURS_PER_DAY - 1e-9);
+  const price = config.price.model.path(horizon.hours, config.price.stepH, stream('market.btc'));
+  const feeShare = config.fees.path(days * HOURS_PER_DAY, HOURS_PER_DAY, stream('market.fees')).slice(0, days);
+
+  const net = config.network;
+  const work = new EpochWork(stream('network.epochs'), net.startHeight % RETARGET_INTERVAL_BLOCKS);
+  const chain = new Chain({
+    mode: net.blockMode,
+    startHeight: net.startHeight,
+    startBits: net.startBits,
+    startUnixSeconds: horizon.startUnixSeconds,
+    work,
+    blockRng: net.blockMode === 'block' ? stream('network.blocks') : undefined,
+  });
+  const hashrateRng = stream('network.hashrate');
+  const rest = new Float64Array(days);
+  const networkTHs = new Float64Array(days);
+  const difficulty = new Float64Array(days);
+  const nextHeight = new Float64Array(days);
+  const hashprice = new Float64Array(days);
+  const dailyPrice = new Float64Array(days);
+  const margins = new Float64Array(days);
+  const response = net.hashrate.kind === 'response' ? net.hashrate.model : undefined;
+  const fixed = net.hashrate.kind === 'series' ? net.hashrate.restTHsByDay : undefined;
+  const lagDays = response ? response.p.lagDays : 0;
+  const referenceCampusTHs = net.referenceCampusTHs;
+  const priceStepDays = config.price.stepH / HOURS_PER_DAY;
+  const lastPrice = price.length - 1;
+
+  for (let d = 0; d < days; d++) {
+    if (response) {
+      rest[d] = d === 0 ? response.p.startTHs : response.step(rest[d - 1], margins[d > lagDays ? d - lagDays : 0], hashrateRng);
+    } else {
+      rest[d] = fixed![d];
+    }
+    networkTHs[d] = rest[d] + referenceCampusTHs;
+    difficulty[d] = chain.difficulty;
+    nextHeight[d] = chain.nextHeight();
+    const dayPrice = (dailyPrice[d] = price[Math.min(lastPrice, Math.floor(d / priceStepDays))]);
+    hashprice[d] = hashpriceUSDPerPHDay(chain.difficulty, blockSubsidyBTC(Math.floor(nextHeight[d])), feeShare[d], dayPrice);
+    if (response) margins[d] = response.margin(hashprice[d]);
+    chain.advance(Math.min((d + 1) * HOURS_PER_DAY, horizon.hours), networkTHs[d]);
+  }
+
   return {
     replication,
     priceUSD: price,
-    priceStepH: config.btc.stepH,
-    difficulty: config.network.difficulty,
-    startHeight: config.network.height,
-    feeShare: config.network.feeShare,
-    blocksPerHour: TARGET_BLOCKS_PER_HOUR,
+    priceStepH: config.price.stepH,
+    days,
+    dailyPriceUSD: dailyPrice,
+    feeShare,
+    restHashrateTHs: rest,
+    reference: {
+      networkHashrateTHs: networkTHs,
+      difficulty,
+      nextHeight,
+      hashpriceUSDPerPHDay: hashprice,
+      epochStartH: chain.epochStartH,
+      epochDifficulty: chain.epochDifficulty,
+      halvingsH: chain.halvingsH,
+    },
+    work,
   };
 }

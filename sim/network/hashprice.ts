@@ -16,3 +16,8 @@ export function fppsBtcPerHour(hashrateTHs: number, difficulty: number, subsidyB
 export function hashpriceUSDPerPHDay(difficulty: number, subsidyBTC: number, feeShare: number, priceUSD: number): number {
   return fppsBtcPerHour(1000, difficulty, subsidyBTC, feeShare, 0) * 24 * priceUSD;
 }
+
+/** Hashprice in BTC per PH/s per day. */
+export function hashpriceBTCPerPHDay(difficulty: number, subsidyBTC: number, feeShare: number): number {
+  return fppsBtcPerHour(1000, difficulty, subsidyBTC, feeShare, 0) * 24;
+}

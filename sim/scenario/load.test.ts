@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario, parseScenario } from './load.js';
@@ -8,7 +11,7 @@ horizon: { start: 2026-01-01, years: 1 }
 study: { replications: 10, seed: 3, baseline: small }
 market:
   btc: { model: gbm, price: 90000 USD, volatility: 0.5 }
-network: { difficulty: 148.26e12, height: 929376 }
+network: { hashrate: 1050 EH/s, difficulty: 148.26e12, height: 929376 }
 site:
   grid: 100 MW
   powerPrice: 45 USD/MWh
@@ -41,7 +44,7 @@ test('the shipped default scenario loads, in canonical units', () => {
   assert.ok(Math.abs(v.mining.asicPowerMW - 0.003645) < 1e-12, 'S21 XP: 270 TH/s × 13.5 J/TH = 3,645 W');
   assert.is(v.mining.asicHashrateTHs, 270);
   assert.is(v.site.powerPriceUSDPerMWh, 45);
-  assert.is(s.world.btc.stepH, 24);
+  assert.is(s.world.price.stepH, 24);
   assert.ok(s.variants.some((x) => x.name === s.study.baseline));
 });
 
@@ -121,6 +124,52 @@ test('a YAML alias bomb is stopped', () => {
 test('YAML syntax errors carry their line', () => {
   const e = failure('name: x\nsite: [1, 2\nmining: 3\n');
   assert.match(e.message, /^test\.yaml:\d+:\d+: .*YAML syntax/);
+});
+
+test('world models: bad parameters are reported at their key with the accepted range', () => {
+  const kou = MINIMAL.replace('btc: { model: gbm, price: 90000 USD, volatility: 0.5 }', 'btc: { model: kou, price: 90000 USD, volatility: 0.5, jumps: 4, upProbability: 0.4, upRate: 0.8, downRate: 8 }');
+  const e = failure(kou);
+  assert.is(e.keyPath, 'market.btc.upRate');
+  assert.match(e.message, /upRate = 0\.8 is out of range; expected a rate > 1/);
+  assert.match(failure(MINIMAL.replace('volatility: 0.5 }', 'volatility: 0.5, jumps: 3 }')).message, /market\.btc\.jumps: the gbm model has no parameter 'jumps'; expected one of model, price, stepDays, drift, volatility/);
+  const regimes = MINIMAL.replace('btc: { model: gbm, price: 90000 USD, volatility: 0.5 }', `btc:
+    model: regime-switching
+    price: 90000 USD
+    regimes: [{ name: up, drift: 0.5, volatility: 0.5 }, { name: down, drift: -0.5, volatility: 0.9 }]
+    rates: [[-1, 1], [2, -1.5]]`);
+  const r = failure(regimes);
+  assert.is(r.keyPath, 'market.btc.rates[1]');
+  assert.match(r.message, /a generator row summing to 0/);
+  assert.match(failure(MINIMAL.replace('height: 929376', 'height: 13440001')).message, /network\.height: 13440001 must be <= 13440000/);
+  assert.match(failure(MINIMAL.replace('hashrate: 1050 EH/s', 'hashrate: 0.01 EH/s')).message, /network\.hashrate: .*no more than the baseline campus/);
+});
+
+test('a bootstrap history file that is empty or missing is named', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-boot-'));
+  try {
+    writeFileSync(join(dir, 'empty.csv'), 'month_end,close_usd\n');
+    const text = MINIMAL.replace('btc: { model: gbm, price: 90000 USD, volatility: 0.5 }', 'btc: { model: bootstrap, price: 90000 USD, history: empty.csv }');
+    let e: ScenarioError | undefined;
+    try {
+      parseScenario(join(dir, 's.yaml'), text);
+    } catch (x) {
+      e = x as ScenarioError;
+    }
+    assert.ok(e instanceof ScenarioError);
+    assert.is(e!.keyPath, 'market.btc.history');
+    assert.match(e!.message, /empty\.csv: needs at least two monthly closes, found 0/);
+    assert.match(failure(text.replace('empty.csv', 'missing.csv')).message, /missing\.csv: cannot read the file \(ENOENT\)/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a network hashrate may be an expression of time, checked at load', () => {
+  const s = parseScenario('t.yaml', MINIMAL.replace('hashrate: 1050 EH/s', 'hashrate: "1050 EH/s * exp(0.3 * years)"'));
+  assert.is(s.world.network.hashrate.kind, 'series');
+  const bad = failure(MINIMAL.replace('hashrate: 1050 EH/s', 'hashrate: "1050 EH/s * years"'));
+  assert.match(bad.message, /network\.hashrate: gives 0 TH\/s on day 0/);
+  assert.match(failure(MINIMAL.replace('hashrate: 1050 EH/s', 'hashrate: "1050 MW * exp(years)"')).message, /is not a hashrate at t = 0 h/);
 });
 
 test('a file that does not exist is a ScenarioError, not a crash', () => {

@@ -9,7 +9,9 @@ import { ScenarioReader } from './reader.js';
 import { ScenarioError } from './scenario-error.js';
 import { checkSchema } from './schema.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
-import type { Scenario, VariantConfig, WorldConfig } from './types.js';
+import type { Scenario, VariantConfig } from './types.js';
+import { readWorld } from './world-config.js';
+import { sizeFleet } from '../mining/fleet.js';
 
 /** The campus sections a variant may override; the world is shared by every variant. */
 const CAMPUS_SECTIONS = ['site', 'mining'] as const;
@@ -49,37 +51,22 @@ export function parseScenario(file: string, text: string): Scenario {
   if (!variants.some((v) => v.name === baseline)) {
     base.fail(['study', 'baseline'], `no variant is named '${baseline}'`, `one of ${variants.map((v) => v.name).join(', ')}`);
   }
+  const baselineVariant = variants.find((v) => v.name === baseline)!;
+  const horizon = { startDate, startUnixSeconds: Date.parse(`${startDate}T00:00:00Z`) / 1000, years, hours: years * HOURS_PER_YEAR };
   return {
     file,
     name: base.string(['name']),
     description: base.string(['description'], ''),
     hash: src.hash,
-    horizon: { startDate, years, hours: years * HOURS_PER_YEAR },
+    horizon,
     study: {
       replications: base.number(['study', 'replications'], { min: 2 }, 200),
       seed: base.number(['study', 'seed'], { min: 0 }, 1),
       confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
       baseline,
     },
-    world: readWorld(base),
+    world: readWorld(base, horizon, sizeFleet(baselineVariant.mining, baselineVariant.site).hashrateTHs),
     variants,
-  };
-}
-
-function readWorld(r: ScenarioReader): WorldConfig {
-  return {
-    btc: {
-      model: 'gbm',
-      priceUSD: r.quantity(['market', 'btc', 'price'], 'money', { above: 0 }),
-      driftPerYear: r.number(['market', 'btc', 'drift'], {}, 0),
-      volatilityPerSqrtYear: r.number(['market', 'btc', 'volatility'], { min: 0, max: 5 }),
-      stepH: 24 * r.number(['market', 'btc', 'stepDays'], { above: 0, max: 366 }, 1),
-    },
-    network: {
-      difficulty: r.number(['network', 'difficulty'], { above: 0 }),
-      height: r.number(['network', 'height'], { min: 0 }),
-      feeShare: r.number(['network', 'feeShare'], { min: 0, below: 1 }, 0),
-    },
   };
 }
 

@@ -3,6 +3,7 @@
  * units and blaming the right line: for a variant's merged campus, a value the variant overrides is
  * reported at the variant's key, any other at the base key.
  */
+import { HOURS_PER_YEAR } from '../core/time.js';
 import { compileExpression } from './expression.js';
 import { hasPath } from './merge.js';
 import type { KeyPath, ScenarioSource } from './source.js';
@@ -59,6 +60,36 @@ export class ScenarioReader {
     const converted = toCanonical(evaluated, kind);
     if (!converted.ok) this.fail(path, `'${String(value)}' ${converted.problem}`, `${kind.noun} like '${kind.example}'`);
     return this.inRange(path, converted.value, range, kind.unit);
+  }
+
+  /**
+   * A quantity that may vary with time: a constant, or an expression of `t` (hours since the start)
+   * or `years`, compiled once. Every value it gives is checked for the kind's unit and finiteness.
+   */
+  timeQuantity(path: KeyPath, kindName: QuantityKindName): { constant?: number; at: (tH: number) => number } {
+    const value = this.raw(path);
+    if (typeof value !== 'string') {
+      const constant = this.quantity(path, kindName);
+      return { constant, at: () => constant };
+    }
+    const kind = QUANTITY[kindName];
+    let expr: ReturnType<typeof compileExpression>;
+    try {
+      expr = compileExpression(value, ['t', 'years']);
+    } catch (e) {
+      this.fail(path, (e as Error).message, `${kind.noun} like '${kind.example}', or an expression of t or years`);
+    }
+    if (expr.constant) {
+      const constant = this.quantity(path, kindName);
+      return { constant, at: () => constant };
+    }
+    const at = (tH: number): number => {
+      const converted = toCanonical(expr.evaluate({ t: tH, years: tH / HOURS_PER_YEAR }), kind);
+      if (!converted.ok) this.fail(path, `'${value}' ${converted.problem} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
+      return converted.value;
+    };
+    at(0);
+    return { at };
   }
 
   /** A plain number, optionally within [min, max]. */

@@ -1,3 +1,8 @@
+import type { FeeShare } from '../market/fees.js';
+import type { PriceModel } from '../market/price-model.js';
+import type { BlockMode } from '../network/chain.js';
+import type { RestOfNetwork } from '../network/hashrate.js';
+
 /**
  * A loaded scenario in canonical units (h, MW, MWh, USD, TH/s). The world — market and network —
  * is shared by every variant of a replication (common random numbers); variants change the campus.
@@ -19,6 +24,8 @@ export interface Scenario {
 export interface Horizon {
   /** First simulated day, YYYY-MM-DD (UTC). */
   readonly startDate: string;
+  /** Unix time (seconds) of the start: block timestamps count from it. */
+  readonly startUnixSeconds: number;
   readonly years: number;
   /** Length in hours (years × 8766: years of 365.25 days). */
   readonly hours: number;
@@ -32,27 +39,28 @@ export interface StudyDefaults {
 }
 
 export interface WorldConfig {
-  readonly btc: BtcPriceConfig;
+  readonly price: { readonly model: PriceModel; readonly stepH: number };
+  readonly fees: FeeShare;
   readonly network: NetworkConfig;
 }
 
-export interface BtcPriceConfig {
-  readonly model: 'gbm';
-  readonly priceUSD: number;
-  /** Annual drift μ of the price: E[S(t)] = S(0)·e^{μt}. */
-  readonly driftPerYear: number;
-  /** Annualised volatility σ of log returns. */
-  readonly volatilityPerSqrtYear: number;
-  /** Hours between price steps. */
-  readonly stepH: number;
+export interface NetworkConfig {
+  /** Height of the next block at the start. */
+  readonly startHeight: number;
+  /** Compact bits in force at the start (from the scenario's difficulty). */
+  readonly startBits: number;
+  readonly blockMode: BlockMode;
+  /** Does the campus's own hashrate count toward the network (false: a price-taker)? */
+  readonly campusCounts: boolean;
+  /** The baseline layout's mining hashrate: the campus inside the reference network. */
+  readonly referenceCampusTHs: number;
+  readonly hashrate: RestHashrate;
 }
 
-export interface NetworkConfig {
-  readonly difficulty: number;
-  readonly height: number;
-  /** Fees as a share of the total miner reward (subsidy + fees). */
-  readonly feeShare: number;
-}
+/** The rest of the network: a responsive model, or a fixed series computed from an expression. */
+export type RestHashrate =
+  | { readonly kind: 'response'; readonly model: RestOfNetwork }
+  | { readonly kind: 'series'; readonly restTHsByDay: Float64Array };
 
 export interface VariantConfig {
   readonly name: string;

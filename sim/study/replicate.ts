@@ -16,5 +16,5 @@ export interface Row {
 
 export function replicate(scenario: Scenario, variants: readonly VariantConfig[], seed: number, replication: number): Row[] {
   const world = drawWorld(scenario.world, scenario.horizon, seed, replication);
-  return variants.map((v) => ({ replication, variant: v.name, metrics: runCampus(v, world, scenario.horizon) }));
+  return variants.map((v) => ({ replication, variant: v.name, metrics: runCampus(v, world, scenario.world, scenario.horizon) }));
 }

@@ -7,12 +7,12 @@ import { parseScenario } from '../scenario/load.js';
 import { replicate } from './replicate.js';
 import { runStudy, StudyError } from './study.js';
 
-const SCENARIO = parseScenario('study-test.yaml', `name: study-test
+const SCENARIO_TEXT = `name: study-test
 horizon: { start: 2026-01-01, years: 3 }
 study: { replications: 20, seed: 5, baseline: small }
 market:
   btc: { model: gbm, price: 90000 USD, volatility: 0.6 }
-network: { difficulty: 148.26e12, height: 1000000, feeShare: 0.01 }
+network: { hashrate: 1050 EH/s, difficulty: 148.26e12, height: 1000000, campusCounts: false }
 site: { grid: 200 MW, powerPrice: 40 USD/MWh }
 mining:
   asic: { hashrate: 200 TH/s, power: 3500 W }
@@ -21,7 +21,8 @@ mining:
 variants:
   small: {}
   big: { mining: { capacity: 175 MW } }
-`);
+`;
+const SCENARIO = parseScenario('study-test.yaml', SCENARIO_TEXT);
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'campus-study-'));
 
@@ -53,6 +54,17 @@ test('variants of a replication share its world: revenue scales exactly with has
   }
   const machines = (mw: number) => Math.floor(mw / 0.0035);
   assert.equal([...ratios], [(machines(175) / machines(70)).toFixed(9)]);
+});
+
+test('when the campus counts toward the network, the bigger fleet earns a little less per TH/s', () => {
+  const counted = parseScenario('c.yaml', SCENARIO_TEXT.replace('campusCounts: false', 'campusCounts: true'));
+  for (let r = 0; r < 5; r++) {
+    const [small, big] = replicate(counted, counted.variants, 5, r);
+    const perTH = (m: typeof small.metrics, mw: number) => m.minedBTC / Math.floor(mw / 0.0035);
+    const ratio = perTH(big.metrics, 175) / perTH(small.metrics, 70);
+    // 105 MW more of 57 TH/s machines is ~1.7 % of a 1050 EH/s network: difficulty follows it up.
+    assert.ok(ratio < 1 && ratio > 0.97, `BTC per machine, big ÷ small = ${ratio}`);
+  }
 });
 
 test('another seed draws other worlds', () => {

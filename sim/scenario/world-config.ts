@@ -1,0 +1,190 @@
+/**
+ * The world section of a scenario (market and network) → model objects, built and checked at load
+ * so a bad parameter is reported at its key, with the model's own words for the accepted range.
+ */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HOURS_PER_DAY } from '../core/time.js';
+import { HistoricalBootstrap } from '../market/bootstrap.js';
+import { FeeShare } from '../market/fees.js';
+import { Gbm } from '../market/gbm.js';
+import { monthlyLogReturns, readMonthlyCloses } from '../market/history.js';
+import { Kou } from '../market/kou.js';
+import { Merton } from '../market/merton.js';
+import type { PriceModel } from '../market/price-model.js';
+import { RegimeSwitching } from '../market/regime-switching.js';
+import { bitsFromDifficulty } from '../network/difficulty.js';
+import { RestOfNetwork } from '../network/hashrate.js';
+import type { ScenarioReader } from './reader.js';
+import type { KeyPath } from './source.js';
+import type { Horizon, RestHashrate, WorldConfig } from './types.js';
+
+/** The shipped month-end closes, used when a bootstrap scenario names no history file. */
+export function shippedHistoryPath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const up of ['../..', '../../..']) {
+    const p = resolve(here, up, 'scenarios/data/btc-month-end-closes.csv');
+    try {
+      readMonthlyCloses(p);
+      return p;
+    } catch {
+      // try the next candidate
+    }
+  }
+  throw new Error('scenarios/data/btc-month-end-closes.csv not found beside the package');
+}
+
+/** Keys each price model uses; any other key under market.btc is refused. */
+const MODEL_KEYS: Record<string, readonly string[]> = {
+  gbm: ['drift', 'volatility'],
+  merton: ['drift', 'volatility', 'jumps', 'jumpMean', 'jumpSd'],
+  kou: ['drift', 'volatility', 'jumps', 'upProbability', 'upRate', 'downRate'],
+  'regime-switching': ['regimes', 'rates', 'initial'],
+  bootstrap: ['history', 'from', 'to', 'blockMonths'],
+};
+const COMMON_KEYS = ['model', 'price', 'stepDays'];
+
+export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: number): WorldConfig {
+  return {
+    price: { model: readPriceModel(r), stepH: HOURS_PER_DAY * r.number(['market', 'btc', 'stepDays'], { above: 0, max: 366 }, 1) },
+    fees: build(r, ['market', 'fees'], () =>
+      new FeeShare({
+        median: r.number(['market', 'fees', 'median'], {}, 0.0055),
+        reversionPerYear: r.number(['market', 'fees', 'reversion'], {}, 4),
+        volatilityPerSqrtYear: r.number(['market', 'fees', 'volatility'], {}, 1),
+      }),
+    ),
+    network: readNetwork(r, horizon, referenceCampusTHs),
+  };
+}
+
+function readPriceModel(r: ScenarioReader): PriceModel {
+  const at = ['market', 'btc'];
+  const model = r.string([...at, 'model']);
+  const used = MODEL_KEYS[model];
+  for (const key of Object.keys(r.raw(at) as object)) {
+    if (!COMMON_KEYS.includes(key) && !used.includes(key)) {
+      r.fail([...at, key], `the ${model} model has no parameter '${key}'`, `one of ${[...COMMON_KEYS, ...used].join(', ')}`);
+    }
+  }
+  const priceUSD = r.quantity([...at, 'price'], 'money');
+  const diffusion = () => ({
+    priceUSD,
+    driftPerYear: r.number([...at, 'drift'], {}, 0),
+    volatilityPerSqrtYear: r.number([...at, 'volatility']),
+  });
+  switch (model) {
+    case 'gbm':
+      return build(r, at, () => new Gbm(diffusion()));
+    case 'merton':
+      return build(r, at, () =>
+        new Merton({ ...diffusion(), jumpsPerYear: r.number([...at, 'jumps']), jumpMean: r.number([...at, 'jumpMean']), jumpSd: r.number([...at, 'jumpSd']) }),
+      );
+    case 'kou':
+      return build(r, at, () =>
+        new Kou({
+          ...diffusion(),
+          jumpsPerYear: r.number([...at, 'jumps']),
+          upProbability: r.number([...at, 'upProbability']),
+          upRate: r.number([...at, 'upRate']),
+          downRate: r.number([...at, 'downRate']),
+        }),
+      );
+    case 'regime-switching': {
+      const regimes = (r.raw([...at, 'regimes']) ?? r.fail([...at, 'regimes'], 'missing', 'a list of regimes with name, drift and volatility')) as Array<{ name: string; drift: number; volatility: number }>;
+      const initialName = r.string([...at, 'initial'], regimes[0]?.name ?? '');
+      const initialRegime = regimes.findIndex((g) => g.name === initialName);
+      if (initialRegime < 0) r.fail([...at, 'initial'], `no regime is named '${initialName}'`, `one of ${regimes.map((g) => g.name).join(', ')}`);
+      const rates = (r.raw([...at, 'rates']) ?? r.fail([...at, 'rates'], 'missing', 'a generator matrix per year, one row per regime')) as number[][];
+      return build(r, at, () =>
+        new RegimeSwitching({
+          priceUSD,
+          regimes: regimes.map((g) => ({ name: g.name, driftPerYear: g.drift, volatilityPerSqrtYear: g.volatility })),
+          ratesPerYear: rates,
+          initialRegime,
+        }),
+      );
+    }
+    case 'bootstrap': {
+      const file = r.has([...at, 'history']) ? resolve(dirname(r.src.file), r.string([...at, 'history'])) : shippedHistoryPath();
+      const from = r.has([...at, 'from']) ? r.string([...at, 'from']) : undefined;
+      const to = r.has([...at, 'to']) ? r.string([...at, 'to']) : undefined;
+      const history = build(r, [...at, 'history'], () => readMonthlyCloses(file));
+      const logReturns = build(r, [...at, from ? 'from' : 'to'], () => monthlyLogReturns(history, from, to));
+      return build(r, at, () => new HistoricalBootstrap({ priceUSD, logReturns, blockMonths: r.number([...at, 'blockMonths'], {}, 6) }));
+    }
+    default:
+      return r.fail([...at, 'model'], `unknown model '${model}'`, Object.keys(MODEL_KEYS).join(', '));
+  }
+}
+
+function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: number): WorldConfig['network'] {
+  const at = ['network'];
+  const difficulty = r.number([...at, 'difficulty'], { min: 1 });
+  const startHeight = r.number([...at, 'height'], { min: 0 });
+  const campusCounts = r.raw([...at, 'campusCounts']) !== false;
+  const reference = campusCounts ? referenceCampusTHs : 0;
+  const hashratePath = [...at, 'hashrate'];
+  const total = r.timeQuantity(hashratePath, 'hashrate');
+  let hashrate: RestHashrate;
+  if (total.constant !== undefined) {
+    if (total.constant <= reference) {
+      r.fail(hashratePath, `${total.constant} TH/s is no more than the baseline campus's own ${reference} TH/s`, 'the whole network, campus included');
+    }
+    const response = [...at, 'response'];
+    hashrate = {
+      kind: 'response',
+      model: build(r, at, () =>
+        new RestOfNetwork({
+          startTHs: total.constant! - reference,
+          growthPerYear: r.number([...at, 'growth'], {}, 0),
+          volatilityPerSqrtYear: r.number([...at, 'volatility'], {}, 0.1),
+          responsePerYear: r.number([...response, 'rate'], {}, 0.5),
+          lagDays: r.number([...response, 'lagDays'], {}, 90),
+          marginalEfficiencyJPerTH: r.quantity([...response, 'efficiency'], 'efficiency', { above: 0 }, 21),
+          marginalPowerPriceUSDPerMWh: r.quantity([...response, 'powerPrice'], 'energyPrice', { above: 0 }, 60),
+        }),
+      ),
+    };
+  } else {
+    for (const key of ['growth', 'volatility', 'response']) {
+      if (r.has([...at, key])) r.fail([...at, key], `has no effect when network.hashrate is an expression of time`, 'either a response model or a hashrate expression');
+    }
+    const days = Math.ceil(horizon.hours / HOURS_PER_DAY - 1e-9);
+    const rest = new Float64Array(days);
+    for (let d = 0; d < days; d++) {
+      const value = total.at(d * HOURS_PER_DAY);
+      if (!(value > reference)) {
+        r.fail(hashratePath, `gives ${value} TH/s on day ${d}, no more than the baseline campus's own ${reference} TH/s`, 'the whole network, campus included');
+      }
+      rest[d] = value - reference;
+    }
+    hashrate = { kind: 'series', restTHsByDay: rest };
+  }
+  return {
+    startHeight,
+    startBits: bitsFromDifficulty(difficulty),
+    blockMode: (r.raw([...at, 'blockMode']) as 'epoch' | 'block' | undefined) ?? 'epoch',
+    campusCounts,
+    referenceCampusTHs: reference,
+    hashrate,
+  };
+}
+
+/**
+ * Runs a model constructor, turning its RangeError ("model: parameter must be …, got …") into a
+ * ScenarioError at that parameter's key when it exists under `at`, else at `at` itself.
+ */
+function build<T>(r: ScenarioReader, at: KeyPath, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const m = /^[\w-]+: ([\w.[\]]+) must be (.*), got (.*)$/.exec(e.message);
+    if (!m) r.fail(at, e.message);
+    const path: KeyPath = [...at, ...m[1].split(/[.[\]]+/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
+    const where = r.has(path) ? path : at;
+    r.fail(where, `${m[1]} = ${m[3]} is out of range`, m[2]);
+  }
+}
+
