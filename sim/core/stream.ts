@@ -48,9 +48,9 @@ export class RandomStream {
     return u * f;
   }
 
-  /** Exponential with rate 1. */
+  /** Exponential with rate 1, by inversion; 1 − U lies in (0, 1], so the logarithm is finite. */
   standardExponential(): number {
-    return -Math.log(this.nextOpen());
+    return -Math.log(1 - this.next());
   }
 }
 

@@ -15,6 +15,6 @@ export class Exponential implements Distribution {
   }
 
   sample(rng: RandomStream): number {
-    return -Math.log(rng.nextOpen()) / this.rate;
+    return rng.standardExponential() / this.rate;
   }
 }
