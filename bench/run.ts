@@ -11,7 +11,7 @@ import { mmcCustomersPerSecond } from './mmc.js';
 import { referenceOpsPerSecond, referencePath } from './reference.js';
 import { worldsPerSecond } from './world.js';
 import { loadScenario } from '../sim/scenario/load.js';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_SCENARIO, studyRun } from './study.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -40,7 +40,7 @@ for (const pending of [1_000, 100_000]) {
 emit(measure('mmc.c10.lambda8', 'customers/s', () => mmcCustomersPerSecond(customers), runs));
 
 // The default scenario's world, 5 years, in both block modes.
-const scenario = loadScenario(fileURLToPath(new URL('../../scenarios/capital-raise.yaml', import.meta.url)));
+const scenario = loadScenario(DEFAULT_SCENARIO);
 const worldBlock = measure('world.5y.per-block', 'worlds/s', () => worldsPerSecond(scenario, 'block', quick ? 5 : 20), runs);
 const worldEpoch = measure('world.5y.per-epoch', 'worlds/s', () => worldsPerSecond(scenario, 'epoch', quick ? 20 : 200), runs);
 worldEpoch.ratio = worldEpoch.value / worldBlock.value;
@@ -48,12 +48,29 @@ worldEpoch.ratioTo = worldBlock.name;
 emit(worldBlock);
 emit(worldEpoch);
 
+// The default study as `npm start` runs it (replications per second, whole process), 1 and 2 workers.
+const studyReplications = quick ? 100 : scenario.study.replications;
+const studyRuns = quick ? 1 : 3;
+const oneWorker = measure(`study.default.${studyReplications}.w1`, 'replications/s', () => studyReplications / studyRun(studyReplications, 1).seconds, studyRuns, 0);
+const twoWorkers = measure(`study.default.${studyReplications}.w2`, 'replications/s', () => studyReplications / studyRun(studyReplications, 2).seconds, studyRuns, 0);
+twoWorkers.ratio = twoWorkers.value / oneWorker.value;
+twoWorkers.ratioTo = oneWorker.name;
+emit(oneWorker);
+emit(twoWorkers);
+if (!quick) {
+  // Memory must not grow with replications beyond the metrics kept per replication.
+  const small = studyRun(1000, 2).maxRSSKB;
+  const large = studyRun(10000, 2).maxRSSKB;
+  emit({ name: 'study.peak-memory.10k-vs-1k', value: large / small, unit: 'ratio', median: large / small, min: large / small, max: large / small, runs: 1 });
+}
+
 if (!json) {
   const scale = (f: Figure) => (f.value >= 1e5 ? { div: 1e6, prefix: 'M ' } : { div: 1, prefix: '' });
   const num = (x: number, div: number) => (x / div).toFixed(div === 1 && x >= 100 ? 0 : 2);
   const rows = figures.map((f) => {
     const { div, prefix } = scale(f);
     const perItem = f.unit.endsWith('/s') && f.value < 1e5 ? ` (${(1000 / f.value).toFixed(2)} ms each)` : '';
+    if (f.unit === 'ratio') return [f.name, `${f.value.toFixed(2)}`, '', ''];
     return [
       f.name,
       `${num(f.value, div)} ${prefix}${f.unit}${perItem}`,

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseScenario } from '../sim/scenario/load.js';
-import { replicate, type Row } from '../sim/study/replicate.js';
+import { replicate, rowsOf, type Row } from '../sim/study/replicate.js';
 import { summarize } from '../sim/study/summarize.js';
 import { studyCharts } from './charts.js';
 import { renderSvg } from './render.js';
@@ -16,8 +16,8 @@ mining: { asic: { hashrate: 200 TH/s, power: 3500 W }, capacity: 20 MW }
 variants: { a: {}, b: { mining: { capacity: 40 MW } } }
 `);
 const rows: Row[] = [];
-for (let r = 0; r < 8; r++) rows.push(...replicate(scenario, scenario.variants, 1, r));
-const summary = summarize(rows, { scenario: 'r', scenarioHash: scenario.hash, seed: 1, confidence: 0.95, baseline: 'a', variants: ['a', 'b'] });
+for (let r = 0; r < 8; r++) rows.push(...rowsOf(replicate(scenario, scenario.variants, 1, r), ['a', 'b']));
+const summary = summarize(rows, { scenario: 'r', scenarioHash: scenario.hash, seed: 1, confidence: 0.95, baseline: 'a', variants: ['a', 'b'], stopping: { rule: 'replications', detail: 'test' } });
 
 test('charts render to SVG byte-for-byte the same twice, whatever was rendered between', async () => {
   const [chart] = studyCharts(summary, rows, 1);

@@ -5,20 +5,29 @@
  */
 import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
-import { HOURS_PER_DAY } from '../core/time.js';
+import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
 import { sizeFleet } from '../mining/fleet.js';
 import { fppsBtcPerHour } from '../network/hashprice.js';
 import { blockSubsidyBTC, HALVING_INTERVAL_BLOCKS, nextHalvingHeight } from '../network/subsidy.js';
 import type { Horizon, VariantConfig, WorldConfig } from '../scenario/types.js';
 import type { Metrics } from './metrics.js';
+import { monthsIn, VARIANT_SERIES } from './series.js';
 import { type VariantNetwork, variantNetwork } from './variant-network.js';
 import type { World } from './world.js';
 
 // Same-hour order: the chain changes (halving, retarget) before prices are read.
 const PRIORITY_CHAIN = -1;
 const PRIORITY_MARKET = 0;
+// Books close after everything else at the same hour has happened.
+const PRIORITY_BOOKS = 1;
 
-export function runCampus(variant: VariantConfig, world: World, config: WorldConfig, horizon: Horizon): Metrics {
+export interface CampusResult {
+  metrics: Metrics;
+  /** VARIANT_SERIES month by month, series-major: monthly[s · months + m]. */
+  monthly: Float64Array;
+}
+
+export function runCampus(variant: VariantConfig, world: World, config: WorldConfig, horizon: Horizon): CampusResult {
   return new CampusRun(variant, world, config, horizon).run();
 }
 
@@ -35,7 +44,10 @@ class CampusRun {
   private difficulty: number;
   private subsidyBTC: number;
   private readonly firstHalvingHeight: number;
-  private readonly kinds: { price: number; day: number; epoch: number; halving: number };
+  private readonly kinds: { price: number; day: number; epoch: number; halving: number; month: number };
+  private readonly months: number;
+  private readonly monthly: Float64Array;
+  private revenueAtMonthStart = 0;
 
   constructor(
     private readonly variant: VariantConfig,
@@ -58,30 +70,49 @@ class CampusRun {
       day: sim.on('fee day', this.onDay),
       epoch: sim.on('difficulty epoch', this.onEpoch),
       halving: sim.on('halving', this.onHalving),
+      month: sim.on('month end', this.onMonthEnd),
     };
+    this.months = monthsIn(horizon);
+    this.monthly = new Float64Array(VARIANT_SERIES.length * this.months);
   }
 
-  run(): Metrics {
+  run(): CampusResult {
     const { sim, kinds, network, world } = this;
     this.rerate();
     if (world.priceUSD.length > 1) sim.schedule(world.priceStepH, kinds.price, 1, PRIORITY_MARKET);
     if (world.days > 1) sim.schedule(HOURS_PER_DAY, kinds.day, 1, PRIORITY_MARKET);
     if (network.epochStartH.length > 1) sim.schedule(network.epochStartH[1], kinds.epoch, 1, PRIORITY_CHAIN);
     if (network.halvingsH.length > 0) sim.schedule(network.halvingsH[0], kinds.halving, 0, PRIORITY_CHAIN);
+    if (this.months > 1) sim.schedule(HOURS_PER_MONTH, kinds.month, 0, PRIORITY_BOOKS);
     const end = this.horizon.hours;
     sim.run(end);
+    this.closeMonth(this.months - 1, end);
 
     const energyMWh = this.drawMW * end;
     const powerCostUSD = energyMWh * this.variant.site.powerPriceUSDPerMWh;
     const miningRevenueUSD = this.revenue.integralAt(end);
-    return {
+    const metrics = {
       miningProfitUSD: miningRevenueUSD - powerCostUSD,
       miningRevenueUSD,
       powerCostUSD,
       energyMWh,
       minedBTC: this.btc.integralAt(end),
     };
+    return { metrics, monthly: this.monthly };
   }
+
+  /** Books month `m` ending at `endH`: its revenue, and the profit to date. */
+  private closeMonth(m: number, endH: number): void {
+    const revenue = this.revenue.integralAt(endH);
+    this.monthly[m] = revenue - this.revenueAtMonthStart;
+    this.monthly[this.months + m] = revenue - this.drawMW * endH * this.variant.site.powerPriceUSDPerMWh;
+    this.revenueAtMonthStart = revenue;
+  }
+
+  private readonly onMonthEnd = (m: number): void => {
+    this.closeMonth(m, this.sim.now);
+    if (m + 2 < this.months) this.sim.schedule((m + 2) * HOURS_PER_MONTH, this.kinds.month, m + 1, PRIORITY_BOOKS);
+  };
 
   private rerate(): void {
     const btcPerHour = fppsBtcPerHour(this.hashrateTHs, this.difficulty, this.subsidyBTC, this.feeShare, this.variant.mining.poolFee);

@@ -5,11 +5,21 @@ export const METRICS = ['miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', '
 export type MetricName = (typeof METRICS)[number];
 export type Metrics = Record<MetricName, number>;
 
-/** What each metric means, for reports and the summary. */
-export const METRIC_LABELS: Record<MetricName, string> = {
-  miningProfitUSD: 'Mining profit over the horizon (revenue − power cost), USD',
-  miningRevenueUSD: 'Mining revenue (FPPS, after pool fee), USD',
-  powerCostUSD: 'Power cost, USD',
-  energyMWh: 'Energy drawn, MWh',
-  minedBTC: 'Bitcoin earned, BTC',
+export interface MetricInfo {
+  readonly label: string;
+  /** Which way is better, for "probability of beating the baseline"; undefined when neither is. */
+  readonly better?: 'higher' | 'lower';
+  /** Whether a value below zero is a loss (for the probability of loss). */
+  readonly money: boolean;
+}
+
+export const METRIC_INFO: Record<MetricName, MetricInfo> = {
+  miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost), USD', better: 'higher', money: true },
+  miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: true },
+  powerCostUSD: { label: 'Power cost, USD', better: 'lower', money: false },
+  energyMWh: { label: 'Energy drawn, MWh', money: false },
+  minedBTC: { label: 'Bitcoin earned, BTC', better: 'higher', money: false },
 };
+
+/** The metric studies report first and stop on by default. */
+export const PRIMARY_METRIC: MetricName = 'miningProfitUSD';

@@ -27,21 +27,36 @@ test('a bad scenario file gets one line naming file:line:column and key, exit 2,
   }
 });
 
-test('a bad flag is a usage error with exit 2', () => {
-  const r = campus('study', 'scenarios/capital-raise.yaml', '--replications', '-4', '--out', join(tmpdir(), 'never'));
-  assert.is(r.status, 2);
-  assert.match(r.stderr, /--replications must be a non-negative integer/);
+test('bad flags are usage errors with exit 2 and one line', () => {
+  const never = join(tmpdir(), 'campus-never');
+  const cases: Array<[string[], RegExp]> = [
+    [['--replications', '-4'], /--replications must be a non-negative integer/],
+    [['--workers', '0'], /--workers must be at least 1/],
+    [['--shard', '3/2'], /--shard must be K\/N with 0 ≤ K < N/],
+    [['--variants', 'nope'], /unknown variant 'nope'/],
+  ];
+  for (const [flags, message] of cases) {
+    const r = campus('study', 'scenarios/capital-raise.yaml', '--out', never, ...flags);
+    assert.is(r.status, 2, flags.join(' '));
+    assert.match(r.stderr, message);
+    assert.not.match(r.stderr, /\n\s+at /);
+  }
+  assert.not.ok(existsSync(never));
   assert.is(campus('frobnicate').status, 2);
+  const merge = campus('merge', join(tmpdir(), 'no-such-shard'), '--out', never);
+  assert.is(merge.status, 2);
+  assert.match(merge.stderr, /not a study folder this tool can continue/);
 });
 
 test('campus study prints the table and writes summary, CSV and chart', () => {
   const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
   try {
-    const r = campus('study', 'scenarios/capital-raise.yaml', '--replications', '4', '--out', dir);
+    const r = campus('study', 'scenarios/capital-raise.yaml', '--replications', '4', '--workers', '1', '--out', dir);
     assert.is(r.status, 0, r.stderr);
     assert.match(r.stdout, /current-fleet \(baseline\)/);
-    assert.match(r.stdout, /expand-mining/);
-    for (const f of ['summary.json', 'replications.csv', 'manifest.json', 'charts/mining-profit.vl.json', 'charts/mining-profit.svg', 'charts/mining-profit.png']) {
+    assert.match(r.stdout, /expand-mining .* [+-][\d,.]+ ± [\d,.]+/);
+    assert.match(r.stdout, /CVaR 5 %/);
+    for (const f of ['summary.json', 'replications.csv', 'bands.csv', 'manifest.json', 'state/plan.json', 'charts/mining-profit.vl.json', 'charts/mining-profit.svg', 'charts/mining-profit.png']) {
       assert.ok(existsSync(join(dir, f)), f);
     }
   } finally {

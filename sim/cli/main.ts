@@ -2,6 +2,7 @@
 /** The `campus` command line. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { mergeCommand } from './merge-command.js';
 import { studyCommand } from './study-command.js';
 import { EXIT_USER_ERROR } from './user-error.js';
 
@@ -9,7 +10,8 @@ await yargs(hideBin(process.argv))
   .scriptName('campus')
   .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulator of a campus that splits its power between bitcoin mining and AI/HPC compute.')
   .command(studyCommand)
-  .demandCommand(1, 'Name a command: study')
+  .command(mergeCommand)
+  .demandCommand(1, 'Name a command: study or merge')
   .strict()
   .fail((message, error, y) => {
     if (error) throw error; // a bug: keep the stack trace

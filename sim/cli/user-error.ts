@@ -3,7 +3,7 @@
  * anything else is a bug and keeps its stack trace.
  */
 import { ScenarioError } from '../scenario/scenario-error.js';
-import { StudyError } from '../study/study.js';
+import { StudyError } from '../study/study-error.js';
 
 export const EXIT_USER_ERROR = 2;
 

@@ -3,10 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { studentTQuantile } from '../core/stats/student-t.js';
+import type { RandomStream } from '../core/stream.js';
 import { parseScenario } from '../scenario/load.js';
-import { replicate } from './replicate.js';
+import { mergeStudies } from './merge.js';
+import { replicate, rowsOf } from './replicate.js';
 import { runStudy, StudyError } from './study.js';
 
+// Studies with workers load the scenario from its file, so the tests use the shipped one (2 years to stay quick).
 const SCENARIO_TEXT = `name: study-test
 horizon: { start: 2026-01-01, years: 3 }
 study: { replications: 20, seed: 5, baseline: small }
@@ -23,58 +27,92 @@ variants:
   big: { mining: { capacity: 175 MW } }
 `;
 const SCENARIO = parseScenario('study-test.yaml', SCENARIO_TEXT);
+const names = SCENARIO.variants.map((v) => v.name);
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'campus-study-'));
+const same = (a: string, b: string, files: string[]) => {
+  for (const f of files) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs between ${a} and ${b}`);
+};
+const OUTPUTS = ['summary.json', 'replications.csv', 'bands.csv', 'charts/mining-profit.svg', 'charts/mining-profit.vl.json'];
 
-test('the same scenario and seed give byte-identical summary.json and replications.csv', async () => {
+test('the same scenario and seed give byte-identical outputs; the manifest records the run', async () => {
   const a = scratch(), b = scratch();
   try {
-    await runStudy(SCENARIO, { outDir: a, replications: 12 });
-    await runStudy(SCENARIO, { outDir: b, replications: 12 });
-    for (const f of ['summary.json', 'replications.csv', 'charts/mining-profit.svg', 'charts/mining-profit.vl.json']) {
-      assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs`);
-    }
+    await runStudy(SCENARIO, { outDir: a, replications: 12, workers: 1 });
+    await runStudy(SCENARIO, { outDir: b, replications: 12, workers: 1 });
+    same(a, b, OUTPUTS);
     const csv = readFileSync(join(a, 'replications.csv'), 'utf8').trim().split('\n');
     assert.is(csv.length, 1 + 12 * 2, 'a header and one row per replication × variant');
-    assert.is(csv[0], 'replication,variant,miningProfitUSD,miningRevenueUSD,powerCostUSD,energyMWh,minedBTC');
     const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'));
     assert.is(manifest.scenario.sha256, SCENARIO.hash);
-    assert.is(manifest.replications, 12);
+    assert.is(manifest.replications.done, 12);
+    assert.is(manifest.partial, false);
   } finally {
     rmSync(a, { recursive: true, force: true });
     rmSync(b, { recursive: true, force: true });
   }
 });
 
+test('the main thread alone and two worker threads give byte-identical summary, CSV and bands', async () => {
+  const a = scratch(), b = scratch(), c = scratch();
+  try {
+    const scenario = (await import('../scenario/load.js')).loadScenario('scenarios/capital-raise.yaml');
+    await runStudy(scenario, { outDir: a, replications: 40, workers: 1 });
+    await runStudy(scenario, { outDir: b, replications: 40, workers: 2, threadsOnly: true });
+    await runStudy(scenario, { outDir: c, replications: 40, workers: 2 });
+    same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
+    same(a, c, ['summary.json', 'replications.csv', 'bands.csv']);
+    const manifest = JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'));
+    assert.is(manifest.workers, 2);
+  } finally {
+    for (const d of [a, b, c]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
 test('variants of a replication share its world: revenue scales exactly with hashrate (common random numbers)', () => {
   const ratios = new Set<string>();
   for (let r = 0; r < 10; r++) {
-    const [small, big] = replicate(SCENARIO, SCENARIO.variants, 5, r);
+    const [small, big] = rowsOf(replicate(SCENARIO, SCENARIO.variants, 5, r), names);
     ratios.add((big.metrics.miningRevenueUSD / small.metrics.miningRevenueUSD).toFixed(9));
   }
   const machines = (mw: number) => Math.floor(mw / 0.0035);
   assert.equal([...ratios], [(machines(175) / machines(70)).toFixed(9)]);
 });
 
-test('when the campus counts toward the network, the bigger fleet earns a little less per TH/s', () => {
+test('paired differences are far tighter than unpaired ones, and say how much', async () => {
+  const dir = scratch();
+  try {
+    const { summary } = await runStudy(SCENARIO, { outDir: dir, replications: 60, workers: 1 });
+    const d = summary!.variants[1].versusBaseline!.miningRevenueUSD;
+    // Revenue is proportional to hashrate on a shared world (k = big/small machines): the paired
+    // difference is (k − 1)·small, an unpaired one has spread √(k² + 1)·σ. So the paired interval is
+    // √(k² + 1)/(k − 1) times tighter, up to the Welch vs n − 1 degrees of freedom of the t quantiles.
+    const k = Math.floor(175 / 0.0035) / Math.floor(70 / 0.0035);
+    const n = 60, welchDf = ((k * k + 1) ** 2 / (k ** 4 + 1)) * (n - 1);
+    const expected = (Math.sqrt(k * k + 1) / (k - 1)) * (studentTQuantile(0.975, welchDf) / studentTQuantile(0.975, n - 1));
+    assert.ok(Math.abs(d.tightening / expected - 1) < 1e-9, `tightening ${d.tightening} vs ${expected}`);
+    assert.ok(d.halfWidth < d.unpairedHalfWidth);
+    assert.is(d.probabilityBetter, 1, 'more machines earn more revenue on every path');
+    const m = summary!.variants[0].metrics.miningProfitUSD;
+    assert.ok(m.cvar5 <= m.quantiles.find((q) => q.p === 0.05)!.value, 'CVaR 5 % is at or below the 5 % quantile');
+    for (const q of m.quantiles) assert.ok(q.lower <= q.value && q.value <= q.upper, `p${q.p} inside its interval`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('when the campus counts toward the network, the bigger fleet earns a little less per machine', () => {
   const counted = parseScenario('c.yaml', SCENARIO_TEXT.replace('campusCounts: false', 'campusCounts: true'));
   for (let r = 0; r < 5; r++) {
-    const [small, big] = replicate(counted, counted.variants, 5, r);
-    const perTH = (m: typeof small.metrics, mw: number) => m.minedBTC / Math.floor(mw / 0.0035);
-    const ratio = perTH(big.metrics, 175) / perTH(small.metrics, 70);
+    const [small, big] = rowsOf(replicate(counted, counted.variants, 5, r), names);
+    const ratio = big.metrics.minedBTC / Math.floor(175 / 0.0035) / (small.metrics.minedBTC / Math.floor(70 / 0.0035));
     // 105 MW more of 57 TH/s machines is ~1.7 % of a 1050 EH/s network: difficulty follows it up.
     assert.ok(ratio < 1 && ratio > 0.97, `BTC per machine, big ÷ small = ${ratio}`);
   }
 });
 
-test('another seed draws other worlds', () => {
-  const a = replicate(SCENARIO, SCENARIO.variants, 5, 0)[0].metrics.miningRevenueUSD;
-  const b = replicate(SCENARIO, SCENARIO.variants, 6, 0)[0].metrics.miningRevenueUSD;
-  assert.is.not(a, b);
-});
-
 test('a campus run balances its books: profit = revenue − cost, energy = MW × hours', () => {
-  const [small] = replicate(SCENARIO, SCENARIO.variants, 5, 3);
+  const [small] = rowsOf(replicate(SCENARIO, SCENARIO.variants, 5, 3), names);
   const m = small.metrics;
   assert.is(m.miningProfitUSD, m.miningRevenueUSD - m.powerCostUSD);
   const drawMW = Math.floor(70 / 0.0035) * 0.0035;
@@ -82,27 +120,139 @@ test('a campus run balances its books: profit = revenue − cost, energy = MW ×
   assert.ok(Math.abs(m.powerCostUSD - m.energyMWh * 40) < 1e-3);
 });
 
-test('an unknown variant fails before anything is written', async () => {
-  const dir = join(scratch(), 'out');
+test('the precision rule stops at a check point, the same for any worker count', async () => {
+  const a = scratch(), b = scratch();
   try {
-    await runStudy(SCENARIO, { outDir: dir, replications: 2, variants: ['smal'] });
-    assert.unreachable('should have thrown');
-  } catch (e) {
-    assert.instance(e, StudyError);
-    assert.match((e as Error).message, /unknown variant 'smal'; the scenario has small, big/);
+    const scenario = (await import('../scenario/load.js')).loadScenario('scenarios/capital-raise.yaml');
+    const one = await runStudy(scenario, { outDir: a, replications: 400, workers: 1, precision: 0.15, metric: 'minedBTC' });
+    const two = await runStudy(scenario, { outDir: b, replications: 400, workers: 2, threadsOnly: true, precision: 0.15, metric: 'minedBTC' });
+    assert.is(one.stopping.rule, 'precision');
+    assert.is(one.replications % 50, 0);
+    assert.is(two.replications, one.replications);
+    same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
+    const s = one.summary!;
+    for (const v of s.variants) assert.ok(v.metrics.minedBTC.halfWidth <= 0.15 * v.metrics.minedBTC.mean);
+  } finally {
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
   }
+});
+
+test('shards merged give byte-for-byte the single-machine study', async () => {
+  const whole = scratch(), parts = [scratch(), scratch(), scratch()], merged = scratch();
+  try {
+    await runStudy(SCENARIO, { outDir: whole, replications: 30, workers: 1 });
+    for (let k = 0; k < 3; k++) {
+      const r = await runStudy(SCENARIO, { outDir: parts[k], replications: 30, workers: 1, shard: `${k}/3` });
+      assert.is(r.replications, 10);
+    }
+    await mergeStudies([parts[2], parts[0], parts[1]], merged);
+    same(whole, merged, OUTPUTS);
+  } finally {
+    for (const d of [whole, ...parts, merged]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('merge refuses incomplete, duplicated and mismatched shard sets', async () => {
+  const p0 = scratch(), p1 = scratch(), other = scratch(), out = join(scratch(), 'merged');
+  try {
+    await runStudy(SCENARIO, { outDir: p0, replications: 10, workers: 1, shard: '0/2' });
+    await runStudy(SCENARIO, { outDir: p1, replications: 10, workers: 1, shard: '1/2' });
+    await runStudy(SCENARIO, { outDir: other, replications: 10, seed: 6, workers: 1, shard: '1/2' });
+    await assertRejects(() => mergeStudies([p0], out), /shard\(s\) 1\/2 missing/);
+    await assertRejects(() => mergeStudies([p0, p0], out), /shard 0\/2 appears twice/);
+    await assertRejects(() => mergeStudies([p0, other], out), /different study.*seed 6 vs 5/);
+    assert.not.ok(existsSync(out), 'nothing written');
+  } finally {
+    for (const d of [p0, p1, other]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('an interrupted study resumes to exactly the uninterrupted result', async () => {
+  const whole = scratch(), cut = scratch();
+  try {
+    await runStudy(SCENARIO, { outDir: whole, replications: 30, workers: 1 });
+    const abort = new AbortController();
+    let seen = 0;
+    const progress = { start() {}, update(done: number) { if ((seen = done) >= 10) abort.abort(); }, stop() {} };
+    const partial = await runStudy(SCENARIO, { outDir: cut, replications: 30, workers: 1, signal: abort.signal, progress });
+    assert.is(partial.stopping.rule, 'interrupted');
+    assert.ok(partial.replications >= 10 && partial.replications < 30, `${partial.replications} done`);
+    assert.is(JSON.parse(readFileSync(join(cut, 'manifest.json'), 'utf8')).partial, true);
+    assert.is(JSON.parse(readFileSync(join(cut, 'summary.json'), 'utf8')).stopping.rule, 'interrupted');
+    const resumed = await runStudy(SCENARIO, { outDir: cut, replications: 30, workers: 1, resume: true });
+    assert.ok(resumed.complete);
+    same(whole, cut, OUTPUTS);
+    assert.ok(seen > 0);
+  } finally {
+    rmSync(whole, { recursive: true, force: true });
+    rmSync(cut, { recursive: true, force: true });
+  }
+});
+
+test('a replication that throws loses only its chunk: the rest is kept and the failure reported', async () => {
+  const dir = scratch();
+  try {
+    // A price model that fails in replication 7 alone.
+    const real = SCENARIO.world.price.model;
+    const flaky = {
+      kind: 'flaky',
+      path: (h: number, step: number, rng: RandomStream) => {
+        if (rng.key.startsWith('5/7/')) throw new Error('price feed broke');
+        return real.path(h, step, rng);
+      },
+    };
+    const broken = { ...SCENARIO, world: { ...SCENARIO.world, price: { ...SCENARIO.world.price, model: flaky } } };
+    const r = await runStudy(broken, { outDir: dir, replications: 10, workers: 1 });
+    assert.is(r.stopping.rule, 'failed');
+    assert.equal(r.failures.map((f) => [f.start, f.end, f.message]), [[6, 8, 'price feed broke']]);
+    assert.is(r.replications, 8, 'every other replication is kept');
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    assert.is(manifest.partial, true);
+    assert.is(manifest.failures[0].message, 'price feed broke');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bad requests fail before anything is written', async () => {
+  const dir = join(scratch(), 'out');
+  const cases: Array<[Record<string, unknown>, RegExp]> = [
+    [{ variants: ['smal'] }, /unknown variant 'smal'; the scenario has small, big/],
+    [{ workers: 0 }, /--workers must be an integer from 1 to 256/],
+    [{ shard: '3/2' }, /--shard must be K\/N with 0 ≤ K < N/],
+    [{ shard: 'x' }, /--shard must be K\/N/],
+    [{ precision: 2 }, /--precision must be a relative half-width in \(0, 1\)/],
+    [{ precision: 0.1, shard: '0/2' }, /cannot be combined with --shard/],
+    [{ metric: 'npv' }, /unknown metric 'npv'/],
+  ];
+  for (const [request, message] of cases) {
+    await assertRejects(() => runStudy(SCENARIO, { outDir: dir, replications: 4, ...request }), message);
+  }
+  await assertRejects(() => runStudy(SCENARIO, { outDir: dir, replications: 4, resume: true }), /not a study folder this tool can continue/);
   assert.not.ok(existsSync(dir));
 });
 
 test('a finished study leaves no temporary files behind', async () => {
   const dir = scratch();
   try {
-    await runStudy(SCENARIO, { outDir: dir, replications: 2 });
-    const all = [...readdirSync(dir), ...readdirSync(join(dir, 'charts'))];
+    await runStudy(SCENARIO, { outDir: dir, replications: 2, workers: 1 });
+    const all = [...readdirSync(dir), ...readdirSync(join(dir, 'charts')), ...readdirSync(join(dir, 'state'))];
     assert.equal(all.filter((f) => f.endsWith('.tmp')), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+async function assertRejects(fn: () => Promise<unknown>, message: RegExp): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    assert.instance(e, StudyError);
+    assert.match((e as Error).message, message);
+    return;
+  }
+  assert.unreachable(`expected a StudyError matching ${message}`);
+}
 
 test.run();

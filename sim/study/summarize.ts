@@ -1,24 +1,59 @@
-/** Rows → Summary: per variant and metric, the mean and its confidence interval. */
-import { METRIC_LABELS, METRICS, type MetricName } from '../campus/metrics.js';
-import { meanInterval } from '../core/stats/mean-interval.js';
-import { RunningStats } from '../core/stats/running-stats.js';
+/**
+ * Rows → Summary. For every variant and metric: the mean with its Student-t interval, quantiles
+ * with distribution-free intervals, the 5 % CVaR and the probability of loss; and for every variant
+ * against the baseline, the paired difference — the payoff of common random numbers, shown as how
+ * much tighter the paired interval is than an unpaired one would be.
+ */
+import { METRIC_INFO, METRICS, type MetricName } from '../campus/metrics.js';
+import { lowerTailMean, quantileEstimate, type QuantileEstimate } from '../core/stats/quantiles.js';
+import { studentTQuantile } from '../core/stats/student-t.js';
 import type { Row } from './replicate.js';
+
+export const QUANTILE_LEVELS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
+export const CVAR_LEVEL = 0.05;
 
 export interface MetricSummary {
   mean: number;
-  /** Bounds of the two-sided Student-t interval for the mean at the study's confidence. */
+  /** Student-t interval for the mean at the study's confidence. */
   lower: number;
   upper: number;
   halfWidth: number;
   sd: number;
   min: number;
   max: number;
+  quantiles: QuantileEstimate[];
+  /** Mean of the worst 5 % of outcomes (the lowest values). */
+  cvar5: number;
+  /** Share of replications below zero (money metrics only). */
+  probabilityOfLoss?: number;
+}
+
+export interface PairedSummary {
+  /** Mean of (variant − baseline) over replications, with its t-interval. */
+  meanDifference: number;
+  lower: number;
+  upper: number;
+  halfWidth: number;
+  /** Share of replications in which the variant does better than the baseline. */
+  probabilityBetter?: number;
+  /** Half-width an unpaired (Welch) comparison of the same runs would have. */
+  unpairedHalfWidth: number;
+  /** unpairedHalfWidth ÷ halfWidth: how many times tighter common random numbers made the answer. */
+  tightening: number;
 }
 
 export interface VariantSummary {
   name: string;
   replications: number;
   metrics: Record<MetricName, MetricSummary>;
+  /** Against the baseline (absent for the baseline itself). */
+  versusBaseline?: Record<MetricName, PairedSummary>;
+}
+
+export interface StoppingRule {
+  /** replications: ran them all; precision: the sequential rule was met; interrupted/failed: partial. */
+  rule: 'replications' | 'precision' | 'interrupted' | 'failed';
+  detail: string;
 }
 
 export interface Summary {
@@ -28,7 +63,14 @@ export interface Summary {
   replications: number;
   confidence: number;
   baseline: string;
-  interval: string;
+  stopping: StoppingRule;
+  definitions: {
+    interval: string;
+    quantile: string;
+    quantileInterval: string;
+    cvar: string;
+    paired: string;
+  };
   metrics: Record<MetricName, string>;
   variants: VariantSummary[];
 }
@@ -40,24 +82,23 @@ export interface SummaryContext {
   confidence: number;
   baseline: string;
   variants: readonly string[];
+  stopping: StoppingRule;
 }
 
+/** Rows must hold the same replications for every variant (as a study produces them). */
 export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
-  const byVariant = new Map(ctx.variants.map((v) => [v, Object.fromEntries(METRICS.map((m) => [m, new RunningStats()])) as Record<MetricName, RunningStats>]));
-  for (const row of rows) {
-    const stats = byVariant.get(row.variant)!;
-    for (const m of METRICS) stats[m].push(row.metrics[m]);
-  }
-  const variants = ctx.variants.map((name) => {
-    const stats = byVariant.get(name)!;
-    const metrics = Object.fromEntries(
-      METRICS.map((m) => {
-        const ci = meanInterval(stats[m], ctx.confidence);
-        const s: MetricSummary = { mean: ci.mean, lower: ci.lower, upper: ci.upper, halfWidth: ci.halfWidth, sd: stats[m].standardDeviation, min: stats[m].min, max: stats[m].max };
-        return [m, s];
-      }),
-    ) as Record<MetricName, MetricSummary>;
-    return { name, replications: stats[METRICS[0]].count, metrics };
+  const columns = collect(rows, ctx.variants);
+  const baseline = columns.get(ctx.baseline);
+  const variants = ctx.variants.map((name): VariantSummary => {
+    const own = columns.get(name)!;
+    const metrics = {} as Record<MetricName, MetricSummary>;
+    for (const m of METRICS) metrics[m] = describe(own[m], ctx.confidence, METRIC_INFO[m].money);
+    const summary: VariantSummary = { name, replications: own[METRICS[0]].length, metrics };
+    if (baseline && name !== ctx.baseline) {
+      summary.versusBaseline = {} as Record<MetricName, PairedSummary>;
+      for (const m of METRICS) summary.versusBaseline[m] = paired(own[m], baseline[m], ctx.confidence, METRIC_INFO[m].better);
+    }
+    return summary;
   });
   return {
     scenario: ctx.scenario,
@@ -66,8 +107,91 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     replications: variants[0]?.replications ?? 0,
     confidence: ctx.confidence,
     baseline: ctx.baseline,
-    interval: 'mean ± t(1 − (1 − confidence)/2, n − 1) · s/√n (Student t)',
-    metrics: METRIC_LABELS,
+    stopping: ctx.stopping,
+    definitions: {
+      interval: 'mean ± t(1 − α/2, n − 1)·s/√n (Student t), α = 1 − confidence',
+      quantile: 'Hyndman & Fan type 7: linear interpolation between order statistics (as R and NumPy)',
+      quantileInterval: 'distribution-free order-statistic interval [x(l), x(u)] from Binomial(n, p), at least the stated confidence',
+      cvar: `mean of the lowest ⌈${CVAR_LEVEL}·n⌉ outcomes`,
+      paired: 'per replication, variant − baseline on the same world; t-interval of the differences; tightening = Welch unpaired half-width ÷ paired half-width',
+    },
+    metrics: Object.fromEntries(METRICS.map((m) => [m, METRIC_INFO[m].label])) as Record<MetricName, string>,
     variants,
+  };
+}
+
+/** Per variant and metric, the values in replication order. */
+function collect(rows: readonly Row[], variants: readonly string[]): Map<string, Record<MetricName, Float64Array>> {
+  const counts = new Map(variants.map((v) => [v, 0]));
+  for (const r of rows) counts.set(r.variant, (counts.get(r.variant) ?? 0) + 1);
+  const out = new Map<string, Record<MetricName, Float64Array>>();
+  for (const v of variants) {
+    const n = counts.get(v)!;
+    out.set(v, Object.fromEntries(METRICS.map((m) => [m, new Float64Array(n)])) as Record<MetricName, Float64Array>);
+  }
+  const filled = new Map(variants.map((v) => [v, 0]));
+  const sorted = [...rows].sort((a, b) => a.replication - b.replication);
+  for (const r of sorted) {
+    const i = filled.get(r.variant)!;
+    const cols = out.get(r.variant)!;
+    for (const m of METRICS) cols[m][i] = r.metrics[m];
+    filled.set(r.variant, i + 1);
+  }
+  return out;
+}
+
+function moments(xs: Float64Array): { mean: number; variance: number } {
+  let mean = 0;
+  for (let i = 0; i < xs.length; i++) mean += (xs[i] - mean) / (i + 1);
+  let ss = 0;
+  for (let i = 0; i < xs.length; i++) ss += (xs[i] - mean) ** 2;
+  return { mean, variance: xs.length > 1 ? ss / (xs.length - 1) : NaN };
+}
+
+function describe(xs: Float64Array, confidence: number, money: boolean): MetricSummary {
+  const n = xs.length;
+  const { mean, variance } = moments(xs);
+  const halfWidth = n > 1 ? studentTQuantile((1 + confidence) / 2, n - 1) * Math.sqrt(variance / n) : NaN;
+  const sorted = Float64Array.from(xs).sort();
+  let losses = 0;
+  for (const x of xs) if (x < 0) losses++;
+  return {
+    mean,
+    lower: mean - halfWidth,
+    upper: mean + halfWidth,
+    halfWidth,
+    sd: Math.sqrt(variance),
+    min: sorted[0],
+    max: sorted[n - 1],
+    quantiles: QUANTILE_LEVELS.map((p) => quantileEstimate(sorted, p, confidence)),
+    cvar5: lowerTailMean(sorted, CVAR_LEVEL),
+    ...(money ? { probabilityOfLoss: losses / n } : {}),
+  };
+}
+
+function paired(xs: Float64Array, base: Float64Array, confidence: number, better: 'higher' | 'lower' | undefined): PairedSummary {
+  const n = xs.length;
+  const d = new Float64Array(n);
+  let wins = 0;
+  for (let i = 0; i < n; i++) {
+    d[i] = xs[i] - base[i];
+    if (better === 'higher' ? d[i] > 0 : better === 'lower' ? d[i] < 0 : false) wins++;
+  }
+  const diff = moments(d);
+  const t = n > 1 ? studentTQuantile((1 + confidence) / 2, n - 1) : NaN;
+  const halfWidth = t * Math.sqrt(diff.variance / n);
+  // Welch: the interval two independent samples of the same size and spread would give.
+  const a = moments(xs).variance / n, b = moments(base).variance / n;
+  const welchDf = (a + b) ** 2 / ((a * a + b * b) / (n - 1));
+  const unpairedHalfWidth = n > 1 && a + b > 0 ? studentTQuantile((1 + confidence) / 2, welchDf) * Math.sqrt(a + b) : 0;
+  return {
+    meanDifference: diff.mean,
+    lower: diff.mean - halfWidth,
+    upper: diff.mean + halfWidth,
+    halfWidth,
+    ...(better ? { probabilityBetter: wins / n } : {}),
+    unpairedHalfWidth,
+    // Identical runs (a variant equal to the baseline) differ by nothing: call that no tightening.
+    tightening: halfWidth > 0 ? unpairedHalfWidth / halfWidth : 1,
   };
 }

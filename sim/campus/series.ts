@@ -1,0 +1,42 @@
+/**
+ * Monthly series a replication hands back for the fan charts: the shared world's (price, hashprice,
+ * network hashrate, difficulty) once, and each variant's own (revenue per month, cumulative profit).
+ */
+import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
+import type { Horizon } from '../scenario/types.js';
+import type { World } from './world.js';
+
+export interface SeriesInfo {
+  readonly name: string;
+  readonly label: string;
+  /** Bin scale for the bands: log-spaced within [lo, hi], or asinh-spaced around zero. */
+  readonly bins: { readonly transform: 'log'; readonly lo: number; readonly hi: number } | { readonly transform: 'asinh'; readonly scale: number; readonly limit: number };
+}
+
+export const WORLD_SERIES: readonly SeriesInfo[] = [
+  { name: 'btcPriceUSD', label: 'BTC price, USD', bins: { transform: 'log', lo: 1e2, hi: 1e8 } },
+  { name: 'hashpriceUSDPerPHDay', label: 'Hashprice, USD per PH/s per day', bins: { transform: 'log', lo: 1e-1, hi: 1e5 } },
+  { name: 'networkHashrateEHs', label: 'Network hashrate, EH/s', bins: { transform: 'log', lo: 1, hi: 1e6 } },
+  { name: 'difficultyT', label: 'Difficulty, T', bins: { transform: 'log', lo: 1, hi: 1e6 } },
+];
+
+export const VARIANT_SERIES: readonly SeriesInfo[] = [
+  { name: 'miningRevenueUSD', label: 'Mining revenue per month, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
+  { name: 'cumulativeMiningProfitUSD', label: 'Cumulative mining profit, USD', bins: { transform: 'asinh', scale: 1e5, limit: 1e13 } },
+];
+
+/** Months in the horizon (the last may be partial). */
+export const monthsIn = (horizon: Horizon): number => Math.ceil(horizon.hours / HOURS_PER_MONTH - 1e-9);
+
+/** World series at the start of each month, series-major: out[s · months + m]. */
+export function worldMonthly(world: World, months: number): Float64Array {
+  const out = new Float64Array(WORLD_SERIES.length * months);
+  for (let m = 0; m < months; m++) {
+    const d = Math.min(world.days - 1, Math.floor((m * HOURS_PER_MONTH) / HOURS_PER_DAY));
+    out[m] = world.dailyPriceUSD[d];
+    out[months + m] = world.reference.hashpriceUSDPerPHDay[d];
+    out[2 * months + m] = world.reference.networkHashrateTHs[d] / 1e6;
+    out[3 * months + m] = world.reference.difficulty[d] / 1e12;
+  }
+  return out;
+}

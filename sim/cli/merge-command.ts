@@ -1,0 +1,26 @@
+/** `campus merge DIR…`: combine shard folders into the study's folder, identical to a one-machine run. */
+import type { Argv } from 'yargs';
+import { PRIMARY_METRIC } from '../campus/metrics.js';
+import { mergeStudies } from '../study/merge.js';
+import { summaryTable } from './summary-table.js';
+import { reportErrors } from './user-error.js';
+
+interface MergeArgs {
+  dirs: string[];
+  out: string;
+}
+
+export const mergeCommand = {
+  command: 'merge <dirs..>',
+  describe: 'Merge the shard folders of one study (from --shard K/N) into one result',
+  builder: (y: Argv) =>
+    y
+      .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'Shard folders' })
+      .option('out', { type: 'string', demandOption: true, describe: 'Folder for the merged study' }),
+  handler: (args: MergeArgs) =>
+    reportErrors(async () => {
+      const result = await mergeStudies(args.dirs, args.out);
+      if (result.summary) process.stdout.write(`${summaryTable(result.summary, PRIMARY_METRIC)}\n`);
+      process.stdout.write(`\nMerged ${args.dirs.length} shards into ${args.out}/.\n`);
+    }),
+};

@@ -1,0 +1,85 @@
+/**
+ * Writes a study folder. Everything is computed first, then each file is written atomically, the
+ * manifest last: summary.json, replications.csv, bands.csv and charts for a whole study; the same
+ * marked partial for an interrupted one; and always state/ (plan and band histograms), from which a
+ * run can be resumed, merged with its sibling shards, or re-rendered.
+ */
+import { join } from 'node:path';
+import { studyCharts } from '../../reports/charts.js';
+import { renderPng, renderSvg } from '../../reports/render.js';
+import type { Accumulator } from './accumulator.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { rowsToCsv } from './csv.js';
+import { gitCommit, hostInfo, toolVersion } from './manifest.js';
+import type { ChunkFailure } from './pool.js';
+import { bandsToBytes, type SavedPlan } from './saved-study.js';
+import { type StoppingRule, type Summary, summarize } from './summarize.js';
+
+export interface FolderContents {
+  plan: SavedPlan;
+  acc: Accumulator;
+  stopping: StoppingRule;
+  failures: readonly ChunkFailure[];
+  /** What to record in the manifest about this run (never in summary.json). */
+  run: { workers: number; startedAt: Date; wallSeconds: number; mergedFrom?: string[] };
+}
+
+export interface WrittenFolder {
+  summary?: Summary;
+  files: string[];
+}
+
+export async function writeStudyFolder(outDir: string, c: FolderContents): Promise<WrittenFolder> {
+  const rows = c.acc.rows();
+  const isShard = c.plan.shard !== null && !c.plan.complete;
+  const summary =
+    !isShard && rows.length > 0
+      ? summarize(rows, {
+          scenario: c.plan.scenario,
+          scenarioHash: c.plan.scenarioHash,
+          seed: c.plan.seed,
+          confidence: c.plan.confidence,
+          baseline: c.plan.baseline,
+          variants: c.plan.variants,
+          stopping: c.stopping,
+        })
+      : undefined;
+  const charts = summary && c.acc.count >= 2 ? studyCharts(summary, rows, c.plan.years) : [];
+  const rendered = await Promise.all(charts.map(async (chart) => ({ chart, svg: await renderSvg(chart.spec) })));
+
+  const files: string[] = [];
+  const write = (name: string, data: string | Uint8Array): void => {
+    writeFileAtomic(join(outDir, name), data);
+    files.push(name);
+  };
+  for (const { chart, svg } of rendered) {
+    write(`charts/${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
+    write(`charts/${chart.name}.svg`, svg);
+    write(`charts/${chart.name}.png`, renderPng(svg));
+  }
+  write('replications.csv', rowsToCsv(rows));
+  if (summary) {
+    write('bands.csv', c.acc.bands.toCsv());
+    write('summary.json', JSON.stringify(summary, null, 2) + '\n');
+  }
+  write('state/bands.bin', bandsToBytes(c.acc.bands));
+  write('state/plan.json', JSON.stringify(c.plan, null, 2) + '\n');
+  const manifest = {
+    scenario: { file: c.plan.scenarioFile, name: c.plan.scenario, sha256: c.plan.scenarioHash },
+    seed: c.plan.seed,
+    replications: { planned: c.plan.replications, done: c.acc.count },
+    variants: c.plan.variants,
+    shard: c.plan.shard,
+    partial: !c.plan.complete,
+    stopping: c.stopping,
+    failures: c.failures,
+    mergedFrom: c.run.mergedFrom ?? null,
+    workers: c.run.workers,
+    tool: { name: 'campus-sim', version: toolVersion(), commit: gitCommit() },
+    host: hostInfo(),
+    startedAt: c.run.startedAt.toISOString(),
+    wallSeconds: c.run.wallSeconds,
+  };
+  write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  return { summary, files };
+}

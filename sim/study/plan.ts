@@ -1,0 +1,108 @@
+/**
+ * What a study will run: variants, replications, seed, shard, chunks, stopping rule. Everything is
+ * checked here, before any work starts, so a bad request fails with a clear message and writes
+ * nothing.
+ */
+import { METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
+import type { Scenario, VariantConfig } from '../scenario/types.js';
+import type { Chunk } from './pool.js';
+import { StudyError } from './study-error.js';
+
+export interface StudyRequest {
+  replications?: number;
+  seed?: number;
+  /** Variant names to run (default: all, in scenario order). */
+  variants?: readonly string[];
+  workers?: number;
+  /** Stop once every variant's interval for `metric` is within ± precision × |mean|. */
+  precision?: number;
+  metric?: string;
+  /** "K/N": run only the K-th of N equal shares of the replications. */
+  shard?: string;
+  /** Leave all replications to worker threads, the main thread only coordinating. */
+  threadsOnly?: boolean;
+}
+
+export interface StudyPlan {
+  scenario: Scenario;
+  variants: VariantConfig[];
+  baseline: string;
+  seed: number;
+  /** Replications of the whole study (the cap, with a precision rule). */
+  replications: number;
+  workers: number;
+  precision?: number;
+  metric: MetricName;
+  shard?: { index: number; count: number };
+  /** This run's replications [start, end). */
+  range: { start: number; end: number };
+  /** The sequential rule is checked only at multiples of this, so it stops at the same count for any worker count. */
+  checkEvery: number;
+  chunkSize: number;
+}
+
+/** The sequential rule is checked after every CHECK_EVERY replications (in index order). */
+const CHECK_EVERY = 50;
+const CHUNK_SIZES = [1, 2, 5, 10, 25, 50] as const;
+
+export function planStudy(scenario: Scenario, request: StudyRequest, availableCores: number): StudyPlan {
+  const replications = request.replications ?? scenario.study.replications;
+  if (!Number.isInteger(replications) || replications < 2) throw new StudyError(`--replications must be an integer ≥ 2, got ${replications}`);
+  const seed = request.seed ?? scenario.study.seed;
+  if (!Number.isInteger(seed) || seed < 0) throw new StudyError(`--seed must be a non-negative integer, got ${seed}`);
+  const workers = request.workers ?? Math.max(1, availableCores);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new StudyError(`--workers must be an integer from 1 to 256, got ${workers}`);
+
+  const names = request.variants && request.variants.length > 0 ? request.variants : scenario.variants.map((v) => v.name);
+  const variants = names.map((name) => {
+    const v = scenario.variants.find((x) => x.name === name);
+    if (!v) throw new StudyError(`unknown variant '${name}'; the scenario has ${scenario.variants.map((x) => x.name).join(', ')}`);
+    return v;
+  });
+  if (new Set(names).size !== names.length) throw new StudyError(`--variants names a variant twice: ${names.join(',')}`);
+  const baseline = names.includes(scenario.study.baseline) ? scenario.study.baseline : names[0];
+
+  const metric = (request.metric ?? PRIMARY_METRIC) as MetricName;
+  if (!METRICS.includes(metric)) throw new StudyError(`unknown metric '${request.metric}'; the metrics are ${METRICS.join(', ')}`);
+  if (request.precision !== undefined && !(request.precision > 0 && request.precision < 1)) {
+    throw new StudyError(`--precision must be a relative half-width in (0, 1), e.g. 0.02, got ${request.precision}`);
+  }
+
+  let shard: StudyPlan['shard'];
+  let range = { start: 0, end: replications };
+  if (request.shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(request.shard);
+    const index = m ? Number(m[1]) : NaN, count = m ? Number(m[2]) : NaN;
+    if (!m || !(count >= 1) || !(index < count)) throw new StudyError(`--shard must be K/N with 0 ≤ K < N, e.g. 0/4, got '${request.shard}'`);
+    if (count > replications) throw new StudyError(`--shard ${request.shard}: more shards than replications (${replications})`);
+    if (request.precision !== undefined) throw new StudyError('--precision needs every replication in one place; it cannot be combined with --shard');
+    shard = { index, count };
+    range = shardRange(replications, index, count);
+  }
+  const checkEvery = CHECK_EVERY;
+  // Chunks small enough to balance the workers and to stop promptly, big enough to amortise
+  // messages; a divisor of checkEvery, so no chunk straddles a point where the rule is checked.
+  const target = Math.ceil((range.end - range.start) / (workers * 8));
+  const chunkSize = [...CHUNK_SIZES].reverse().find((c) => c <= target) ?? 1;
+  return { scenario, variants, baseline, seed, replications, workers, precision: request.precision, metric, shard, range, checkEvery, chunkSize };
+}
+
+/** Shard K of N holds replications [⌊K·R/N⌋, ⌊(K+1)·R/N⌋). */
+export function shardRange(replications: number, index: number, count: number): { start: number; end: number } {
+  return { start: Math.floor((index * replications) / count), end: Math.floor(((index + 1) * replications) / count) };
+}
+
+/** The chunks covering the replications of `range` not yet in `done`. */
+export function chunksToRun(range: { start: number; end: number }, done: ReadonlySet<number>, chunkSize: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = -1;
+  for (let r = range.start; r <= range.end; r++) {
+    const todo = r < range.end && !done.has(r);
+    if (todo && start < 0) start = r;
+    if (start >= 0 && (!todo || r - start === chunkSize)) {
+      chunks.push({ start, end: r });
+      start = todo ? r : -1;
+    }
+  }
+  return chunks;
+}
