@@ -12,6 +12,7 @@ import { referenceOpsPerSecond, referencePath } from './reference.js';
 import { worldsPerSecond } from './world.js';
 import { loadScenario } from '../sim/scenario/load.js';
 import { DEFAULT_SCENARIO, studyRun } from './study.js';
+import { hallsPerSecond } from './hpc.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -47,6 +48,9 @@ worldEpoch.ratio = worldEpoch.value / worldBlock.value;
 worldEpoch.ratioTo = worldBlock.name;
 emit(worldBlock);
 emit(worldEpoch);
+
+// A 10,000-GPU hall over 5 years: ~100,000 training jobs with EASY backfill and node failures.
+emit(measure('hpc.hall.10k-gpus.5y', 'replications/s', () => hallsPerSecond(quick ? 2 : 10), runs));
 
 // The default study as `npm start` runs it (replications per second, whole process), 1 and 2 workers.
 const studyReplications = quick ? 100 : scenario.study.replications;

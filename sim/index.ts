@@ -23,6 +23,7 @@ export { Pareto } from './core/samplers/pareto.js';
 export { Triangular } from './core/samplers/triangular.js';
 export { Discrete } from './core/samplers/discrete.js';
 export { Empirical } from './core/samplers/empirical.js';
+export { Mixture } from './core/samplers/mixture.js';
 
 // Statistics
 export { RunningStats } from './core/stats/running-stats.js';
@@ -64,6 +65,14 @@ export type { HashrateResponse } from './network/hashrate.js';
 export { blockSubsidySats, blockSubsidyBTC, nextHalvingHeight, HALVING_INTERVAL_BLOCKS } from './network/subsidy.js';
 export { fppsBtcPerHour, hashpriceUSDPerPHDay, hashpriceBTCPerPHDay } from './network/hashprice.js';
 
+// AI/HPC: GPU cluster, job arrivals, FIFO and EASY-backfill scheduling with preemption and failures
+export { Cluster } from './hpc/cluster.js';
+export type { ClusterSpec, JobClassSpec, SchedulerSpec, ClusterMetrics, ClassMetrics } from './hpc/cluster.js';
+export { Arrivals } from './hpc/arrivals.js';
+export type { ArrivalSpec } from './hpc/arrivals.js';
+export { simulateHpc } from './hpc/simulate.js';
+export type { HpcRun, HpcResult } from './hpc/simulate.js';
+
 // Scenarios
 export { loadScenario, parseScenario } from './scenario/load.js';
 export { ScenarioError } from './scenario/scenario-error.js';
@@ -81,4 +90,7 @@ export { METRICS } from './campus/metrics.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
 export { runStudy, StudyError } from './study/study.js';
 export type { StudyOptions, StudyResult } from './study/study.js';
-export type { Summary, VariantSummary, MetricSummary } from './study/summarize.js';
+export { mergeStudies } from './study/merge.js';
+export type { Summary, VariantSummary, MetricSummary, PairedSummary, StoppingRule } from './study/summarize.js';
+export { quantileSorted, quantileEstimate, orderStatisticRanks, lowerTailMean } from './core/stats/quantiles.js';
+export { binomialCdf } from './core/stats/binomial.js';

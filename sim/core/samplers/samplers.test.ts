@@ -8,6 +8,7 @@ import { Empirical } from './empirical.js';
 import { Exponential } from './exponential.js';
 import { Gamma } from './gamma.js';
 import { LogNormal } from './lognormal.js';
+import { Mixture } from './mixture.js';
 import { Normal } from './normal.js';
 import { Pareto } from './pareto.js';
 import { Poisson } from './poisson.js';
@@ -136,6 +137,12 @@ test('empirical resamples its data: mean and population variance of the data', (
   checkMoments(d);
   const rng = randomStream(1, 0, 'emp');
   for (let i = 0; i < 1000; i++) if (!data.includes(d.sample(rng))) assert.unreachable('value not in data');
+});
+
+test('a mixture matches Σwμ and Σw(σ² + μ²) − mean² (a Gavel-like short/long job mix)', () => {
+  const d = new Mixture([new LogNormal(0, 0.5), new LogNormal(3, 0.4)], [0.8, 0.2]);
+  checkMoments(d);
+  assert.throws(() => new Mixture([new Constant(1)], [0.5]), /probabilities must be a list summing to 1/);
 });
 
 test('constant always returns its value', () => {

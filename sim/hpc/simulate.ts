@@ -1,0 +1,36 @@
+/** Runs one HPC cluster on its own engine for a horizon: what a campus replication does for its GPU halls. */
+import { Simulation } from '../core/engine.js';
+import { randomStream } from '../core/stream.js';
+import { Cluster, type ClusterMetrics, type ClusterSpec, type JobClassSpec, type SchedulerSpec } from './cluster.js';
+
+export interface HpcRun {
+  cluster: ClusterSpec;
+  classes: readonly JobClassSpec[];
+  scheduler: SchedulerSpec;
+  horizonH: number;
+  seed: number;
+  replication: number;
+  /** Power/cooling caps: from `atH` on at most `gpus` may run. */
+  caps?: ReadonlyArray<{ atH: number; gpus: number }>;
+}
+
+export interface HpcResult {
+  metrics: ClusterMetrics;
+  cluster: Cluster;
+  events: number;
+}
+
+export function simulateHpc(run: HpcRun, hooks?: (cluster: Cluster) => void): HpcResult {
+  const sim = new Simulation(1024);
+  const stream = (c: string) => randomStream(run.seed, run.replication, c);
+  const cluster = new Cluster(sim, run.cluster, run.classes, run.scheduler, {
+    arrivals: run.classes.map((c) => stream(`hpc.${c.name}.arrivals`)),
+    jobs: run.classes.map((c) => stream(`hpc.${c.name}.jobs`)),
+    failures: stream('hpc.failures'),
+  });
+  hooks?.(cluster);
+  for (const cap of run.caps ?? []) cluster.capAt(cap.atH, cap.gpus);
+  cluster.start();
+  sim.run(run.horizonH);
+  return { metrics: cluster.metrics(run.horizonH), cluster, events: sim.eventsProcessed };
+}
