@@ -67,7 +67,11 @@ export { fppsBtcPerHour, hashpriceUSDPerPHDay, hashpriceBTCPerPHDay } from './ne
 
 // AI/HPC: GPU cluster, job arrivals, FIFO and EASY-backfill scheduling with preemption and failures
 export { Cluster } from './hpc/cluster.js';
-export type { ClusterSpec, JobClassSpec, SchedulerSpec, ClusterMetrics, ClassMetrics } from './hpc/cluster.js';
+export type { ClusterSpec, JobClassSpec, SchedulerSpec, InferenceSpec, ClusterMetrics, ClassMetrics, InferenceMetrics } from './hpc/cluster.js';
+export { gpusWanted, gpuHourPriceFromTokens, checkPriceCurve } from './hpc/inference.js';
+export type { InferenceDemand } from './hpc/inference.js';
+export { leaseIncome } from './hpc/lease.js';
+export type { LeaseSpec, LeaseIncome } from './hpc/lease.js';
 export { Arrivals } from './hpc/arrivals.js';
 export type { ArrivalSpec } from './hpc/arrivals.js';
 export { simulateHpc } from './hpc/simulate.js';

@@ -13,6 +13,11 @@
  * preempted or failed job keeps the work up to its last checkpoint, loses the rest, and waits at the
  * front of its class. Node failures arrive at rate (nodes up)/MTBF and each is repaired after a
  * random time; a failure lands on a running job with probability (its GPUs)/(GPUs up).
+ *
+ * Inference is elastic: every hour it wants the GPUs its request rate needs, takes them ahead of the
+ * job classes ranked below it (preempting them if it must) and behind those ranked above; what it
+ * cannot get is shortfall — GPU-hours of missed service. Reserved blocks are fixed jobs: a block of
+ * GPUs held from a start for a term, at the top of the queue, resuming where it stopped if cut.
  */
 import type { EventId, Simulation } from '../core/engine.js';
 import type { Discrete } from '../core/samplers/discrete.js';
@@ -32,19 +37,46 @@ export interface ClusterSpec {
   gpuMtbfH: number;
   /** Repair or replacement time of a failed node, hours. */
   repairH: Distribution;
+  /** Power of a busy node at the wall, kW (a DGX H100 draws up to 10.2 kW, DOMAIN §4); default 0. */
+  nodePowerKW?: number;
+  /** Power of an idle node as a share of a busy one; default 0.3. */
+  idlePowerShare?: number;
 }
 
 export interface JobClassSpec {
   name: string;
-  arrivals: Arrivals;
+  /** Random arrivals; a class may instead (or also) have fixed jobs. */
+  arrivals?: Arrivals;
+  /** Jobs that arrive at given times (a reserved block: its GPUs for its term). */
+  fixedJobs?: ReadonlyArray<{ atH: number; gpus: number; workH: number }>;
   /** GPUs per job. */
   gpus: Discrete;
   /** Hours of work per job at its full width. */
   durationH: Distribution;
-  /** Hours between checkpoints (Infinity: a job restarts from zero). */
+  /** Hours between checkpoints (Infinity: a job restarts from zero; 0: nothing is ever lost). */
   checkpointH: number;
   /** Price per GPU-hour of useful work, USD, as a function of the hour the work started. */
   priceUSDPerGPUH: (tH: number) => number;
+}
+
+export interface InferenceSpec {
+  /** Job classes with an index below `rank` come before inference; the others after it. */
+  rank: number;
+  /** GPUs inference wants at hour t (its request rate ÷ (throughput per GPU × target utilisation)). */
+  gpusWanted: (tH: number) => number;
+  /** USD per GPU-hour served, by the hour it is served. */
+  priceUSDPerGPUH: (tH: number) => number;
+  /** SLA credit paid per GPU-hour wanted but not served, USD; default 0. */
+  creditUSDPerGPUHMissed?: number;
+}
+
+export interface InferenceMetrics {
+  wantedGpuHours: number;
+  servedGpuHours: number;
+  /** GPU-hours wanted but not served: missed service, the basis of SLA credits. */
+  shortfallGpuHours: number;
+  revenueUSD: number;
+  slaCreditsUSD: number;
 }
 
 export interface SchedulerSpec {
@@ -75,8 +107,11 @@ export interface ClusterMetrics {
   utilisation: number;
   busyGpuHours: number;
   availableGpuHours: number;
+  /** IT energy of the nodes that are up: busy at full power, idle at the idle share. */
+  itEnergyMWh: number;
   nodeFailures: number;
   classes: ClassMetrics[];
+  inference?: InferenceMetrics;
 }
 
 export class Cluster {
@@ -87,8 +122,16 @@ export class Cluster {
   private upNodes: number;
   private powerCapGPUs: number;
   private busy = 0;
+  private readonly busyByClass: Int32Array;
+  private held = 0; // GPUs inference holds
+  private wanted = 0;
+  private readonly servedGpus: TimeIntegral;
+  private readonly wantedGpus: TimeIntegral;
+  private inferenceRevenue = 0;
+  private readonly fixed: Array<{ cls: number; atH: number; gpus: number; workH: number }>;
   private readonly busyGpus: TimeIntegral;
   private readonly capacityGpus: TimeIntegral;
+  private readonly upGpus: TimeIntegral;
   private readonly inSystem: TimeIntegral[];
   private readonly timeInSystem: Float64Array;
   private readonly waits: number[][];
@@ -98,7 +141,7 @@ export class Cluster {
   private readonly lost: Float64Array;
   private nodeFailures = 0;
   private failureEvent: EventId = -1;
-  private readonly kinds: { arrive: number; end: number; fail: number; repair: number; cap: number };
+  private readonly kinds: { arrive: number; fixed: number; end: number; fail: number; repair: number; cap: number; inference: number };
   /** When set, called with (head job, its reservation) each time backfill reserves for a head: lets tests check EASY's promise. */
   onReservation?: (job: number, reservedStartH: number) => void;
 
@@ -108,6 +151,7 @@ export class Cluster {
     private readonly classes: readonly JobClassSpec[],
     private readonly scheduler: SchedulerSpec,
     private readonly rng: { arrivals: RandomStream[]; jobs: RandomStream[]; failures: RandomStream },
+    private readonly inference?: InferenceSpec,
   ) {
     requireModelParameter(Number.isInteger(spec.gpus) && spec.gpus > 0, 'hpc', 'gpus', spec.gpus, 'a whole number > 0');
     requireModelParameter(Number.isInteger(spec.gpusPerNode) && spec.gpusPerNode > 0 && spec.gpus % spec.gpusPerNode === 0, 'hpc', 'gpusPerNode', spec.gpusPerNode, `a whole number > 0 dividing the ${spec.gpus} GPUs`);
@@ -115,16 +159,24 @@ export class Cluster {
     requireModelParameter(['fifo', 'easy-backfill'].includes(scheduler.policy), 'hpc', 'scheduler.policy', scheduler.policy, 'fifo or easy-backfill');
     requireModelParameter(Number.isInteger(scheduler.backfillDepth) && scheduler.backfillDepth >= 0, 'hpc', 'scheduler.backfillDepth', scheduler.backfillDepth, 'a whole number ≥ 0');
     classes.forEach((c, i) => {
-      requireModelParameter(c.checkpointH > 0, 'hpc', `classes[${i}].checkpoint`, c.checkpointH, 'a time > 0 (Infinity for none)');
+      requireModelParameter(c.checkpointH >= 0, 'hpc', `classes[${i}].checkpoint`, c.checkpointH, 'a time ≥ 0 (0: continuous, Infinity: none)');
       for (const g of c.gpus.values) requireModelParameter(Number.isInteger(g) && g > 0, 'hpc', `classes[${i}].gpus`, g, 'whole numbers of GPUs > 0');
     });
+    if (inference) {
+      requireModelParameter(Number.isInteger(inference.rank) && inference.rank >= 0 && inference.rank <= classes.length, 'hpc', 'inference.rank', inference.rank, `a whole number in [0, ${classes.length}]`);
+    }
+    this.fixed = classes.flatMap((c, cls) => (c.fixedJobs ?? []).map((f) => ({ cls, ...f })));
     this.nodes = spec.gpus / spec.gpusPerNode;
     this.upNodes = this.nodes;
     this.powerCapGPUs = spec.gpus;
     const k = classes.length;
     this.queue = new JobQueue(k, 4096);
     this.busyGpus = new TimeIntegral(sim.now, 0);
+    this.busyByClass = new Int32Array(k);
+    this.servedGpus = new TimeIntegral(sim.now, 0);
+    this.wantedGpus = new TimeIntegral(sim.now, 0);
     this.capacityGpus = new TimeIntegral(sim.now, spec.gpus);
+    this.upGpus = new TimeIntegral(sim.now, spec.gpus);
     this.inSystem = classes.map(() => new TimeIntegral(sim.now, 0));
     this.timeInSystem = new Float64Array(k);
     this.waits = classes.map(() => []);
@@ -134,6 +186,8 @@ export class Cluster {
     this.lost = new Float64Array(k);
     this.kinds = {
       arrive: sim.on('job arrival', this.onArrival),
+      fixed: sim.on('fixed job arrival', this.onFixedArrival),
+      inference: sim.on('inference hour', this.onInferenceHour),
       end: sim.on('job end', this.onEnd),
       fail: sim.on('node failure', this.onFailure),
       repair: sim.on('node repair', this.onRepair),
@@ -143,7 +197,11 @@ export class Cluster {
 
   /** Schedules the first arrival of every class and the first failure. */
   start(): void {
-    this.classes.forEach((c, i) => this.sim.schedule(c.arrivals.next(this.sim.now, this.rng.arrivals[i]), this.kinds.arrive, i));
+    this.classes.forEach((c, i) => {
+      if (c.arrivals) this.sim.schedule(c.arrivals.next(this.sim.now, this.rng.arrivals[i]), this.kinds.arrive, i);
+    });
+    this.fixed.forEach((f, i) => this.sim.schedule(Math.max(this.sim.now, f.atH), this.kinds.fixed, i));
+    if (this.inference) this.sim.schedule(this.sim.now, this.kinds.inference, 0, -1);
     this.scheduleFailure();
   }
 
@@ -157,17 +215,22 @@ export class Cluster {
     return Math.min(this.powerCapGPUs, this.upNodes * this.spec.gpusPerNode);
   }
 
+  /** GPUs running jobs or serving inference. */
   get busyGPUs(): number {
-    return this.busy;
+    return this.busy + this.held;
   }
 
   metrics(endH: number): ClusterMetrics {
     const availableGpuHours = this.capacityGpus.integralAt(endH);
     const busyGpuHours = this.busyGpus.integralAt(endH);
+    const nodeKW = this.spec.nodePowerKW ?? 0;
+    const idle = this.spec.idlePowerShare ?? 0.3;
+    const upGpuHours = this.upGpus.integralAt(endH);
     return {
       utilisation: availableGpuHours > 0 ? busyGpuHours / availableGpuHours : 0,
       busyGpuHours,
       availableGpuHours,
+      itEnergyMWh: ((busyGpuHours + idle * (upGpuHours - busyGpuHours)) / this.spec.gpusPerNode) * nodeKW / 1000,
       nodeFailures: this.nodeFailures,
       classes: this.classes.map((_, c) => {
         const waits = Float64Array.from(this.waits[c]).sort();
@@ -197,17 +260,36 @@ export class Cluster {
           },
         };
       }),
+      ...(this.inference
+        ? {
+            inference: {
+              wantedGpuHours: this.wantedGpus.integralAt(endH),
+              servedGpuHours: this.servedGpus.integralAt(endH),
+              shortfallGpuHours: this.wantedGpus.integralAt(endH) - this.servedGpus.integralAt(endH),
+              revenueUSD: this.inferenceRevenue + this.held * (endH - this.heldSinceH) * this.inference.priceUSDPerGPUH(this.heldSinceH),
+              slaCreditsUSD: (this.wantedGpus.integralAt(endH) - this.servedGpus.integralAt(endH)) * (this.inference.creditUSDPerGPUHMissed ?? 0),
+            },
+          }
+        : {}),
     };
   }
 
   // ── events ────────────────────────────────────────────────────────────────────────────────
 
   private readonly onArrival = (c: number): void => {
+    const spec = this.classes[c];
+    this.sim.schedule(spec.arrivals!.next(this.sim.now, this.rng.arrivals[c]), this.kinds.arrive, c);
+    this.admit(c, spec.gpus.sample(this.rng.jobs[c]), spec.durationH.sample(this.rng.jobs[c]));
+  };
+
+  private readonly onFixedArrival = (i: number): void => {
+    const f = this.fixed[i];
+    this.admit(f.cls, f.gpus, f.workH);
+  };
+
+  private admit(c: number, gpus: number, work: number): void {
     const now = this.sim.now;
     const spec = this.classes[c];
-    this.sim.schedule(spec.arrivals.next(now, this.rng.arrivals[c]), this.kinds.arrive, c);
-    const gpus = spec.gpus.sample(this.rng.jobs[c]);
-    const work = spec.durationH.sample(this.rng.jobs[c]);
     this.counts.arrived[c]++;
     const j = this.jobs.add(c, gpus, work, spec.checkpointH, now);
     if (gpus > this.spec.gpus) {
@@ -219,7 +301,7 @@ export class Cluster {
     this.inSystem[c].add(now, 1);
     this.queue.pushBack(c, j);
     this.schedulePass();
-  };
+  }
 
   private readonly onEnd = (j: number): void => {
     const now = this.sim.now;
@@ -254,6 +336,7 @@ export class Cluster {
     }
     this.upNodes--;
     this.capacityGpus.set(this.sim.now, this.capacity);
+    this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
     this.sim.after(this.spec.repairH.sample(this.rng.failures), this.kinds.repair);
     this.enforceCapacity();
     this.scheduleFailure();
@@ -263,6 +346,7 @@ export class Cluster {
   private readonly onRepair = (): void => {
     this.upNodes++;
     this.capacityGpus.set(this.sim.now, this.capacity);
+    this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
     this.scheduleFailure();
     this.schedulePass();
   };
@@ -274,11 +358,59 @@ export class Cluster {
     this.schedulePass();
   };
 
+  private heldSinceH = 0;
+
+  private readonly onInferenceHour = (): void => {
+    const now = this.sim.now;
+    const spec = this.inference!;
+    this.wanted = Math.max(0, Math.floor(spec.gpusWanted(now)));
+    this.wantedGpus.set(now, this.wanted);
+    this.allocateInference();
+    this.sim.schedule(Math.floor(now) + 1, this.kinds.inference, 0, -1);
+    this.schedulePass();
+  };
+
+  /** Inference takes what it wants, up to what the classes ranked above it leave, preempting those below. */
+  private allocateInference(): void {
+    if (!this.inference) return;
+    let above = 0;
+    for (let c = 0; c < this.inference.rank; c++) above += this.busyByClass[c];
+    const target = Math.max(0, Math.min(this.wanted, this.capacity - above));
+    while (this.capacity - this.busy < target) {
+      const victim = this.lowestRunning(this.inference.rank);
+      if (victim < 0) break;
+      this.counts.preempted[this.jobs.cls[victim]]++;
+      this.interrupt(victim);
+    }
+    this.setHeld(Math.max(0, Math.min(target, this.capacity - this.busy)));
+  }
+
+  private setHeld(gpus: number): void {
+    const now = this.sim.now;
+    if (this.inference) this.inferenceRevenue += this.held * (now - this.heldSinceH) * this.inference.priceUSDPerGPUH(this.heldSinceH);
+    this.heldSinceH = now;
+    this.held = gpus;
+    this.servedGpus.set(now, gpus);
+    this.busyGpus.set(now, this.busy + this.held);
+  }
+
+  /** The running job to preempt first among classes ≥ `fromClass`: lowest class, latest start; −1 if none. */
+  private lowestRunning(fromClass: number): number {
+    const { jobs } = this;
+    let victim = -1;
+    for (let i = 0; i < this.running.size; i++) {
+      const j = this.running.job(i);
+      if (jobs.cls[j] < fromClass) continue;
+      if (victim < 0 || jobs.cls[j] > jobs.cls[victim] || (jobs.cls[j] === jobs.cls[victim] && jobs.startH[j] > jobs.startH[victim])) victim = j;
+    }
+    return victim;
+  }
+
   // ── scheduling ────────────────────────────────────────────────────────────────────────────
 
   private schedulePass(): void {
     const { jobs, queue } = this;
-    let free = this.capacity - this.busy;
+    let free = this.capacity - this.busy - this.held;
     let j = queue.first();
     while (j >= 0 && jobs.gpus[j] <= free) {
       this.launch(j);
@@ -290,7 +422,7 @@ export class Cluster {
     // EASY: reserve for the blocked head, then backfill behind it without delaying that reservation.
     const need = jobs.gpus[j];
     let shadowH = Infinity, extra = free;
-    if (need <= this.capacity) {
+    if (need <= this.capacity - this.held) {
       let freed = free;
       for (let i = 0; i < this.running.size; i++) {
         freed += jobs.gpus[this.running.job(i)];
@@ -335,14 +467,16 @@ export class Cluster {
     jobs.endEvent[j] = this.sim.schedule(jobs.endH[j], this.kinds.end, j);
     this.running.insert(j, jobs.endH[j]);
     this.busy += jobs.gpus[j];
-    this.busyGpus.set(now, this.busy);
+    this.busyByClass[c] += jobs.gpus[j];
+    this.busyGpus.set(now, this.busy + this.held);
   }
 
   /** Takes job j off its GPUs. */
   private release(j: number): void {
     this.running.remove(j, this.jobs.endH[j]);
     this.busy -= this.jobs.gpus[j];
-    this.busyGpus.set(this.sim.now, this.busy);
+    this.busyByClass[this.jobs.cls[j]] -= this.jobs.gpus[j];
+    this.busyGpus.set(this.sim.now, this.busy + this.held);
   }
 
   /** Stops a running job (preemption or failure): it keeps its last checkpoint and waits again at the front. */
@@ -352,7 +486,7 @@ export class Cluster {
     const c = jobs.cls[j];
     const progress = jobs.segmentBaseH[j] + (now - jobs.startH[j]);
     const ckpt = jobs.checkpointH[j];
-    const saved = Math.max(jobs.segmentBaseH[j], Number.isFinite(ckpt) ? Math.floor(progress / ckpt) * ckpt : 0);
+    const saved = ckpt === 0 ? progress : Math.max(jobs.segmentBaseH[j], Number.isFinite(ckpt) ? Math.floor(progress / ckpt) * ckpt : 0);
     this.lost[c] += (progress - saved) * jobs.gpus[j];
     this.bill(j, saved);
     jobs.savedH[j] = saved;
@@ -372,18 +506,24 @@ export class Cluster {
     this.revenue[c] += gpuHours * this.classes[c].priceUSDPerGPUH(jobs.startH[j]);
   }
 
-  /** Preempts until what runs fits the capacity: lowest class first, most recently started first. */
+  /**
+   * Makes what runs fit the capacity: job classes ranked below inference are preempted first (lowest
+   * class, latest start), then inference shrinks, then the classes above it are preempted.
+   */
   private enforceCapacity(): void {
-    const { jobs } = this;
-    while (this.busy > this.capacity) {
-      let victim = -1;
-      for (let i = 0; i < this.running.size; i++) {
-        const j = this.running.job(i);
-        if (victim < 0 || jobs.cls[j] > jobs.cls[victim] || (jobs.cls[j] === jobs.cls[victim] && jobs.startH[j] > jobs.startH[victim])) victim = j;
+    const rank = this.inference ? this.inference.rank : this.classes.length;
+    while (this.busy + this.held > this.capacity) {
+      let victim = this.lowestRunning(rank);
+      if (victim < 0 && this.held > 0) {
+        this.setHeld(Math.max(0, this.capacity - this.busy));
+        continue;
       }
-      this.counts.preempted[jobs.cls[victim]]++;
+      if (victim < 0) victim = this.lowestRunning(0);
+      this.counts.preempted[this.jobs.cls[victim]]++;
       this.interrupt(victim);
     }
+    // Room freed above inference may let it grow back to what it wants.
+    if (this.inference && this.held < this.wanted) this.allocateInference();
   }
 
   private scheduleFailure(): void {

@@ -1,7 +1,8 @@
 /** Runs one HPC cluster on its own engine for a horizon: what a campus replication does for its GPU halls. */
 import { Simulation } from '../core/engine.js';
 import { randomStream } from '../core/stream.js';
-import { Cluster, type ClusterMetrics, type ClusterSpec, type JobClassSpec, type SchedulerSpec } from './cluster.js';
+import { checkPriceCurve } from './inference.js';
+import { Cluster, type ClusterMetrics, type ClusterSpec, type InferenceSpec, type JobClassSpec, type SchedulerSpec } from './cluster.js';
 
 export interface HpcRun {
   cluster: ClusterSpec;
@@ -12,6 +13,7 @@ export interface HpcRun {
   replication: number;
   /** Power/cooling caps: from `atH` on at most `gpus` may run. */
   caps?: ReadonlyArray<{ atH: number; gpus: number }>;
+  inference?: InferenceSpec;
 }
 
 export interface HpcResult {
@@ -21,13 +23,15 @@ export interface HpcResult {
 }
 
 export function simulateHpc(run: HpcRun, hooks?: (cluster: Cluster) => void): HpcResult {
+  for (const c of run.classes) checkPriceCurve(c.priceUSDPerGPUH, run.horizonH, c.name);
+  if (run.inference) checkPriceCurve(run.inference.priceUSDPerGPUH, run.horizonH, 'inference');
   const sim = new Simulation(1024);
   const stream = (c: string) => randomStream(run.seed, run.replication, c);
   const cluster = new Cluster(sim, run.cluster, run.classes, run.scheduler, {
     arrivals: run.classes.map((c) => stream(`hpc.${c.name}.arrivals`)),
     jobs: run.classes.map((c) => stream(`hpc.${c.name}.jobs`)),
     failures: stream('hpc.failures'),
-  });
+  }, run.inference);
   hooks?.(cluster);
   for (const cap of run.caps ?? []) cluster.capAt(cap.atH, cap.gpus);
   cluster.start();

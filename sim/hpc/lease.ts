@@ -1,0 +1,65 @@
+/**
+ * A colocation lease: the tenant rents power (kW of critical IT) and brings its own GPUs. Rent is
+ * $/kW-month with a yearly escalator; an availability SLA pays the tenant credits for months the
+ * hall's power falls short of the target — the common colocation schedule of a share of that month's
+ * rent per step below target, capped. Defaults from public deals are in DOMAIN §4 (≈ $121–195/kW-month).
+ */
+import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
+import { finite, requireModelParameter } from '../market/check.js';
+
+export interface LeaseSpec {
+  leasedKW: number;
+  priceUSDPerKWMonth: number;
+  /** Rent grows by this share every full year of the lease. */
+  escalatorPerYear: number;
+  /** Availability promised per month, e.g. 0.9999. */
+  slaAvailability: number;
+  /** Credit per step of shortfall below the target, as a share of the month's rent. */
+  creditPerStep: number;
+  /** Size of a step of availability, e.g. 0.001 (0.1 %). */
+  stepAvailability: number;
+  /** Most a month's credit can be, as a share of its rent. */
+  maxCredit: number;
+}
+
+export interface LeaseIncome {
+  rentUSD: number;
+  creditsUSD: number;
+  /** Per month: rent billed, credit paid, availability delivered. */
+  monthly: { rentUSD: Float64Array; creditUSD: Float64Array; availability: Float64Array };
+}
+
+export function checkLease(s: LeaseSpec): void {
+  requireModelParameter(finite(s.leasedKW) && s.leasedKW >= 0, 'lease', 'leased', s.leasedKW, 'a power ≥ 0');
+  requireModelParameter(finite(s.priceUSDPerKWMonth) && s.priceUSDPerKWMonth >= 0, 'lease', 'price', s.priceUSDPerKWMonth, 'a price ≥ 0 USD/kW-month');
+  requireModelParameter(finite(s.escalatorPerYear) && s.escalatorPerYear > -1 && s.escalatorPerYear <= 1, 'lease', 'escalator', s.escalatorPerYear, 'a share in (−1, 1] per year');
+  requireModelParameter(finite(s.slaAvailability) && s.slaAvailability > 0 && s.slaAvailability <= 1, 'lease', 'sla.availability', s.slaAvailability, 'a share in (0, 1]');
+  requireModelParameter(finite(s.creditPerStep) && s.creditPerStep >= 0 && s.creditPerStep <= 1, 'lease', 'sla.creditPerStep', s.creditPerStep, 'a share in [0, 1]');
+  requireModelParameter(finite(s.stepAvailability) && s.stepAvailability > 0, 'lease', 'sla.step', s.stepAvailability, 'a share > 0');
+  requireModelParameter(finite(s.maxCredit) && s.maxCredit >= 0 && s.maxCredit <= 1, 'lease', 'sla.maxCredit', s.maxCredit, 'a share in [0, 1]');
+}
+
+/**
+ * Rent and SLA credits over `horizonH`, given the hours the leased hall had no power (half-open
+ * intervals [start, end), not overlapping). Months are twelfths of a 365.25-day year.
+ */
+export function leaseIncome(s: LeaseSpec, horizonH: number, outagesH: ReadonlyArray<readonly [number, number]>): LeaseIncome {
+  checkLease(s);
+  const months = Math.ceil(horizonH / HOURS_PER_MONTH - 1e-9);
+  const rent = new Float64Array(months), credit = new Float64Array(months), availability = new Float64Array(months);
+  for (let m = 0; m < months; m++) {
+    const from = m * HOURS_PER_MONTH, to = Math.min(horizonH, (m + 1) * HOURS_PER_MONTH);
+    const years = Math.floor(from / HOURS_PER_YEAR + 1e-9);
+    // A partial last month pays its share of a month.
+    rent[m] = s.leasedKW * s.priceUSDPerKWMonth * (1 + s.escalatorPerYear) ** years * ((to - from) / HOURS_PER_MONTH);
+    let down = 0;
+    for (const [a, b] of outagesH) down += Math.max(0, Math.min(b, to) - Math.max(a, from));
+    availability[m] = 1 - down / (to - from);
+    const shortfall = s.slaAvailability - availability[m];
+    // Steps begun count: 0.1001 % short with 0.1 % steps is two steps.
+    const steps = shortfall > 1e-12 ? Math.ceil(shortfall / s.stepAvailability - 1e-9) : 0;
+    credit[m] = rent[m] * Math.min(s.maxCredit, steps * s.creditPerStep);
+  }
+  const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
+  return { rentUSD: sum(rent), creditsUSD: sum(credit), monthly: { rentUSD: rent, creditUSD: credit, availability } };
+}
