@@ -2,8 +2,13 @@
 import type { Row } from '../sim/study/replicate.js';
 import type { Summary } from '../sim/study/summarize.js';
 import type { Chart } from './chart.js';
-import { profitDistributionChart } from './charts/profit-distribution.js';
+import { npvDistributionChart } from './charts/npv-distribution.js';
 
-export function studyCharts(summary: Summary, rows: readonly Row[], years: number): Chart[] {
-  return [profitDistributionChart(summary, rows, years)];
+export interface ChartContext {
+  /** The baseline layout's discount rate, for axis titles. */
+  discountRatePerYear: number;
+}
+
+export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartContext): Chart[] {
+  return [npvDistributionChart(summary, rows, ctx.discountRatePerYear)];
 }

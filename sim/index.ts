@@ -77,6 +77,10 @@ export type { ArrivalSpec } from './hpc/arrivals.js';
 export { simulateHpc } from './hpc/simulate.js';
 export type { HpcRun, HpcResult } from './hpc/simulate.js';
 
+// Finance
+export { npv, irr, paybackYears, minimumCash } from './finance/cash-flows.js';
+export { miningCapexUSD } from './finance/capex.js';
+
 // Scenarios
 export { loadScenario, parseScenario } from './scenario/load.js';
 export { ScenarioError } from './scenario/scenario-error.js';

@@ -6,6 +6,8 @@
 import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
 import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
+import { minimumCash, npv } from '../finance/cash-flows.js';
+import { miningCapexUSD } from '../finance/capex.js';
 import { sizeFleet } from '../mining/fleet.js';
 import { fppsBtcPerHour } from '../network/hashprice.js';
 import { blockSubsidyBTC, HALVING_INTERVAL_BLOCKS, nextHalvingHeight } from '../network/subsidy.js';
@@ -36,6 +38,7 @@ class CampusRun {
   private readonly sim = new Simulation(16);
   private readonly hashrateTHs: number;
   private readonly drawMW: number;
+  private readonly capexUSD: number;
   private readonly network: VariantNetwork;
   private readonly btc = new TimeIntegral(0, 0);
   private readonly revenue = new TimeIntegral(0, 0);
@@ -58,6 +61,7 @@ class CampusRun {
     const fleet = sizeFleet(variant.mining, variant.site);
     this.hashrateTHs = fleet.hashrateTHs;
     this.drawMW = fleet.powerMW;
+    this.capexUSD = miningCapexUSD(variant, fleet);
     this.network = variantNetwork(world, config, horizon, fleet.hashrateTHs);
     this.priceUSD = world.priceUSD[0];
     this.feeShare = world.feeShare[0];
@@ -91,21 +95,36 @@ class CampusRun {
     const energyMWh = this.drawMW * end;
     const powerCostUSD = energyMWh * this.variant.site.powerPriceUSDPerMWh;
     const miningRevenueUSD = this.revenue.integralAt(end);
+    // Cash flows: capex at the start, then each month's revenue less its power cost.
+    const flows = new Float64Array(this.months + 1);
+    flows[0] = -this.capexUSD;
+    for (let m = 0; m < this.months; m++) {
+      flows[m + 1] = this.monthly[m] - this.monthPowerCost(m);
+      this.monthly[this.months + m] = (m > 0 ? this.monthly[this.months + m - 1] : -this.capexUSD) + flows[m + 1];
+    }
     const metrics = {
+      npvUSD: npv(flows, this.variant.finance.discountRatePerYear),
       miningProfitUSD: miningRevenueUSD - powerCostUSD,
       miningRevenueUSD,
       powerCostUSD,
+      capexUSD: this.capexUSD,
+      minCashUSD: minimumCash(flows),
       energyMWh,
       minedBTC: this.btc.integralAt(end),
     };
     return { metrics, monthly: this.monthly };
   }
 
-  /** Books month `m` ending at `endH`: its revenue, and the profit to date. */
+  /** Power cost of month m (the last may be partial). */
+  private monthPowerCost(m: number): number {
+    const hours = Math.min(this.horizon.hours, (m + 1) * HOURS_PER_MONTH) - m * HOURS_PER_MONTH;
+    return this.drawMW * hours * this.variant.site.powerPriceUSDPerMWh;
+  }
+
+  /** Books month `m` ending at `endH`: its revenue (cash is built from it at the end of the run). */
   private closeMonth(m: number, endH: number): void {
     const revenue = this.revenue.integralAt(endH);
     this.monthly[m] = revenue - this.revenueAtMonthStart;
-    this.monthly[this.months + m] = revenue - this.drawMW * endH * this.variant.site.powerPriceUSDPerMWh;
     this.revenueAtMonthStart = revenue;
   }
 

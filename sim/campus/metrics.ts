@@ -1,7 +1,7 @@
 /** The per-replication, per-variant figures a campus run reports: one row of replications.csv. */
 
 /** Metric names in column order, each with its unit in the name. */
-export const METRICS = ['miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'energyMWh', 'minedBTC'] as const;
+export const METRICS = ['npvUSD', 'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'capexUSD', 'minCashUSD', 'energyMWh', 'minedBTC'] as const;
 export type MetricName = (typeof METRICS)[number];
 export type Metrics = Record<MetricName, number>;
 
@@ -14,6 +14,9 @@ export interface MetricInfo {
 }
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
+  npvUSD: { label: 'Net present value of the monthly cash flows, capex included, USD', better: 'higher', money: true },
+  capexUSD: { label: 'Capital spent at the start (new mining capacity and machines), USD', better: 'lower', money: false },
+  minCashUSD: { label: 'Lowest cumulative cash (the funding the plan needs), USD', better: 'higher', money: false },
   miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost), USD', better: 'higher', money: true },
   miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: true },
   powerCostUSD: { label: 'Power cost, USD', better: 'lower', money: false },
@@ -22,4 +25,4 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
 };
 
 /** The metric studies report first and stop on by default. */
-export const PRIMARY_METRIC: MetricName = 'miningProfitUSD';
+export const PRIMARY_METRIC: MetricName = 'npvUSD';

@@ -56,7 +56,7 @@ test('campus study prints the table and writes summary, CSV and chart', () => {
     assert.match(r.stdout, /current-fleet \(baseline\)/);
     assert.match(r.stdout, /expand-mining .* [+-][\d,.]+ ± [\d,.]+/);
     assert.match(r.stdout, /CVaR 5 %/);
-    for (const f of ['summary.json', 'replications.csv', 'bands.csv', 'manifest.json', 'state/plan.json', 'charts/mining-profit.vl.json', 'charts/mining-profit.svg', 'charts/mining-profit.png']) {
+    for (const f of ['summary.json', 'replications.csv', 'bands.csv', 'manifest.json', 'state/plan.json', 'charts/npv.vl.json', 'charts/npv.svg', 'charts/npv.png']) {
       assert.ok(existsSync(join(dir, f)), f);
     }
   } finally {

@@ -14,7 +14,7 @@ import { readWorld } from './world-config.js';
 import { sizeFleet } from '../mining/fleet.js';
 
 /** The campus sections a variant may override; the world is shared by every variant. */
-const CAMPUS_SECTIONS = ['site', 'mining'] as const;
+const CAMPUS_SECTIONS = ['site', 'mining', 'finance'] as const;
 
 /** Reads, validates and converts the scenario at `file`. */
 export function loadScenario(file: string): Scenario {
@@ -72,6 +72,7 @@ export function parseScenario(file: string, text: string): Scenario {
 
 function readVariant(name: string, r: ScenarioReader): VariantConfig {
   const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
+  const capacityMW = r.quantity(['mining', 'capacity'], 'power', { min: 0 });
   return {
     name,
     description: r.has(['description']) ? r.string(['description']) : '',
@@ -82,8 +83,14 @@ function readVariant(name: string, r: ScenarioReader): VariantConfig {
     mining: {
       asicHashrateTHs: r.quantity(['mining', 'asic', 'hashrate'], 'hashrate', { above: 0 }),
       asicPowerMW: r.quantity(['mining', 'asic', 'power'], 'power', { above: 0 }),
-      capacityMW: r.quantity(['mining', 'capacity'], 'power', { min: 0 }),
+      asicPriceUSDPerTHs: r.quantity(['mining', 'asic', 'price'], 'pricePerHashrate', { min: 0 }, 0),
+      capacityMW,
+      existingMW: r.quantity(['mining', 'existing'], 'power', { min: 0 }, capacityMW),
       poolFee: r.number(['mining', 'poolFee'], { min: 0, max: 0.2 }, 0),
+    },
+    finance: {
+      discountRatePerYear: r.number(['finance', 'discountRate'], { above: -1, max: 1 }, 0.12),
+      miningFacilityUSDPerMW: r.quantity(['finance', 'miningFacility'], 'moneyPerPower', { min: 0 }, 0),
     },
   };
 }

@@ -67,6 +67,14 @@ export interface VariantConfig {
   readonly description: string;
   readonly site: SiteConfig;
   readonly mining: MiningConfig;
+  readonly finance: FinanceConfig;
+}
+
+export interface FinanceConfig {
+  /** Annual rate discounting monthly cash flows. */
+  readonly discountRatePerYear: number;
+  /** Capex per MW of new mining capacity (building, power and cooling gear). */
+  readonly miningFacilityUSDPerMW: number;
 }
 
 export interface SiteConfig {
@@ -77,7 +85,11 @@ export interface SiteConfig {
 export interface MiningConfig {
   readonly asicHashrateTHs: number;
   readonly asicPowerMW: number;
+  /** Price of new machines per TH/s. */
+  readonly asicPriceUSDPerTHs: number;
   /** Power given to mining before the grid cap. */
   readonly capacityMW: number;
+  /** Mining capacity already built and filled at the start (no capex). */
+  readonly existingMW: number;
   readonly poolFee: number;
 }

@@ -44,7 +44,7 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
           stopping: c.stopping,
         })
       : undefined;
-  const charts = summary && c.acc.count >= 2 ? studyCharts(summary, rows, c.plan.years) : [];
+  const charts = summary && c.acc.count >= 2 ? studyCharts(summary, rows, { discountRatePerYear: c.plan.discountRatePerYear }) : [];
   const rendered = await Promise.all(charts.map(async (chart) => ({ chart, svg: await renderSvg(chart.spec) })));
 
   const files: string[] = [];

@@ -25,6 +25,8 @@ export interface SavedPlan {
   confidence: number;
   years: number;
   months: number;
+  /** The baseline layout's discount rate (chart titles). */
+  discountRatePerYear: number;
   shard: { index: number; count: number } | null;
   /** Replications this folder was meant to hold, [start, end). */
   range: { start: number; end: number };

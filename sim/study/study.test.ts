@@ -33,7 +33,7 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'campus-study-'));
 const same = (a: string, b: string, files: string[]) => {
   for (const f of files) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs between ${a} and ${b}`);
 };
-const OUTPUTS = ['summary.json', 'replications.csv', 'bands.csv', 'charts/mining-profit.svg', 'charts/mining-profit.vl.json'];
+const OUTPUTS = ['summary.json', 'replications.csv', 'bands.csv', 'charts/npv.svg', 'charts/npv.vl.json'];
 
 test('the same scenario and seed give byte-identical outputs; the manifest records the run', async () => {
   const a = scratch(), b = scratch();
@@ -109,6 +109,22 @@ test('when the campus counts toward the network, the bigger fleet earns a little
     // 105 MW more of 57 TH/s machines is ~1.7 % of a 1050 EH/s network: difficulty follows it up.
     assert.ok(ratio < 1 && ratio > 0.97, `BTC per machine, big ÷ small = ${ratio}`);
   }
+});
+
+test('capex by hand: new MW × facility $/MW + new machines × TH/s × $/TH; NPV and the funding gap follow', () => {
+  const text = SCENARIO_TEXT.replace('  capacity: 70 MW', '  capacity: 70 MW\n  existing: 35 MW')
+    .replace('asic: { hashrate: 200 TH/s, power: 3500 W }', 'asic: { hashrate: 200 TH/s, power: 3500 W, price: 20 USD/TH }')
+    .replace('variants:', 'finance: { discountRate: 0.1, miningFacility: 300000 USD/MW }\nvariants:');
+  const s = parseScenario('capex.yaml', text);
+  const [small] = rowsOf(replicate(s, s.variants, 5, 0), names);
+  // 70 MW holds 20,000 machines, 35 MW already holds 10,000: 10,000 new machines and 35 MW.
+  assert.ok(Math.abs(small.metrics.capexUSD - (35 * 300_000 + 10_000 * 200 * 20)) < 1e-3, `capex ${small.metrics.capexUSD}`);
+  assert.ok(small.metrics.minCashUSD <= -small.metrics.capexUSD + 1e-6, 'the plan needs at least its capex up front');
+  // Without capex and with no discounting, the NPV is just the profit.
+  const plain = parseScenario('p.yaml', SCENARIO_TEXT.replace('variants:', 'finance: { discountRate: 0 }\nvariants:'));
+  const [p] = rowsOf(replicate(plain, plain.variants, 5, 0), names);
+  assert.ok(Math.abs(p.metrics.npvUSD - p.metrics.miningProfitUSD) < 1e-3 * Math.abs(p.metrics.miningProfitUSD), `${p.metrics.npvUSD} vs ${p.metrics.miningProfitUSD}`);
+  assert.is(p.metrics.capexUSD, 0);
 });
 
 test('a campus run balances its books: profit = revenue − cost, energy = MW × hours', () => {

@@ -114,6 +114,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
     confidence: scenario.study.confidence,
     years: scenario.horizon.years,
     months,
+    discountRatePerYear: plan.variants.find((v) => v.name === plan.baseline)!.finance.discountRatePerYear,
     shard: plan.shard ?? null,
     range: plan.range,
     done: toRuns(acc.replications()),

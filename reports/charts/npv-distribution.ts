@@ -1,4 +1,4 @@
-/** "Which layout earns more from mining, and how widely does it vary?" — a box per variant, mean ± CI marked. */
+/** "Which layout creates more value, and how widely does it vary?" — NPV per variant as a box, mean ± CI marked. */
 import type { Row } from '../../sim/study/replicate.js';
 import type { Summary } from '../../sim/study/summarize.js';
 import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
@@ -6,16 +6,16 @@ import { variantColorScale } from '../palette.js';
 
 const MILLION = 1e6;
 
-export function profitDistributionChart(summary: Summary, rows: readonly Row[], years: number): Chart {
+export function npvDistributionChart(summary: Summary, rows: readonly Row[], discountRatePerYear: number): Chart {
   const variants = summary.variants.map((v) => v.name);
   const x = { field: 'variant', type: 'nominal' as const, title: 'Variant', sort: variants, axis: { labelAngle: 0 } };
-  const yTitle = `Mining profit over ${years} years (million USD)`;
+  const yTitle = `Net present value at ${Math.round(discountRatePerYear * 100)} %/year (million USD)`;
   return {
-    name: 'mining-profit',
+    name: 'npv',
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       title: {
-        text: 'Which layout earns more from mining?',
+        text: 'Which layout creates more value?',
         subtitle: `${summary.replications} replications · box: quartiles, whiskers to 1.5 × IQR, dots beyond · black: mean with its ${Math.round(summary.confidence * 100)} % interval`,
       },
       config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
@@ -23,11 +23,11 @@ export function profitDistributionChart(summary: Summary, rows: readonly Row[], 
       height: 300,
       layer: [
         {
-          data: { values: rows.map((r) => ({ variant: r.variant, profitMUSD: r.metrics.miningProfitUSD / MILLION })) },
+          data: { values: rows.map((r) => ({ variant: r.variant, npvMUSD: r.metrics.npvUSD / MILLION })) },
           mark: { type: 'boxplot', extent: 1.5, size: 40 },
           encoding: {
             x,
-            y: { field: 'profitMUSD', type: 'quantitative', title: yTitle },
+            y: { field: 'npvMUSD', type: 'quantitative', title: yTitle },
             color: { field: 'variant', type: 'nominal', scale: variantColorScale(variants), legend: null },
           },
         },
@@ -35,9 +35,9 @@ export function profitDistributionChart(summary: Summary, rows: readonly Row[], 
           data: {
             values: summary.variants.map((v) => ({
               variant: v.name,
-              meanMUSD: v.metrics.miningProfitUSD.mean / MILLION,
-              lowerMUSD: v.metrics.miningProfitUSD.lower / MILLION,
-              upperMUSD: v.metrics.miningProfitUSD.upper / MILLION,
+              meanMUSD: v.metrics.npvUSD.mean / MILLION,
+              lowerMUSD: v.metrics.npvUSD.lower / MILLION,
+              upperMUSD: v.metrics.npvUSD.upper / MILLION,
             })),
           },
           layer: [

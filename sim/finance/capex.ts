@@ -1,0 +1,14 @@
+/**
+ * Capital a layout spends at the start: new mining capacity beyond what is already built (facility
+ * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW, DOMAIN §3) and the machines to fill it ($/TH of
+ * hashrate: $10–30/TH in 2025, S21 XP $25.70/TH).
+ */
+import { type Fleet, sizeFleet } from '../mining/fleet.js';
+import type { VariantConfig } from '../scenario/types.js';
+
+export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = sizeFleet(variant.mining, variant.site)): number {
+  const existing = sizeFleet({ ...variant.mining, capacityMW: Math.min(variant.mining.existingMW, variant.mining.capacityMW) }, variant.site);
+  const newMachines = Math.max(0, fleet.machines - existing.machines);
+  const newMW = Math.max(0, fleet.powerMW - existing.powerMW);
+  return newMW * variant.finance.miningFacilityUSDPerMW + newMachines * variant.mining.asicHashrateTHs * variant.mining.asicPriceUSDPerTHs;
+}

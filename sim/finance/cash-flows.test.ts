@@ -1,0 +1,42 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { irr, minimumCash, npv, paybackYears } from './cash-flows.js';
+
+const cents = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 0.005, `${what}: ${a} vs ${b}`);
+
+test('NPV discounts month k by (1 + r)^(−k/12): a spreadsheet-style check to the cent', () => {
+  // −1,000 now and 100 at the end of each of 12 months at 12 %/year.
+  const flows = [-1000, ...Array(12).fill(100)];
+  const v = Math.pow(1.12, -1 / 12);
+  let expected = -1000;
+  for (let k = 1; k <= 12; k++) expected += 100 * v ** k;
+  cents(npv(flows, 0.12), expected, 'NPV');
+  // The annuity in closed form (a spreadsheet's =PV(1.12^(1/12)−1, 12, −100) − 1000): 129.15.
+  cents(npv(flows, 0.12), (100 * (1 - 1 / 1.12)) / (1.12 ** (1 / 12) - 1) - 1000, 'NPV against the closed-form annuity');
+  assert.is(npv(flows, 0.12).toFixed(2), '129.15');
+  cents(npv([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1120], 0.12), 1000, 'a year-end 1,120 at 12 % is worth 1,000 now');
+});
+
+test('IRR: 100 growing to 121 over two years is 10 % a year; NPV at the IRR is zero', () => {
+  const flows = [-100, ...Array(23).fill(0), 121];
+  assert.ok(Math.abs(irr(flows) - 0.1) < 1e-9, `IRR ${irr(flows)}`);
+  const annuity = [-1000, ...Array(12).fill(100)];
+  const r = irr(annuity);
+  assert.ok(Math.abs(npv(annuity, r)) < 1e-6);
+  // Monthly IRR of this annuity is 2.9229 % (spreadsheet =RATE(12,100,-1000)); annualised (1+i)^12 − 1.
+  assert.ok(Math.abs(r - (1.029229 ** 12 - 1)) < 1e-4, `IRR ${r}`);
+  assert.ok(Number.isNaN(irr([100, 100])), 'no IRR when the cash never changes sign');
+});
+
+test('payback interpolates within the month; never-recovering plans have none', () => {
+  cents(paybackYears([-100, 30, 30, 30, 30]) * 12, 3 + 1 / 3, 'payback in months');
+  assert.is(paybackYears([50, 10]), 0);
+  assert.ok(Number.isNaN(paybackYears([-100, 10, 10])));
+});
+
+test('minimum cash is the deepest the cumulative cash goes: the funding gap', () => {
+  assert.is(minimumCash([-100, -50, 80, 200, -300]), -170);
+  assert.is(minimumCash([10, 20]), 0);
+});
+
+test.run();

@@ -1,0 +1,68 @@
+/**
+ * Investment measures of a monthly cash-flow series. Index k is the end of month k; index 0 is the
+ * start (where up-front capex sits). An annual rate r discounts month k by (1 + r)^(−k/12), so a
+ * series in which 100 grows to 121 over 24 months has an IRR of exactly 10 % a year.
+ */
+
+/** Net present value at `annualRate`: Σ flows[k] · (1 + r)^(−k/12). */
+export function npv(flows: ArrayLike<number>, annualRate: number): number {
+  const monthly = Math.pow(1 + annualRate, -1 / 12);
+  let factor = 1, sum = 0;
+  for (let k = 0; k < flows.length; k++) {
+    sum += flows[k] * factor;
+    factor *= monthly;
+  }
+  return sum;
+}
+
+/**
+ * Internal rate of return (annual): the rate at which the NPV is zero, by bisection on
+ * (−99 %, 1000 %). NaN when the NPV does not change sign there (no IRR, or an ambiguous one).
+ */
+export function irr(flows: ArrayLike<number>): number {
+  let lo = -0.99, hi = 10;
+  let fLo = npv(flows, lo), fHi = npv(flows, hi);
+  if (!(fLo * fHi < 0)) return fLo === 0 ? lo : fHi === 0 ? hi : NaN;
+  for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
+    const mid = 0.5 * (lo + hi);
+    const f = npv(flows, mid);
+    if (f === 0) return mid;
+    if (f * fLo < 0) {
+      hi = mid;
+      fHi = f;
+    } else {
+      lo = mid;
+      fLo = f;
+    }
+  }
+  return 0.5 * (lo + hi);
+}
+
+/**
+ * Years until the cumulative cash first gets back to zero after going negative, interpolating within
+ * the month (flows spread evenly over it). 0 when it never goes negative; NaN when it never recovers.
+ */
+export function paybackYears(flows: ArrayLike<number>): number {
+  let cumulative = 0, wentNegative = false;
+  for (let k = 0; k < flows.length; k++) {
+    const before = cumulative;
+    cumulative += flows[k];
+    if (cumulative < 0) wentNegative = true;
+    if (wentNegative && before < 0 && cumulative >= 0) {
+      // Month k's flow arrives over month k: interpolate where the running total crosses zero.
+      const fraction = flows[k] !== 0 ? -before / flows[k] : 0;
+      return (k - 1 + fraction) / 12;
+    }
+  }
+  return wentNegative ? NaN : 0;
+}
+
+/** The lowest the cumulative cash goes (0 if it never dips): the funding a plan needs. */
+export function minimumCash(flows: ArrayLike<number>): number {
+  let cumulative = 0, min = 0;
+  for (let k = 0; k < flows.length; k++) {
+    cumulative += flows[k];
+    if (cumulative < min) min = cumulative;
+  }
+  return min;
+}
