@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { mergeCommand } from './merge-command.js';
+import { reportCommand } from './report-command.js';
 import { studyCommand } from './study-command.js';
 import { EXIT_USER_ERROR } from './user-error.js';
 
@@ -11,7 +12,8 @@ await yargs(hideBin(process.argv))
   .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulator of a campus that splits its power between bitcoin mining and AI/HPC compute.')
   .command(studyCommand)
   .command(mergeCommand)
-  .demandCommand(1, 'Name a command: study or merge')
+  .command(reportCommand)
+  .demandCommand(1, 'Name a command: study, merge or report')
   .strict()
   .fail((message, error, y) => {
     if (error) throw error; // a bug: keep the stack trace

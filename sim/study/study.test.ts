@@ -7,6 +7,7 @@ import { studentTQuantile } from '../core/stats/student-t.js';
 import type { RandomStream } from '../core/stream.js';
 import { parseScenario } from '../scenario/load.js';
 import { mergeStudies } from './merge.js';
+import { rerenderStudy } from './rerender.js';
 import { replicate, rowsOf } from './replicate.js';
 import { runStudy, StudyError } from './study.js';
 
@@ -247,6 +248,20 @@ test('bad requests fail before anything is written', async () => {
   }
   await assertRejects(() => runStudy(SCENARIO, { outDir: dir, replications: 4, resume: true }), /not a study folder this tool can continue/);
   assert.not.ok(existsSync(dir));
+});
+
+test('a saved study re-renders to the same charts without re-running', async () => {
+  const dir = scratch();
+  try {
+    await runStudy(SCENARIO, { outDir: dir, replications: 6, workers: 1 });
+    const before = readFileSync(join(dir, 'charts/npv.svg'));
+    rmSync(join(dir, 'charts'), { recursive: true });
+    const files = await rerenderStudy(dir);
+    assert.ok(files.includes('charts/npv.svg'));
+    assert.ok(readFileSync(join(dir, 'charts/npv.svg')).equals(before));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a finished study leaves no temporary files behind', async () => {
