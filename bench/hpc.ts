@@ -1,7 +1,7 @@
 /**
  * A campus GPU hall as the HPC issue sizes it: 10,000 GPUs in 8-GPU nodes over 5 years, ~20,000
  * training jobs a year of 8 to 1,024 GPUs lasting hours to weeks, EASY backfill, node failures at
- * the Llama 3 rate (≈ 5.8 GPU-years MTBF, DOMAIN §4), checkpoints every hour.
+ * the Llama 3 rate (≈ 5.8 GPU-years MTBF, Meta), checkpoints every hour.
  */
 import { Discrete } from '../sim/core/samplers/discrete.js';
 import { LogNormal } from '../sim/core/samplers/lognormal.js';
@@ -19,7 +19,7 @@ export const CAMPUS_HALL: Omit<HpcRun, 'replication'> = {
       gpus: new Discrete([8, 16, 32, 64, 128, 256, 512, 1024], [0.3, 0.2, 0.15, 0.15, 0.1, 0.05, 0.03, 0.02]),
       durationH: LogNormal.fromMoments(40, 80),
       checkpointH: 1,
-      priceUSDPerGPUH: () => 2.35, // H100, 1-year contract, Mar 2026 (DOMAIN §4)
+      priceUSDPerGPUH: () => 2.35, // H100, 1-year contract, Mar 2026 (SemiAnalysis index)
     },
   ],
   scheduler: { policy: 'easy-backfill', backfillDepth: 100 },

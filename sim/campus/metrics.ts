@@ -9,7 +9,7 @@ export interface MetricInfo {
   readonly label: string;
   /** Which way is better, for "probability of beating the baseline"; undefined when neither is. */
   readonly better?: 'higher' | 'lower';
-  /** Whether a value below zero is a loss (for the probability of loss). */
+  /** Whether a value below zero is a loss (the probability of loss is reported for these). */
   readonly money: boolean;
 }
 
@@ -18,7 +18,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   capexUSD: { label: 'Capital spent at the start (new mining capacity and machines), USD', better: 'lower', money: false },
   minCashUSD: { label: 'Lowest cumulative cash (the funding the plan needs), USD', better: 'higher', money: false },
   miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost), USD', better: 'higher', money: true },
-  miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: true },
+  miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: false },
   powerCostUSD: { label: 'Power cost, USD', better: 'lower', money: false },
   energyMWh: { label: 'Energy drawn, MWh', money: false },
   minedBTC: { label: 'Bitcoin earned, BTC', better: 'higher', money: false },

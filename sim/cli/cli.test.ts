@@ -30,8 +30,11 @@ test('a bad scenario file gets one line naming file:line:column and key, exit 2,
 test('bad flags are usage errors with exit 2 and one line', () => {
   const never = join(tmpdir(), 'campus-never');
   const cases: Array<[string[], RegExp]> = [
-    [['--replications', '-4'], /--replications must be a non-negative integer/],
-    [['--workers', '0'], /--workers must be at least 1/],
+    [['--replications', '-4'], /--replications must be a whole number, got '-4'/],
+    [['--replications', '1'], /--replications must be an integer ≥ 2, got 1/],
+    [['--workers', '0'], /--workers must be an integer from 1 to 256, got 0/],
+    [['--workers', 'abc'], /--workers must be a whole number, got 'abc'/],
+    [['--precision', 'x'], /--precision must be a number such as 0\.02, got 'x'/],
     [['--shard', '3/2'], /--shard must be K\/N with 0 ≤ K < N/],
     [['--variants', 'nope'], /unknown variant 'nope'/],
   ];
@@ -40,12 +43,30 @@ test('bad flags are usage errors with exit 2 and one line', () => {
     assert.is(r.status, 2, flags.join(' '));
     assert.match(r.stderr, message);
     assert.not.match(r.stderr, /\n\s+at /);
+    assert.not.match(r.stdout, /campus study:/, 'no banner before a refused request');
   }
   assert.not.ok(existsSync(never));
   assert.is(campus('frobnicate').status, 2);
   const merge = campus('merge', join(tmpdir(), 'no-such-shard'), '--out', never);
   assert.is(merge.status, 2);
   assert.match(merge.stderr, /not a study folder this tool can continue/);
+});
+
+test('--resume DIR alone continues a study with the scenario, replications and seed it was started with', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
+  try {
+    assert.is(campus('study', 'scenarios/capital-raise.yaml', '-n', '4', '--seed', '9', '--workers', '1', '-q', '--out', dir).status, 0);
+    const before = readFileSync(join(dir, 'summary.json'));
+    const r = campus('study', '--resume', dir, '-q');
+    assert.is(r.status, 0, r.stderr);
+    assert.match(r.stdout, /4 replications × 2 variants · seed 9 · 4 already done/);
+    assert.ok(readFileSync(join(dir, 'summary.json')).equals(before));
+    const missing = campus('study', '--resume', join(dir, 'nope'));
+    assert.is(missing.status, 2);
+    assert.match(missing.stderr, /not a study folder this tool can continue/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('campus study prints the table and writes summary, CSV and chart', () => {

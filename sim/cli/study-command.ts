@@ -4,18 +4,19 @@ import type { Argv } from 'yargs';
 import { type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { loadScenario } from '../scenario/load.js';
 import { terminalProgress } from '../study/progress.js';
-import { runStudy } from '../study/study.js';
+import { readSavedPlan } from '../study/saved-study.js';
+import { runStudy, type StudyPlan } from '../study/study.js';
 import { summaryTable } from './summary-table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
 interface StudyArgs {
-  file: string;
-  replications?: number;
-  seed?: number;
+  file?: string;
+  replications?: string;
+  seed?: string;
   out?: string;
   variants?: string;
-  workers?: number;
-  precision?: number;
+  workers?: string;
+  precision?: string;
   metric?: string;
   shard?: string;
   resume?: string;
@@ -23,34 +24,49 @@ interface StudyArgs {
 }
 
 export const studyCommand = {
-  command: 'study <file>',
+  command: 'study [file]',
   describe: 'Run a Monte Carlo study of a scenario: summary, paired comparisons, bands and charts',
   builder: (y: Argv) =>
     y
-      .positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML)' })
-      .option('replications', { alias: 'n', type: 'number', describe: 'Replications (default: the scenario’s study.replications; with --precision, the cap)' })
-      .option('seed', { type: 'number', describe: 'Root seed (default: the scenario’s study.seed)' })
+      .positional('file', { type: 'string', describe: 'Scenario file (YAML); with --resume, taken from the folder when left out' })
+      .option('replications', { alias: 'n', type: 'string', describe: 'Replications (default: the scenario’s study.replications; with --precision, the cap)' })
+      .option('seed', { type: 'string', describe: 'Root seed (default: the scenario’s study.seed)' })
       .option('out', { type: 'string', describe: 'Output folder (default: out/<scenario name>)' })
       .option('variants', { type: 'string', describe: 'Comma-separated variant names to run (default: all)' })
-      .option('workers', { alias: 'w', type: 'number', describe: 'Threads computing, this one included (default: all cores); results do not depend on it' })
-      .option('precision', { type: 'number', describe: 'Stop once every variant’s interval is within ± this fraction of its mean, e.g. 0.02' })
+      .option('workers', { alias: 'w', type: 'string', describe: 'Threads computing, this one included (default: all cores); results do not depend on it' })
+      .option('precision', { type: 'string', describe: 'Stop once every variant’s interval is within ± this fraction of its mean, e.g. 0.02' })
       .option('metric', { type: 'string', describe: `Metric for --precision and the table (default: ${PRIMARY_METRIC})` })
       .option('shard', { type: 'string', describe: 'Run only share K of N, e.g. 0/4; combine with `campus merge`' })
-      .option('resume', { type: 'string', describe: 'Continue the interrupted study in this folder' })
+      .option('resume', { type: 'string', describe: 'Continue the interrupted study in this folder (its scenario, replications, seed, variants and shard are reused)' })
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress output' }),
   handler: (args: StudyArgs) => reportErrors(() => study(args)),
 };
 
+/** A whole-number flag, or undefined when not given; the study checks the range. */
+function wholeNumber(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be a whole number, got '${raw}'`);
+  return Number(raw);
+}
+
 async function study(args: StudyArgs): Promise<void> {
-  for (const flag of ['replications', 'seed', 'workers'] as const) {
-    const v = args[flag];
-    if (v !== undefined && (!Number.isInteger(v) || v < 0)) throw new UsageError(`--${flag} must be a non-negative integer, got ${v}`);
-  }
-  if (args.workers === 0) throw new UsageError('--workers must be at least 1');
   if (args.resume !== undefined && args.out !== undefined && args.out !== args.resume) throw new UsageError('--resume DIR continues in DIR; drop --out or give the same folder');
-  const scenario = loadScenario(args.file);
+  const saved = args.resume !== undefined ? readSavedPlan(args.resume) : undefined;
+  const file = args.file ?? saved?.scenarioFile;
+  if (!file) throw new UsageError('name a scenario file, e.g. campus study scenarios/capital-raise.yaml');
+  const precision = args.precision === undefined ? undefined : Number(args.precision);
+  if (precision !== undefined && Number.isNaN(precision)) throw new UsageError(`--precision must be a number such as 0.02, got '${args.precision}'`);
+  const request = {
+    replications: wholeNumber('replications', args.replications) ?? saved?.replications,
+    seed: wholeNumber('seed', args.seed) ?? saved?.seed,
+    workers: wholeNumber('workers', args.workers),
+    variants: args.variants?.split(',').map((s) => s.trim()).filter(Boolean) ?? saved?.variants,
+    shard: args.shard ?? (saved?.shard ? `${saved.shard.index}/${saved.shard.count}` : undefined),
+    precision,
+    metric: args.metric,
+  };
+  const scenario = loadScenario(file);
   const outDir = args.resume ?? args.out ?? join('out', scenario.name);
-  const variants = args.variants?.split(',').map((s) => s.trim()).filter(Boolean);
 
   // Ctrl-C once: finish the running chunks and write what is done. Twice: leave at once.
   const abort = new AbortController();
@@ -60,25 +76,22 @@ async function study(args: StudyArgs): Promise<void> {
     abort.abort();
   };
   process.on('SIGINT', onSigint);
-  const replications = args.replications ?? scenario.study.replications;
-  process.stdout.write(
-    `campus study: ${scenario.name} · ${replications} replications${args.precision ? ' (cap)' : ''} × ${variants?.length ?? scenario.variants.length} variants · seed ${args.seed ?? scenario.study.seed}${args.shard ? ` · shard ${args.shard}` : ''}\n`,
-  );
+  const announce = (plan: StudyPlan, done: number): void => {
+    const cap = plan.precision !== undefined ? ' (cap)' : '';
+    const shard = plan.shard ? ` · shard ${plan.shard.index}/${plan.shard.count}` : '';
+    const resumed = done > 0 ? ` · ${done} already done` : '';
+    process.stdout.write(`campus study: ${scenario.name} · ${plan.replications} replications${cap} × ${plan.variants.length} variants · seed ${plan.seed}${shard}${resumed}\n`);
+  };
   const t0 = performance.now();
   let result;
   try {
     result = await runStudy(scenario, {
-      replications: args.replications,
-      seed: args.seed,
-      variants,
-      workers: args.workers,
-      precision: args.precision,
-      metric: args.metric,
-      shard: args.shard,
+      ...request,
       resume: args.resume !== undefined,
       outDir,
       signal: abort.signal,
       progress: args.quiet ? undefined : terminalProgress(),
+      onPlanned: announce,
     });
   } finally {
     process.off('SIGINT', onSigint);
@@ -95,5 +108,8 @@ async function study(args: StudyArgs): Promise<void> {
   }
   const charts = result.files.filter((f) => f.endsWith('.svg')).map((f) => join(where, f));
   process.stdout.write(`Results in ${where}/ (summary.json, replications.csv, bands.csv${charts.length ? `; charts: ${charts.join(', ')}` : ''}).\n`);
-  if (!result.complete && !args.shard) process.exitCode = result.failures.length > 0 ? 1 : 130;
+  if (!result.complete && !result.stopping.rule.startsWith('replications')) {
+    process.stdout.write(`To continue: campus study ${file} --resume ${outDir}\n`);
+    process.exitCode = result.failures.length > 0 ? 1 : 130;
+  }
 }

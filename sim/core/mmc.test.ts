@@ -28,7 +28,7 @@ function assertLittle(r: MMcResult): void {
   assert.ok(rel(s.meanInQueue, s.arrivalRate * s.meanQueueTimeH) < 1e-9, `Lq ${s.meanInQueue} ≠ λWq ${s.arrivalRate * s.meanQueueTimeH}`);
 }
 
-test('Erlang C reproduces the reference table (DOMAIN §8)', () => {
+test('Erlang C reproduces the textbook table (λ = 2, c = 3; λ = 8 and 9, c = 10)', () => {
   const a = erlangC(2, 1, 3);
   assert.ok(Math.abs(a.probabilityOfWait - 0.4444) < 5e-5 && Math.abs(a.meanWait - 0.4444) < 5e-5);
   const b = erlangC(8, 1, 10);

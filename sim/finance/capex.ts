@@ -1,6 +1,6 @@
 /**
  * Capital a layout spends at the start: new mining capacity beyond what is already built (facility
- * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW, DOMAIN §3) and the machines to fill it ($/TH of
+ * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW) and the machines to fill it ($/TH of
  * hashrate: $10–30/TH in 2025, S21 XP $25.70/TH).
  */
 import { type Fleet, sizeFleet } from '../mining/fleet.js';

@@ -8,7 +8,7 @@ import { finite, requireModelParameter } from '../market/check.js';
 export interface InferenceDemand {
   /** Mean requests per second over a day. */
   requestsPerSecond: number;
-  /** 24 multipliers (normalised to mean 1): Azure's chat traces swing 0.64×–2.09× the mean (DOMAIN §5). */
+  /** 24 multipliers (normalised to mean 1): the Philly trace's hour-of-day rate swings 0.64×–2.09× the mean (Jeon et al., ATC 2019). */
   hourOfDay: readonly number[];
   /** Requests per second one GPU serves at full load. */
   requestsPerSecondPerGPU: number;

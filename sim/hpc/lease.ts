@@ -2,7 +2,7 @@
  * A colocation lease: the tenant rents power (kW of critical IT) and brings its own GPUs. Rent is
  * $/kW-month with a yearly escalator; an availability SLA pays the tenant credits for months the
  * hall's power falls short of the target — the common colocation schedule of a share of that month's
- * rent per step below target, capped. Defaults from public deals are in DOMAIN §4 (≈ $121–195/kW-month).
+ * rent per step below target, capped. Public deals run ≈ $121–195/kW-month (Core Scientific–CoreWeave and TeraWulf–Fluidstack 8-Ks; CBRE).
  */
 import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { finite, requireModelParameter } from '../market/check.js';

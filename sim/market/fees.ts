@@ -1,7 +1,7 @@
 /**
  * The fee share of the miner reward, f ∈ (0, 1), as a mean-reverting process on the logit scale:
  * x = ln(f/(1−f)) follows Ornstein–Uhlenbeck around ln(m/(1−m)), stepped exactly. So f stays in
- * (0, 1), wanders (fees were 0.5–11 % of rewards in the record, DOMAIN §1) and returns to its median m.
+ * (0, 1), wanders (fees were 0.5–11 % of rewards 2021–2026, Hashrate Index) and returns to its median m.
  */
 import type { RandomStream } from '../core/stream.js';
 import { HOURS_PER_YEAR } from '../core/time.js';

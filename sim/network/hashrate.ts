@@ -1,7 +1,7 @@
 /**
  * Hashrate of the rest of the network: a trend, a response to miners' margin with a delivery lag,
  * and noise. Margin is hashprice against the break-even hashprice of the marginal fleet:
- * break-even (USD/PH/day) = efficiency (J/TH) × power price (USD/MWh) × 0.024 (DOMAIN §1).
+ * break-even (USD/PH/day) = efficiency (J/TH) × power price (USD/MWh) × 0.024 (1 PH/s for a day at 1 J/TH is 0.024 MWh).
  * Daily: ln H(d+1) = ln H(d) + (g + β·m(d − lag))·Δ − σ²Δ/2 + σ√Δ·Z, with m clamped to [−1, 2]
  * (hashrate can't respond without bound to a windfall, nor fall past switching off).
  */

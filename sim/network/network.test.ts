@@ -22,7 +22,7 @@ test('the subsidy follows the integer shift of Bitcoin Core down to zero after 6
   assert.is(blockSubsidySats(33 * 210_000), 0, 'the shift reaches zero after 33 halvings');
 });
 
-test('hashprice check: D = 148.26 T, $91,132, fees 0.55 % → ≈ $38.9/PH/day (DOMAIN §1)', () => {
+test('hashprice check: D = 148.26 T, $91,132, fees 0.55 % → ≈ $38.9/PH/day (Hashrate Index reported $39.53)', () => {
   const hp = hashpriceUSDPerPHDay(148.26e12, 3.125, 0.0055, 91_132);
   assert.ok(Math.abs(hp - 38.9) < 0.05, `hashprice ${hp}`);
 });

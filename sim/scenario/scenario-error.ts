@@ -14,6 +14,8 @@ export class ScenarioError extends Error {
     readonly problem: string,
     readonly expected?: string,
   ) {
-    super(`${file}:${line}:${column}: ${keyPath || '(top level)'}: ${problem}${expected ? `; expected ${expected}` : ''}`);
+    // Line 0 means the file itself (it could not be read): no position or key to point at.
+    const where = line > 0 ? `${file}:${line}:${column}: ${keyPath || '(top level)'}` : file;
+    super(`${where}: ${problem}${expected ? `; expected ${expected}` : ''}`);
   }
 }

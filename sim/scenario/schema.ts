@@ -47,6 +47,9 @@ function explain(src: ScenarioSource, path: KeyPath, e: ErrorObject): never {
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
+      if (path.length === 2 && path[0] === 'variants' && WORLD_SECTIONS.includes(key)) {
+        src.fail([...path, key], `a variant cannot change '${key}': every variant runs on the same world, so comparisons stay paired`, 'site, mining or finance here; set the world once at the top level', true);
+      }
       const known = Object.keys(((e.parentSchema as { properties?: object }) ?? {}).properties ?? {});
       const guess = didYouMean(key, known);
       src.fail([...path, key], `unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}`, known.length ? `one of ${known.join(', ')}` : undefined, true);
@@ -65,6 +68,9 @@ function explain(src: ScenarioSource, path: KeyPath, e: ErrorObject): never {
     }
   }
 }
+
+/** Top-level sections shared by every variant. */
+const WORLD_SECTIONS = ['market', 'network', 'horizon', 'study', 'name', 'description', 'variants'];
 
 const describe = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'a list' : typeof x === 'object' ? 'a mapping' : JSON.stringify(x));
 

@@ -8,6 +8,7 @@
  * smallest and largest values seen, which are kept beside each histogram.
  */
 import { VARIANT_SERIES, WORLD_SERIES, type SeriesInfo } from '../campus/series.js';
+import { HOURS_PER_MONTH } from '../core/time.js';
 
 export const BAND_LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 const BINS = 1000;
@@ -66,16 +67,21 @@ export class Bands {
     }
   }
 
-  /** CSV: series, variant ('' for the shared world), month, then one column per band level. */
-  toCsv(): string {
+  /**
+   * CSV: series, variant ('' for the shared world), month, the date it starts (UTC), then one column
+   * per band level. World series are values at the month's start; revenue is the month's total;
+   * cumulative cash is the value at the month's end.
+   */
+  toCsv(startUnixSeconds: number): string {
     const groups = 1 + this.variants.length;
-    const lines = [['series', 'variant', 'month', ...BAND_LEVELS.map((p) => `p${Math.round(p * 100)}`)].join(',')];
+    const dates = Array.from({ length: this.months }, (_, m) => new Date((startUnixSeconds + m * HOURS_PER_MONTH * 3600) * 1000).toISOString().slice(0, 10));
+    const lines = [['series', 'variant', 'month', 'date', ...BAND_LEVELS.map((p) => `p${Math.round(p * 100)}`)].join(',')];
     this.series.forEach((info, s) => {
       const isWorld = s < WORLD_SERIES.length;
       for (let g = isWorld ? 0 : 1; g < (isWorld ? 1 : groups); g++) {
         for (let m = 0; m < this.months; m++) {
           const values = BAND_LEVELS.map((p) => this.quantile(s, g, m, p));
-          lines.push([info.name, g === 0 ? '' : this.variants[g - 1], String(m), ...values.map((x) => (Number.isNaN(x) ? '' : String(x)))].join(','));
+          lines.push([info.name, g === 0 ? '' : this.variants[g - 1], String(m), dates[m], ...values.map((x) => (Number.isNaN(x) ? '' : String(x)))].join(','));
         }
       }
     });

@@ -59,7 +59,7 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
   }
   write('replications.csv', rowsToCsv(rows));
   if (summary) {
-    write('bands.csv', c.acc.bands.toCsv());
+    write('bands.csv', c.acc.bands.toCsv(c.plan.startUnixSeconds));
     write('summary.json', JSON.stringify(summary, null, 2) + '\n');
   }
   write('state/bands.bin', bandsToBytes(c.acc.bands));

@@ -25,6 +25,8 @@ export interface SavedPlan {
   confidence: number;
   years: number;
   months: number;
+  /** Unix seconds of the horizon's start (dates in bands.csv). */
+  startUnixSeconds: number;
   /** The baseline layout's discount rate (chart titles). */
   discountRatePerYear: number;
   shard: { index: number; count: number } | null;
@@ -71,6 +73,21 @@ export function toRuns(sorted: readonly number[]): Array<[number, number]> {
     else runs.push([r, r + 1]);
   }
   return runs;
+}
+
+/** Only the plan of a saved study (what `--resume` needs to know before loading the scenario). */
+export function readSavedPlan(dir: string): SavedPlan {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, 'state/plan.json'), 'utf8');
+  } catch (e) {
+    throw new StudyError(`${dir} is not a study folder this tool can continue: cannot read state/plan.json (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new StudyError(`${join(dir, 'state/plan.json')} is not valid JSON`);
+  }
 }
 
 export function readSavedStudy(dir: string): SavedStudy {

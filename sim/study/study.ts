@@ -30,6 +30,7 @@ import { StudyError } from './study-error.js';
 import type { StoppingRule, Summary } from './summarize.js';
 
 export { StudyError };
+export type { StudyPlan };
 
 export interface StudyOptions extends StudyRequest {
   outDir: string;
@@ -38,6 +39,8 @@ export interface StudyOptions extends StudyRequest {
   /** Aborting (Ctrl-C) stops dispatching, lets running chunks finish and writes what is done. */
   signal?: AbortSignal;
   progress?: Progress;
+  /** Called once the study is planned (and a resumed folder read), before any replication runs. */
+  onPlanned?: (plan: StudyPlan, alreadyDone: number) => void;
 }
 
 export interface StudyResult {
@@ -60,6 +63,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
   const months = monthsIn(scenario.horizon);
   const acc = new Accumulator(names, months);
   if (options.resume) resumeInto(acc, plan, options.outDir);
+  options.onPlanned?.(plan, acc.count);
 
   // 3. replicate, 4. stop
   const progress = options.progress ?? silentProgress;
@@ -114,6 +118,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
     confidence: scenario.study.confidence,
     years: scenario.horizon.years,
     months,
+    startUnixSeconds: scenario.horizon.startUnixSeconds,
     discountRatePerYear: plan.variants.find((v) => v.name === plan.baseline)!.finance.discountRatePerYear,
     shard: plan.shard ?? null,
     range: plan.range,
