@@ -77,6 +77,12 @@ export type { ArrivalSpec } from './hpc/arrivals.js';
 export { simulateHpc } from './hpc/simulate.js';
 export type { HpcRun, HpcResult } from './hpc/simulate.js';
 
+// Site: spot power prices and grid outages
+export { spotPricePath, checkSpotPrice } from './site/spot-price.js';
+export type { SpotPriceSpec } from './site/spot-price.js';
+export { outageIntervals } from './site/outages.js';
+export type { OutageSpec } from './site/outages.js';
+
 // Finance
 export { npv, irr, paybackYears, minimumCash } from './finance/cash-flows.js';
 export { miningCapexUSD } from './finance/capex.js';

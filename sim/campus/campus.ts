@@ -1,7 +1,13 @@
 /**
  * One variant's campus run against a replication's world, on the event engine. Price steps, fee
- * days, difficulty epochs and halvings change the revenue rate; revenue, BTC, energy and cost are
- * integrated between events (E += P·Δt), never by ticking a clock.
+ * days, difficulty epochs, halvings, hourly spot prices and grid outages change the rates; revenue,
+ * BTC, energy and cost are integrated between events (E += P·Δt), never by ticking a clock.
+ *
+ * Power: a fixed-price PPA block is paid whether used or not; power beyond it is bought at spot and,
+ * where the contract allows, power left in it is sold back at spot. So the marginal MWh costs the
+ * spot price, and the fleet mines only while a MWh of mining earns at least that (economic
+ * curtailment), staying off at least `minOffHours` once off so it does not chatter. During a grid
+ * outage nothing runs and nothing is bought.
  */
 import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
@@ -17,10 +23,10 @@ import { monthsIn, VARIANT_SERIES } from './series.js';
 import { type VariantNetwork, variantNetwork } from './variant-network.js';
 import type { World } from './world.js';
 
-// Same-hour order: the chain changes (halving, retarget) before prices are read.
+// Same-hour order: outages and the chain change first, then prices are read, then books close.
+const PRIORITY_GRID = -2;
 const PRIORITY_CHAIN = -1;
 const PRIORITY_MARKET = 0;
-// Books close after everything else at the same hour has happened.
 const PRIORITY_BOOKS = 1;
 
 export interface CampusResult {
@@ -37,20 +43,32 @@ export function runCampus(variant: VariantConfig, world: World, config: WorldCon
 class CampusRun {
   private readonly sim = new Simulation(16);
   private readonly hashrateTHs: number;
-  private readonly drawMW: number;
+  private readonly fleetMW: number;
   private readonly capexUSD: number;
   private readonly network: VariantNetwork;
   private readonly btc = new TimeIntegral(0, 0);
   private readonly revenue = new TimeIntegral(0, 0);
+  private readonly cost = new TimeIntegral(0, 0);
+  private readonly sold = new TimeIntegral(0, 0);
+  private readonly drawn = new TimeIntegral(0, 0);
+  private readonly curtailedEconomic = new TimeIntegral(0, 0);
+  private readonly curtailedOutage = new TimeIntegral(0, 0);
+  private readonly down = new TimeIntegral(0, 0);
   private priceUSD: number;
   private feeShare: number;
   private difficulty: number;
   private subsidyBTC: number;
+  private spotUSDPerMWh: number;
+  private mining = true;
+  private offSinceH = -Infinity;
+  private outage = false;
   private readonly firstHalvingHeight: number;
-  private readonly kinds: { price: number; day: number; epoch: number; halving: number; month: number };
+  private readonly kinds: { price: number; day: number; epoch: number; halving: number; month: number; spot: number; outage: number };
   private readonly months: number;
   private readonly monthly: Float64Array;
+  private readonly monthlyCost: Float64Array;
   private revenueAtMonthStart = 0;
+  private costAtMonthStart = 0;
 
   constructor(
     private readonly variant: VariantConfig,
@@ -60,13 +78,16 @@ class CampusRun {
   ) {
     const fleet = sizeFleet(variant.mining, variant.site);
     this.hashrateTHs = fleet.hashrateTHs;
-    this.drawMW = fleet.powerMW;
+    this.fleetMW = fleet.powerMW;
     this.capexUSD = miningCapexUSD(variant, fleet);
+    // The chain replay uses the fleet's nominal hashrate: curtailed hours move the difficulty by
+    // (share of the network) × (share of hours off), a second-order effect left out here.
     this.network = variantNetwork(world, config, horizon, fleet.hashrateTHs);
     this.priceUSD = world.priceUSD[0];
     this.feeShare = world.feeShare[0];
     this.difficulty = this.network.epochDifficulty[0];
     this.subsidyBTC = blockSubsidyBTC(config.network.startHeight);
+    this.spotUSDPerMWh = world.spotUSDPerMWh ? world.spotUSDPerMWh[0] : variant.site.powerPriceUSDPerMWh;
     this.firstHalvingHeight = nextHalvingHeight(config.network.startHeight);
     const sim = this.sim;
     this.kinds = {
@@ -75,57 +96,103 @@ class CampusRun {
       epoch: sim.on('difficulty epoch', this.onEpoch),
       halving: sim.on('halving', this.onHalving),
       month: sim.on('month end', this.onMonthEnd),
+      spot: sim.on('spot hour', this.onSpot),
+      outage: sim.on('grid outage edge', this.onOutageEdge),
     };
     this.months = monthsIn(horizon);
     this.monthly = new Float64Array(VARIANT_SERIES.length * this.months);
+    this.monthlyCost = new Float64Array(this.months);
   }
 
   run(): CampusResult {
     const { sim, kinds, network, world } = this;
-    this.rerate();
+    this.update();
     if (world.priceUSD.length > 1) sim.schedule(world.priceStepH, kinds.price, 1, PRIORITY_MARKET);
     if (world.days > 1) sim.schedule(HOURS_PER_DAY, kinds.day, 1, PRIORITY_MARKET);
     if (network.epochStartH.length > 1) sim.schedule(network.epochStartH[1], kinds.epoch, 1, PRIORITY_CHAIN);
     if (network.halvingsH.length > 0) sim.schedule(network.halvingsH[0], kinds.halving, 0, PRIORITY_CHAIN);
     if (this.months > 1) sim.schedule(HOURS_PER_MONTH, kinds.month, 0, PRIORITY_BOOKS);
+    if (world.spotUSDPerMWh && world.spotUSDPerMWh.length > 1) sim.schedule(1, kinds.spot, 1, PRIORITY_MARKET);
+    // Outage edges: data 2i is the start of outage i, 2i + 1 its end.
+    if (world.outagesH.length > 0) sim.schedule(world.outagesH[0][0], kinds.outage, 0, PRIORITY_GRID);
     const end = this.horizon.hours;
     sim.run(end);
     this.closeMonth(this.months - 1, end);
 
-    const energyMWh = this.drawMW * end;
-    const powerCostUSD = energyMWh * this.variant.site.powerPriceUSDPerMWh;
-    const miningRevenueUSD = this.revenue.integralAt(end);
     // Cash flows: capex at the start, then each month's revenue less its power cost.
     const flows = new Float64Array(this.months + 1);
     flows[0] = -this.capexUSD;
     for (let m = 0; m < this.months; m++) {
-      flows[m + 1] = this.monthly[m] - this.monthPowerCost(m);
+      flows[m + 1] = this.monthly[m] - this.monthlyCost[m];
       this.monthly[this.months + m] = (m > 0 ? this.monthly[this.months + m - 1] : -this.capexUSD) + flows[m + 1];
     }
-    const metrics = {
+    const miningRevenueUSD = this.revenue.integralAt(end);
+    const powerCostUSD = this.cost.integralAt(end);
+    const metrics: Metrics = {
       npvUSD: npv(flows, this.variant.finance.discountRatePerYear),
       miningProfitUSD: miningRevenueUSD - powerCostUSD,
       miningRevenueUSD,
       powerCostUSD,
       capexUSD: this.capexUSD,
       minCashUSD: minimumCash(flows),
-      energyMWh,
+      energyMWh: this.drawn.integralAt(end),
+      curtailedEconomicMWh: this.curtailedEconomic.integralAt(end),
+      curtailedOutageMWh: this.curtailedOutage.integralAt(end),
+      outageHours: this.down.integralAt(end),
+      powerSoldUSD: this.sold.integralAt(end),
       minedBTC: this.btc.integralAt(end),
     };
     return { metrics, monthly: this.monthly };
   }
 
-  /** Power cost of month m (the last may be partial). */
-  private monthPowerCost(m: number): number {
-    const hours = Math.min(this.horizon.hours, (m + 1) * HOURS_PER_MONTH) - m * HOURS_PER_MONTH;
-    return this.drawMW * hours * this.variant.site.powerPriceUSDPerMWh;
+  /**
+   * Re-decides whether to mine and re-rates everything after any change. A MWh of mining earns the
+   * fleet's BTC per MWh × price; the marginal MWh costs spot (bought beyond the PPA block, or not
+   * sold back from within it) — unless the fleet fits in a block whose surplus can't be sold.
+   */
+  private update(): void {
+    const now = this.sim.now;
+    const site = this.variant.site;
+    const fullBtcPerHour = fppsBtcPerHour(this.hashrateTHs, this.difficulty, this.subsidyBTC, this.feeShare, this.variant.mining.poolFee);
+    if (this.fleetMW > 0 && this.variant.mining.curtail) {
+      const earnsPerMWh = (fullBtcPerHour * this.priceUSD) / this.fleetMW;
+      const marginalCost = site.sellBack || this.fleetMW > site.ppaBlockMW ? this.spotUSDPerMWh : 0;
+      const worthIt = earnsPerMWh >= marginalCost;
+      if (this.mining && !worthIt) {
+        this.mining = false;
+        this.offSinceH = now;
+      } else if (!this.mining && worthIt && now - this.offSinceH >= this.variant.mining.minOffHours) {
+        this.mining = true;
+      }
+    }
+    const running = this.mining && !this.outage;
+    const drawMW = running ? this.fleetMW : 0;
+    const btcPerHour = running ? fullBtcPerHour : 0;
+    this.btc.set(now, btcPerHour);
+    this.revenue.set(now, btcPerHour * this.priceUSD);
+    this.drawn.set(now, drawMW);
+    this.curtailedEconomic.set(now, !this.mining && !this.outage ? this.fleetMW : 0);
+    this.curtailedOutage.set(now, this.outage ? this.fleetMW : 0);
+    this.down.set(now, this.outage ? 1 : 0);
+    // The block is paid whether used or not; beyond it power is bought at spot; within it, what is
+    // not used is sold back at spot when the contract allows. A grid outage suspends all of it.
+    const block = site.ppaBlockMW;
+    const spot = this.spotUSDPerMWh;
+    const surplus = Math.max(0, block - drawMW);
+    const soldRate = this.outage || !site.sellBack ? 0 : surplus * spot;
+    const costRate = this.outage ? 0 : block * site.ppaPriceUSDPerMWh + Math.max(0, drawMW - block) * spot - soldRate;
+    this.sold.set(now, soldRate);
+    this.cost.set(now, costRate);
   }
 
-  /** Books month `m` ending at `endH`: its revenue (cash is built from it at the end of the run). */
+  /** Books month `m` ending at `endH`: its revenue and power cost (cash is built from them at the end). */
   private closeMonth(m: number, endH: number): void {
     const revenue = this.revenue.integralAt(endH);
+    const cost = this.cost.integralAt(endH);
     this.monthly[m] = revenue - this.revenueAtMonthStart;
+    this.monthlyCost[m] = cost - this.costAtMonthStart;
     this.revenueAtMonthStart = revenue;
+    this.costAtMonthStart = cost;
   }
 
   private readonly onMonthEnd = (m: number): void => {
@@ -133,34 +200,43 @@ class CampusRun {
     if (m + 2 < this.months) this.sim.schedule((m + 2) * HOURS_PER_MONTH, this.kinds.month, m + 1, PRIORITY_BOOKS);
   };
 
-  private rerate(): void {
-    const btcPerHour = fppsBtcPerHour(this.hashrateTHs, this.difficulty, this.subsidyBTC, this.feeShare, this.variant.mining.poolFee);
-    const now = this.sim.now;
-    this.btc.set(now, btcPerHour);
-    this.revenue.set(now, btcPerHour * this.priceUSD);
-  }
-
   private readonly onPrice = (k: number): void => {
     this.priceUSD = this.world.priceUSD[k];
-    this.rerate();
+    this.update();
     if (k + 1 < this.world.priceUSD.length) this.sim.schedule((k + 1) * this.world.priceStepH, this.kinds.price, k + 1, PRIORITY_MARKET);
   };
 
   private readonly onDay = (d: number): void => {
     this.feeShare = this.world.feeShare[d];
-    this.rerate();
+    this.update();
     if (d + 1 < this.world.days) this.sim.schedule((d + 1) * HOURS_PER_DAY, this.kinds.day, d + 1, PRIORITY_MARKET);
   };
 
   private readonly onEpoch = (e: number): void => {
     this.difficulty = this.network.epochDifficulty[e];
-    this.rerate();
+    this.update();
     if (e + 1 < this.network.epochStartH.length) this.sim.schedule(this.network.epochStartH[e + 1], this.kinds.epoch, e + 1, PRIORITY_CHAIN);
   };
 
   private readonly onHalving = (i: number): void => {
     this.subsidyBTC = blockSubsidyBTC(this.firstHalvingHeight + i * HALVING_INTERVAL_BLOCKS);
-    this.rerate();
+    this.update();
     if (i + 1 < this.network.halvingsH.length) this.sim.schedule(this.network.halvingsH[i + 1], this.kinds.halving, i + 1, PRIORITY_CHAIN);
+  };
+
+  private readonly onSpot = (h: number): void => {
+    const spot = this.world.spotUSDPerMWh!;
+    this.spotUSDPerMWh = spot[h];
+    this.update();
+    if (h + 1 < spot.length) this.sim.schedule(h + 1, this.kinds.spot, h + 1, PRIORITY_MARKET);
+  };
+
+  private readonly onOutageEdge = (edge: number): void => {
+    const i = edge >> 1;
+    const outages = this.world.outagesH;
+    this.outage = (edge & 1) === 0;
+    this.update();
+    if (this.outage) this.sim.schedule(outages[i][1], this.kinds.outage, edge + 1, PRIORITY_GRID);
+    else if (i + 1 < outages.length) this.sim.schedule(outages[i + 1][0], this.kinds.outage, edge + 1, PRIORITY_GRID);
   };
 }

@@ -1,7 +1,10 @@
 /** The per-replication, per-variant figures a campus run reports: one row of replications.csv. */
 
 /** Metric names in column order, each with its unit in the name. */
-export const METRICS = ['npvUSD', 'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'capexUSD', 'minCashUSD', 'energyMWh', 'minedBTC'] as const;
+export const METRICS = [
+  'npvUSD', 'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'capexUSD', 'minCashUSD',
+  'energyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
+] as const;
 export type MetricName = (typeof METRICS)[number];
 export type Metrics = Record<MetricName, number>;
 
@@ -19,8 +22,12 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   minCashUSD: { label: 'Lowest cumulative cash (the funding the plan needs), USD', better: 'higher', money: false },
   miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost), USD', better: 'higher', money: true },
   miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: false },
-  powerCostUSD: { label: 'Power cost, USD', better: 'lower', money: false },
+  powerCostUSD: { label: 'Power cost net of power sold back, USD', better: 'lower', money: false },
+  powerSoldUSD: { label: 'Unused contracted power sold back at spot, USD', better: 'higher', money: false },
   energyMWh: { label: 'Energy drawn, MWh', money: false },
+  curtailedEconomicMWh: { label: 'Mining energy not drawn because mining did not pay (economic curtailment), MWh', money: false },
+  curtailedOutageMWh: { label: 'Mining energy lost to grid outages, MWh', money: false },
+  outageHours: { label: 'Hours without grid power', better: 'lower', money: false },
   minedBTC: { label: 'Bitcoin earned, BTC', better: 'higher', money: false },
 };
 

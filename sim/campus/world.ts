@@ -15,6 +15,8 @@ import { hashpriceUSDPerPHDay } from '../network/hashprice.js';
 import { RETARGET_INTERVAL_BLOCKS } from '../network/retarget.js';
 import { blockSubsidyBTC } from '../network/subsidy.js';
 import type { Horizon, WorldConfig } from '../scenario/types.js';
+import { outageIntervals } from '../site/outages.js';
+import { spotPricePath } from '../site/spot-price.js';
 
 export interface World {
   readonly replication: number;
@@ -41,6 +43,10 @@ export interface World {
   };
   /** Block-discovery work, shared by every variant's replay of the chain. */
   readonly work: EpochWork;
+  /** Hourly spot power price (USD/MWh), when the site has a spot market modelled. */
+  readonly spotUSDPerMWh?: Float64Array;
+  /** Grid outages as [start, end) hours, in order. */
+  readonly outagesH: ReadonlyArray<readonly [number, number]>;
 }
 
 /** Draws the world of `replication`. Reads nothing but the config, the seed and the index. */
@@ -90,8 +96,16 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
     chain.advance(Math.min((d + 1) * HOURS_PER_DAY, horizon.hours), networkTHs[d]);
   }
 
+  const start = new Date(horizon.startUnixSeconds * 1000);
+  const startDay = (start.getTime() - Date.UTC(start.getUTCFullYear(), 0, 1)) / 86_400_000; // day of the year
+  const hours = Math.ceil(horizon.hours - 1e-9);
+  const spotUSDPerMWh = config.site.spot ? spotPricePath(config.site.spot, hours, startDay, stream('site.spot')) : undefined;
+  const outagesH = config.site.outages ? outageIntervals(config.site.outages, horizon.hours, stream('site.outages')) : [];
+
   return {
     replication,
+    spotUSDPerMWh,
+    outagesH,
     priceUSD: price,
     priceStepH: config.price.stepH,
     days,

@@ -83,9 +83,11 @@ test('a number without a unit where one is needed is refused', () => {
 });
 
 test('a missing required key points at its parent', () => {
-  const e = failure(MINIMAL.replace('  powerPrice: 45 USD/MWh\n', ''));
+  const e = failure(MINIMAL.replace('  grid: 100 MW\n', ''));
   assert.is(e.keyPath, 'site');
-  assert.match(e.message, /missing required key 'powerPrice'/);
+  assert.match(e.message, /missing required key 'grid'/);
+  assert.match(failure(MINIMAL.replace('  powerPrice: 45 USD/MWh\n', '')).message, /site: no price for power; expected powerPrice \(e\.g\. '45 USD\/MWh'\) or a spot market/);
+  assert.match(failure(MINIMAL.replace('  powerPrice: 45 USD/MWh\n', '  powerPrice: 45 USD/MWh\n  spot: { median: 40 USD/MWh }\n')).message, /site\.powerPrice: a flat power price and a spot market were both given/);
 });
 
 test('an error in a variant points at the variant, not the base', () => {

@@ -47,6 +47,14 @@ export function parseScenario(file: string, text: string): Scenario {
     return readVariant(name, ScenarioReader.forVariant(src, merged, override, overridePath));
   });
 
+  const hasSpot = base.has(['site', 'spot']);
+  if (hasSpot && base.has(['site', 'powerPrice'])) base.fail(['site', 'powerPrice'], 'a flat power price and a spot market were both given', 'one of them: powerPrice, or spot');
+  if (!hasSpot && !base.has(['site', 'powerPrice'])) base.fail(['site'], 'no price for power', "powerPrice (e.g. '45 USD/MWh') or a spot market (site.spot)");
+  variants.forEach((v) => {
+    if (hasSpot && v.site.powerPriceUSDPerMWh === v.site.powerPriceUSDPerMWh) {
+      base.fail(['variants', v.name, 'site', 'powerPrice'], 'a flat power price and a spot market were both given', 'the spot market set in site.spot');
+    }
+  });
   const baseline = base.string(['study', 'baseline'], variants[0].name);
   if (!variants.some((v) => v.name === baseline)) {
     base.fail(['study', 'baseline'], `no variant is named '${baseline}'`, `one of ${variants.map((v) => v.name).join(', ')}`);
@@ -78,7 +86,11 @@ function readVariant(name: string, r: ScenarioReader): VariantConfig {
     description: r.has(['description']) ? r.string(['description']) : '',
     site: {
       gridMW,
-      powerPriceUSDPerMWh: r.quantity(['site', 'powerPrice'], 'energyPrice'),
+      // Without a spot market the flat price is what power beyond the PPA costs (checked below).
+      powerPriceUSDPerMWh: r.has(['site', 'powerPrice']) ? r.quantity(['site', 'powerPrice'], 'energyPrice', { min: 0 }) : NaN,
+      ppaBlockMW: r.has(['site', 'ppa']) ? r.quantity(['site', 'ppa', 'block'], 'power', { min: 0 }) : 0,
+      ppaPriceUSDPerMWh: r.has(['site', 'ppa']) ? r.quantity(['site', 'ppa', 'price'], 'energyPrice', { min: 0 }) : 0,
+      sellBack: r.raw(['site', 'sellBack']) === true,
     },
     mining: {
       asicHashrateTHs: r.quantity(['mining', 'asic', 'hashrate'], 'hashrate', { above: 0 }),
@@ -87,6 +99,8 @@ function readVariant(name: string, r: ScenarioReader): VariantConfig {
       capacityMW,
       existingMW: r.quantity(['mining', 'existing'], 'power', { min: 0 }, capacityMW),
       poolFee: r.number(['mining', 'poolFee'], { min: 0, max: 0.2 }, 0),
+      curtail: r.raw(['mining', 'curtail']) !== false,
+      minOffHours: r.number(['mining', 'minOffHours'], { min: 0 }, 2),
     },
     finance: {
       discountRatePerYear: r.number(['finance', 'discountRate'], { above: -1, max: 1 }, 0.12),

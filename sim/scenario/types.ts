@@ -2,6 +2,8 @@ import type { FeeShare } from '../market/fees.js';
 import type { PriceModel } from '../market/price-model.js';
 import type { BlockMode } from '../network/chain.js';
 import type { RestOfNetwork } from '../network/hashrate.js';
+import type { OutageSpec } from '../site/outages.js';
+import type { SpotPriceSpec } from '../site/spot-price.js';
 
 /**
  * A loaded scenario in canonical units (h, MW, MWh, USD, TH/s). The world — market and network —
@@ -42,6 +44,8 @@ export interface WorldConfig {
   readonly price: { readonly model: PriceModel; readonly stepH: number };
   readonly fees: FeeShare;
   readonly network: NetworkConfig;
+  /** The site's shared physical world: spot power prices and grid outages. */
+  readonly site: { readonly spot?: SpotPriceSpec; readonly outages?: OutageSpec };
 }
 
 export interface NetworkConfig {
@@ -79,7 +83,13 @@ export interface FinanceConfig {
 
 export interface SiteConfig {
   readonly gridMW: number;
+  /** The price of power bought beyond the PPA block; NaN when the site has a spot market instead. */
   readonly powerPriceUSDPerMWh: number;
+  /** MW of fixed-price power paid for whether used or not (0: none). */
+  readonly ppaBlockMW: number;
+  readonly ppaPriceUSDPerMWh: number;
+  /** May unused PPA power be sold back at spot? */
+  readonly sellBack: boolean;
 }
 
 export interface MiningConfig {
@@ -92,4 +102,8 @@ export interface MiningConfig {
   /** Mining capacity already built and filled at the start (no capex). */
   readonly existingMW: number;
   readonly poolFee: number;
+  /** Switch the fleet off while a MWh of mining earns less than the marginal power price? */
+  readonly curtail: boolean;
+  /** Once off, stay off at least this long (no chattering). */
+  readonly minOffHours: number;
 }

@@ -15,6 +15,8 @@ import type { PriceModel } from '../market/price-model.js';
 import { RegimeSwitching } from '../market/regime-switching.js';
 import { bitsFromDifficulty } from '../network/difficulty.js';
 import { RestOfNetwork } from '../network/hashrate.js';
+import type { OutageSpec } from '../site/outages.js';
+import { checkSpotPrice, type SpotPriceSpec } from '../site/spot-price.js';
 import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 import type { Horizon, RestHashrate, WorldConfig } from './types.js';
@@ -55,7 +57,39 @@ export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTH
       }),
     ),
     network: readNetwork(r, horizon, referenceCampusTHs),
+    site: readSiteWorld(r),
   };
+}
+
+/** The site's shared physical world: spot market and grid outages (variants may not change them). */
+function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
+  const spotAt = ['site', 'spot'];
+  const outAt = ['site', 'outages'];
+  const spot = r.has(spotAt)
+    ? build(r, spotAt, () => {
+        const spec: SpotPriceSpec = {
+          medianUSDPerMWh: r.quantity([...spotAt, 'median'], 'energyPrice', { above: 0 }),
+          reversionPerYear: r.number([...spotAt, 'reversion'], {}, 200),
+          volatilityPerSqrtYear: r.number([...spotAt, 'volatility'], {}, 8),
+          hourOfDay: (r.raw([...spotAt, 'hourOfDay']) as number[] | undefined) ?? Array(24).fill(1),
+          seasonalAmplitude: r.number([...spotAt, 'seasonal'], {}, 0),
+          peakDay: r.number([...spotAt, 'peakDay'], {}, 213),
+          spikesPerYear: r.number([...spotAt, 'spikes', 'rate'], {}, 0),
+          spikeSize: r.number([...spotAt, 'spikes', 'size'], {}, 4),
+          spikeHours: r.number([...spotAt, 'spikes', 'hours'], {}, 3),
+        };
+        checkSpotPrice(spec);
+        return spec;
+      })
+    : undefined;
+  const outages = r.has(outAt)
+    ? (() => {
+        const meanHours = r.quantity([...outAt, 'duration'], 'duration', { above: 0 }, 3);
+        const spec: OutageSpec = { perYear: r.number([...outAt, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...outAt, 'durationSd'], 'duration', { min: 0 }, meanHours) };
+        return spec;
+      })()
+    : undefined;
+  return { spot, outages };
 }
 
 function readPriceModel(r: ScenarioReader): PriceModel {

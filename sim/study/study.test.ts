@@ -128,13 +128,16 @@ test('capex by hand: new MW × facility $/MW + new machines × TH/s × $/TH; NPV
   assert.is(p.metrics.capexUSD, 0);
 });
 
-test('a campus run balances its books: profit = revenue − cost, energy = MW × hours', () => {
-  const [small] = rowsOf(replicate(SCENARIO, SCENARIO.variants, 5, 3), names);
-  const m = small.metrics;
-  assert.is(m.miningProfitUSD, m.miningRevenueUSD - m.powerCostUSD);
-  const drawMW = Math.floor(70 / 0.0035) * 0.0035;
-  assert.ok(Math.abs(m.energyMWh - drawMW * 3 * 8766) < 1e-6);
-  assert.ok(Math.abs(m.powerCostUSD - m.energyMWh * 40) < 1e-3);
+test('a campus run balances its books: profit = revenue − cost; energy drawn and curtailed add up to the fleet’s', () => {
+  for (let r = 0; r < 5; r++) {
+    const [small] = rowsOf(replicate(SCENARIO, SCENARIO.variants, 5, r), names);
+    const m = small.metrics;
+    assert.is(m.miningProfitUSD, m.miningRevenueUSD - m.powerCostUSD);
+    const fleetMW = Math.floor(70 / 0.0035) * 0.0035;
+    const total = m.energyMWh + m.curtailedEconomicMWh + m.curtailedOutageMWh;
+    assert.ok(Math.abs(total - fleetMW * 3 * 8766) < 1e-6, `${total} vs ${fleetMW * 3 * 8766}`);
+    assert.ok(Math.abs(m.powerCostUSD - m.energyMWh * 40) < 1e-3, 'flat price, no PPA: cost is energy × price');
+  }
 });
 
 test('the precision rule stops at a check point, the same for any worker count', async () => {

@@ -1,0 +1,131 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCampus } from '../campus/campus.js';
+import type { World } from '../campus/world.js';
+import { RunningStats } from '../core/stats/running-stats.js';
+import { randomStream } from '../core/stream.js';
+import { HOURS_PER_YEAR } from '../core/time.js';
+import { EpochWork } from '../network/epoch-work.js';
+import { parseScenario } from '../scenario/load.js';
+import type { VariantConfig } from '../scenario/types.js';
+import { outageIntervals } from './outages.js';
+import { spotPricePath } from './spot-price.js';
+
+const K = 4;
+
+// A hand-made world: a fixed difficulty, no halving, a price path we choose day by day.
+const DAYS = 300;
+function world(priceByDay: (d: number) => number, extra: Partial<World> = {}): World {
+  const days = DAYS;
+  const flat = (x: number) => new Float64Array(days).fill(x);
+  return {
+    replication: 0,
+    priceUSD: Float64Array.from({ length: days + 1 }, (_, d) => priceByDay(d)),
+    priceStepH: 24,
+    days,
+    dailyPriceUSD: Float64Array.from({ length: days }, (_, d) => priceByDay(d)),
+    feeShare: flat(0),
+    restHashrateTHs: flat(1e9),
+    reference: {
+      networkHashrateTHs: flat(1e9),
+      difficulty: flat(148e12),
+      nextHeight: flat(930000),
+      hashpriceUSDPerPHDay: flat(0),
+      epochStartH: [0],
+      epochDifficulty: [148e12],
+      halvingsH: [],
+    },
+    work: new EpochWork(randomStream(1, 0, 'w'), 0),
+    outagesH: [],
+    ...extra,
+  };
+}
+
+const scenario = parseScenario('site.yaml', `name: site
+horizon: { start: 2026-01-01, years: ${DAYS / 365.25} }
+market: { btc: { model: gbm, price: 90000 USD, volatility: 0 } }
+network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000, campusCounts: false }
+site: { grid: 100 MW, powerPrice: 60 USD/MWh }
+mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 36.45 MW, minOffHours: 0 }
+variants: { base: {} }
+`);
+const v: VariantConfig = scenario.variants[0];
+const fleetMW = 10_000 * 0.003645; // 10,000 machines
+// Break-even BTC price: revenue per MWh equals the power price.
+const btcPerMWh = ((10_000 * 270e12 * 3600) / (148e12 * 2 ** 32)) * 3.125 / fleetMW;
+const breakEven = 60 / btcPerMWh;
+
+test('economic curtailment switches the fleet off exactly while the BTC price is below break-even', () => {
+  // Above break-even for 100 days, 10 % below for 50, above again.
+  const w = world((d) => (d >= 100 && d < 150 ? 0.9 : 1.1) * breakEven);
+  const { metrics } = runCampus({ ...v, mining: { ...v.mining, poolFee: 0 } }, w, scenario.world, scenario.horizon);
+  assert.ok(Math.abs(metrics.curtailedEconomicMWh - fleetMW * 50 * 24) < 1e-6, `curtailed ${metrics.curtailedEconomicMWh}`);
+  assert.ok(Math.abs(metrics.energyMWh - fleetMW * (DAYS - 50) * 24) < 1e-6);
+  // And without curtailment it runs through, losing money for 50 days.
+  const stubborn = runCampus({ ...v, mining: { ...v.mining, poolFee: 0, curtail: false } }, w, scenario.world, scenario.horizon).metrics;
+  assert.is(stubborn.curtailedEconomicMWh, 0);
+  assert.ok(stubborn.miningProfitUSD < metrics.miningProfitUSD, 'curtailing beats running at a loss');
+});
+
+test('a minimum off time keeps the fleet off through a brief recovery', () => {
+  // Below break-even on day 100 only; price steps are daily, so it is off 24 h — then 72 h with a 72-h minimum.
+  const w = world((d) => (d === 100 ? 0.9 : 1.1) * breakEven);
+  const short = runCampus({ ...v, mining: { ...v.mining, poolFee: 0, minOffHours: 0 } }, w, scenario.world, scenario.horizon).metrics;
+  const long = runCampus({ ...v, mining: { ...v.mining, poolFee: 0, minOffHours: 72 } }, w, scenario.world, scenario.horizon).metrics;
+  assert.ok(Math.abs(short.curtailedEconomicMWh - fleetMW * 24) < 1e-6);
+  assert.ok(Math.abs(long.curtailedEconomicMWh - fleetMW * 72) < 1e-6, `${long.curtailedEconomicMWh / fleetMW} h off`);
+});
+
+test('during a grid outage mining is off and no power is bought; energy by use adds up', () => {
+  const w = world(() => 2 * breakEven, { outagesH: [[240, 250], [1000, 1003.5]] });
+  const { metrics } = runCampus(v, w, scenario.world, scenario.horizon);
+  assert.ok(Math.abs(metrics.outageHours - 13.5) < 1e-9);
+  assert.ok(Math.abs(metrics.curtailedOutageMWh - 13.5 * fleetMW) < 1e-6);
+  assert.ok(Math.abs(metrics.energyMWh + metrics.curtailedOutageMWh + metrics.curtailedEconomicMWh - fleetMW * DAYS * 24) < 1e-6);
+  assert.ok(Math.abs(metrics.powerCostUSD - metrics.energyMWh * 60) < 1e-3, 'nothing bought while the grid is down');
+});
+
+test('a PPA block is paid in full; what the fleet leaves of it is sold back at spot', () => {
+  const w = world(() => 2 * breakEven, { spotUSDPerMWh: new Float64Array(DAYS * 24).fill(50) });
+  const site = { ...v.site, ppaBlockMW: 50, ppaPriceUSDPerMWh: 35, sellBack: true };
+  const { metrics } = runCampus({ ...v, site }, w, scenario.world, scenario.horizon);
+  const hours = DAYS * 24;
+  // Cost = block × PPA price − (block − draw) × spot, every hour.
+  assert.ok(Math.abs(metrics.powerCostUSD - (50 * 35 - (50 - fleetMW) * 50) * hours) < 1e-3);
+  assert.ok(Math.abs(metrics.powerSoldUSD - (50 - fleetMW) * 50 * hours) < 1e-3);
+  const noResale = runCampus({ ...v, site: { ...site, sellBack: false } }, w, scenario.world, scenario.horizon).metrics;
+  assert.ok(Math.abs(noResale.powerCostUSD - 50 * 35 * hours) < 1e-3, 'without resale the whole block is simply paid');
+});
+
+test('grid availability ≈ MTBF / (MTBF + MTTR) (alternating renewal), within 4 SE over 200 replications', () => {
+  const spec = { perYear: 4, meanHours: 30, sdHours: 30 };
+  const horizon = 20 * HOURS_PER_YEAR;
+  const shares = new RunningStats();
+  for (let r = 0; r < 200; r++) {
+    const down = outageIntervals(spec, horizon, randomStream(3, r, 'outages')).reduce((a, [s, e]) => a + (e - s), 0);
+    shares.push(1 - down / horizon);
+  }
+  const mtbf = HOURS_PER_YEAR / spec.perYear;
+  const expected = mtbf / (mtbf + spec.meanHours);
+  assert.ok(Math.abs(shares.mean - expected) <= K * shares.standardError, `availability ${shares.mean} vs ${expected}`);
+});
+
+test('spot prices: the log price centres on the median with the OU variance σ²/(2κ); spikes multiply the price', () => {
+  const spec = { medianUSDPerMWh: 40, reversionPerYear: 200, volatilityPerSqrtYear: 8, hourOfDay: Array(24).fill(1), seasonalAmplitude: 0, peakDay: 0, spikesPerYear: 0, spikeSize: 4, spikeHours: 3 };
+  const logs = new RunningStats();
+  for (let r = 0; r < 50; r++) {
+    // Sample every 200 h: ~2 half-lives apart at κ = 200/year, so nearly independent.
+    const p = spotPricePath(spec, 2 * 8766, 0, randomStream(4, r, 'spot'));
+    for (let h = 0; h < p.length; h += 200) logs.push(Math.log(p[h]));
+  }
+  const variance = 8 ** 2 / (2 * 200);
+  assert.ok(Math.abs(logs.mean - Math.log(40)) <= K * Math.sqrt(variance / logs.count), `mean log ${logs.mean}`);
+  assert.ok(Math.abs(logs.variance / variance - 1) < K * Math.sqrt(2 / logs.count), `variance ${logs.variance} vs ${variance}`);
+  const spiky = spotPricePath({ ...spec, volatilityPerSqrtYear: 0, spikesPerYear: 50 }, 8766, 0, randomStream(5, 0, 'spot'));
+  const spikes = spiky.filter((x) => x > 199).length / 3; // each lasts 3 h
+  // Poisson(50) spikes in a year (they cannot start during one: a 1.7 % loss of rate, negligible).
+  assert.ok(Math.abs(spikes - 50) <= K * Math.sqrt(50), `${spikes} spikes`);
+  assert.ok(spiky.every((x) => Math.abs(x - 40) < 1e-9 || Math.abs(x - 200) < 1e-9), 'flat price ×5 during spikes');
+});
+
+test.run();
