@@ -1,14 +1,32 @@
-/** Every chart of a study, built from its summary and rows. */
+/** Every chart of a study, built from its summary, rows and bands; each answers one question. */
 import type { Row } from '../sim/study/replicate.js';
 import type { Summary } from '../sim/study/summarize.js';
 import type { Chart } from './chart.js';
+import type { ChartContext } from './chart-context.js';
+import { convergenceChart } from './charts/convergence.js';
+import { energyChart } from './charts/energy.js';
+import { variantFanChart, worldFanChart } from './charts/fan.js';
 import { npvDistributionChart } from './charts/npv-distribution.js';
+import { pairedDifferenceChart } from './charts/paired-difference.js';
+import { riskReturnChart } from './charts/risk-return.js';
 
-export interface ChartContext {
-  /** The baseline layout's discount rate, for axis titles. */
-  discountRatePerYear: number;
-}
+export type { ChartContext };
 
 export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartContext): Chart[] {
-  return [npvDistributionChart(summary, rows, ctx.discountRatePerYear)];
+  const variants = summary.variants.map((v) => v.name);
+  const fundingGap = Object.fromEntries(summary.variants.map((v) => [v.name, v.metrics.minCashUSD.mean]));
+  const charts: Array<Chart | undefined> = [
+    npvDistributionChart(summary, rows, ctx.discountRatePerYear),
+    pairedDifferenceChart(summary),
+    riskReturnChart(summary),
+    variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does the cash go, and when does it recover?', 'Cumulative cash after capex (million USD)', 1e6, fundingGap),
+    variantFanChart(ctx.bands, 'miningRevenueUSD', variants, 'Mining revenue per month', 'Revenue per month (million USD)', 1e6),
+    worldFanChart(ctx.bands, 'btcPriceUSD', 'BTC price paths', 'BTC price (thousand USD)', 1e3),
+    worldFanChart(ctx.bands, 'hashpriceUSDPerPHDay', 'Hashprice: what 1 PH/s earns a day', 'Hashprice (USD per PH/s per day)'),
+    worldFanChart(ctx.bands, 'networkHashrateEHs', 'Network hashrate', 'Network hashrate (EH/s)'),
+    worldFanChart(ctx.bands, 'difficultyT', 'Difficulty', 'Difficulty (T)'),
+    energyChart(summary),
+    convergenceChart(summary, rows),
+  ];
+  return charts.filter((c): c is Chart => c !== undefined);
 }

@@ -20,7 +20,7 @@ for (let r = 0; r < 8; r++) rows.push(...rowsOf(replicate(scenario, scenario.var
 const summary = summarize(rows, { scenario: 'r', scenarioHash: scenario.hash, seed: 1, confidence: 0.95, baseline: 'a', variants: ['a', 'b'], stopping: { rule: 'replications', detail: 'test' } });
 
 test('charts render to SVG byte-for-byte the same twice, whatever was rendered between', async () => {
-  const [chart] = studyCharts(summary, rows, { discountRatePerYear: 0.12 });
+  const [chart] = studyCharts(summary, rows, { discountRatePerYear: 0.12, bands: [] });
   const first = await renderSvg(chart.spec);
   await renderSvg(chart.spec);
   const again = await renderSvg(chart.spec);
@@ -29,7 +29,7 @@ test('charts render to SVG byte-for-byte the same twice, whatever was rendered b
 });
 
 test('the profit chart labels its axis with the unit and keeps one colour per variant', async () => {
-  const [chart] = studyCharts(summary, rows, { discountRatePerYear: 0.12 });
+  const [chart] = studyCharts(summary, rows, { discountRatePerYear: 0.12, bands: [] });
   const svg = await renderSvg(chart.spec);
   assert.match(svg, /Net present value at 12 %\/year \(million USD\)/);
   assert.match(svg, /Which layout creates more value\?/);

@@ -106,8 +106,9 @@ async function study(args: StudyArgs): Promise<void> {
   if (result.failures.length > 0) {
     for (const f of result.failures) process.stderr.write(`campus: replications ${f.start}–${f.end - 1} failed: ${f.message}\n`);
   }
-  const charts = result.files.filter((f) => f.endsWith('.svg')).map((f) => join(where, f));
-  process.stdout.write(`Results in ${where}/ (summary.json, replications.csv, bands.csv${charts.length ? `; charts: ${charts.join(', ')}` : ''}).\n`);
+  const charts = result.files.filter((f) => f.endsWith('.svg')).length;
+  const report = result.files.includes('report.html') ? `Report: ${join(where, 'report.html')} (opens offline in a browser). ` : '';
+  process.stdout.write(`${report}Results in ${where}/: summary.json, replications.csv, bands.csv${charts ? `, ${charts} charts in charts/ (SVG, PNG, Vega-Lite)` : ''}.\n`);
   if (!result.complete && !result.stopping.rule.startsWith('replications')) {
     process.stdout.write(`To continue: campus study ${file} --resume ${outDir}\n`);
     process.exitCode = result.failures.length > 0 ? 1 : 130;

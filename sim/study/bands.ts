@@ -28,6 +28,20 @@ function scaleOf(info: SeriesInfo): Scale {
   return { toUnit: (x) => (Math.asinh(x / b.scale) + top) / (2 * top), fromUnit: (u) => b.scale * Math.sinh(u * 2 * top - top) };
 }
 
+/** One month of one series' bands. */
+export interface BandRow {
+  series: string;
+  /** '' for the shared world's series. */
+  variant: string;
+  month: number;
+  date: string;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+}
+
 export class Bands {
   /** counts[((series · groups + group) · months + month) · BINS + bin]; group 0 is the world, 1 + v a variant. */
   readonly counts: Uint32Array;
@@ -65,6 +79,24 @@ export class Bands {
       if (other.extremes[i] < this.extremes[i]) this.extremes[i] = other.extremes[i];
       if (other.extremes[i + 1] > this.extremes[i + 1]) this.extremes[i + 1] = other.extremes[i + 1];
     }
+  }
+
+  /** The bands as records (one per series, variant and month), for charts. */
+  table(startUnixSeconds: number): BandRow[] {
+    const groups = 1 + this.variants.length;
+    const rows: BandRow[] = [];
+    this.series.forEach((info, s) => {
+      const isWorld = s < WORLD_SERIES.length;
+      for (let g = isWorld ? 0 : 1; g < (isWorld ? 1 : groups); g++) {
+        for (let m = 0; m < this.months; m++) {
+          const [p5, p25, p50, p75, p95] = BAND_LEVELS.map((p) => this.quantile(s, g, m, p));
+          if (Number.isNaN(p50)) continue;
+          const date = new Date((startUnixSeconds + m * HOURS_PER_MONTH * 3600) * 1000).toISOString().slice(0, 10);
+          rows.push({ series: info.name, variant: g === 0 ? '' : this.variants[g - 1], month: m, date, p5, p25, p50, p75, p95 });
+        }
+      }
+    });
+    return rows;
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { studyCharts } from '../../reports/charts.js';
+import { reportHtml } from '../../reports/html.js';
 import { renderPng, renderSvg } from '../../reports/render.js';
 import type { Accumulator } from './accumulator.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -44,7 +45,7 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
           stopping: c.stopping,
         })
       : undefined;
-  const charts = summary && c.acc.count >= 2 ? studyCharts(summary, rows, { discountRatePerYear: c.plan.discountRatePerYear }) : [];
+  const charts = summary && c.acc.count >= 2 ? studyCharts(summary, rows, { discountRatePerYear: c.plan.discountRatePerYear, bands: c.acc.bands.table(c.plan.startUnixSeconds) }) : [];
   const rendered = await Promise.all(charts.map(async (chart) => ({ chart, svg: await renderSvg(chart.spec) })));
 
   const files: string[] = [];
@@ -80,6 +81,7 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
     startedAt: c.run.startedAt.toISOString(),
     wallSeconds: c.run.wallSeconds,
   };
+  if (summary && charts.length > 0) write('report.html', reportHtml({ summary, charts, description: c.plan.description, manifest }));
   write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
   return { summary, files };
 }

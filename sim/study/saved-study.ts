@@ -16,6 +16,8 @@ export const STATE_FORMAT = 1;
 export interface SavedPlan {
   format: number;
   scenario: string;
+  /** The scenario's own description, shown at the top of the report. */
+  description: string;
   scenarioFile: string;
   scenarioHash: string;
   seed: number;

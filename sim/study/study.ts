@@ -109,6 +109,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
   const saved: SavedPlan = {
     format: STATE_FORMAT,
     scenario: scenario.name,
+    description: scenario.description,
     scenarioFile: scenario.file,
     scenarioHash: scenario.hash,
     seed: plan.seed,

@@ -1,0 +1,69 @@
+/** Fan charts of a monthly series: p5–p95 and p25–p75 bands around the median. */
+import type { BandRow } from '../../sim/study/bands.js';
+import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { variantColorScale } from '../palette.js';
+
+/** The shared world's `series` (one fan), e.g. the BTC price. */
+export function worldFanChart(bands: readonly BandRow[], series: string, title: string, yTitle: string, scale = 1): Chart | undefined {
+  const values = bands.filter((b) => b.series === series && b.variant === '').map((b) => scaled(b, scale));
+  if (values.length === 0) return undefined;
+  return { name: `fan-${series}`, spec: fanSpec(values, title, yTitle, '#4e79a7') };
+}
+
+/** A variant series, one fan per variant side by side, e.g. cumulative cash. */
+export function variantFanChart(bands: readonly BandRow[], series: string, variants: readonly string[], title: string, yTitle: string, scale = 1, ruleAt?: Record<string, number>): Chart | undefined {
+  const values = bands.filter((b) => b.series === series && b.variant !== '').map((b) => scaled(b, scale));
+  if (values.length === 0) return undefined;
+  const color = { field: 'variant', type: 'nominal' as const, scale: variantColorScale(variants), legend: null };
+  const layers: object[] = [
+    { mark: { type: 'area', opacity: 0.2 }, encoding: { x: X, y: { field: 'p5', type: 'quantitative', title: yTitle }, y2: { field: 'p95' }, color } },
+    { mark: { type: 'area', opacity: 0.35 }, encoding: { x: X, y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' }, color } },
+    { mark: { type: 'line', strokeWidth: 2 }, encoding: { x: X, y: { field: 'p50', type: 'quantitative' }, color, tooltip: TOOLTIP } },
+  ];
+  if (ruleAt) {
+    layers.push({
+      data: { values: Object.entries(ruleAt).map(([variant, y]) => ({ variant, y: y / scale })) },
+      mark: { type: 'rule', strokeDash: [6, 3], color: '#c00' },
+      encoding: { y: { field: 'y', type: 'quantitative' }, tooltip: [{ field: 'y', title: 'Funding gap (mean lowest cash)', format: ',.1f' }] },
+    });
+  }
+  return {
+    name: `fan-${series}`,
+    spec: {
+      $schema: VEGA_LITE_SCHEMA,
+      title: { text: title, subtitle: 'median, p25–p75 and p5–p95 by month' },
+      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      data: { values },
+      facet: { column: { field: 'variant', type: 'nominal', title: null, sort: [...variants] } },
+      spec: { width: 260, height: 220, layer: layers },
+    } as never,
+  };
+}
+
+const X = { field: 'date', type: 'temporal' as const, title: 'Month' };
+const TOOLTIP = [
+  { field: 'date', type: 'temporal' as const, title: 'Month', format: '%b %Y' },
+  { field: 'p5', title: 'p5', format: ',.3~s' },
+  { field: 'p50', title: 'median', format: ',.3~s' },
+  { field: 'p95', title: 'p95', format: ',.3~s' },
+];
+
+function scaled(b: BandRow, scale: number): BandRow {
+  return { ...b, p5: b.p5 / scale, p25: b.p25 / scale, p50: b.p50 / scale, p75: b.p75 / scale, p95: b.p95 / scale };
+}
+
+function fanSpec(values: BandRow[], title: string, yTitle: string, color: string): Chart['spec'] {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: { text: title, subtitle: 'median, p25–p75 and p5–p95 by month, over all replications' },
+    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+    width: 520,
+    height: 240,
+    data: { values },
+    layer: [
+      { mark: { type: 'area', opacity: 0.2, color }, encoding: { x: X, y: { field: 'p5', type: 'quantitative', title: yTitle }, y2: { field: 'p95' } } },
+      { mark: { type: 'area', opacity: 0.35, color }, encoding: { x: X, y: { field: 'p25', type: 'quantitative' }, y2: { field: 'p75' } } },
+      { mark: { type: 'line', color, strokeWidth: 2 }, encoding: { x: X, y: { field: 'p50', type: 'quantitative' }, tooltip: TOOLTIP } },
+    ],
+  };
+}

@@ -1,0 +1,44 @@
+/** "How much better or worse than the baseline, on the same luck?" — paired Δ NPV with its interval. */
+import type { Summary } from '../../sim/study/summarize.js';
+import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { variantColorScale } from '../palette.js';
+
+export function pairedDifferenceChart(summary: Summary): Chart | undefined {
+  const others = summary.variants.filter((v) => v.versusBaseline);
+  if (others.length === 0) return undefined;
+  const values = others.map((v) => {
+    const d = v.versusBaseline!.npvUSD;
+    return { variant: v.name, delta: d.meanDifference / 1e6, lower: d.lower / 1e6, upper: d.upper / 1e6, better: d.probabilityBetter ?? 0, gain: d.tightening };
+  });
+  const x = { field: 'delta', type: 'quantitative' as const, title: `Δ NPV against ${summary.baseline} (million USD)` };
+  return {
+    name: 'npv-vs-baseline',
+    spec: {
+      $schema: VEGA_LITE_SCHEMA,
+      title: { text: `How much better than ${summary.baseline}, on the same price paths?`, subtitle: `paired difference per replication · mean with its ${Math.round(summary.confidence * 100)} % interval` },
+      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      width: 420,
+      height: Math.max(80, 40 * values.length),
+      data: { values },
+      layer: [
+        { mark: { type: 'rule', color: '#888', strokeDash: [4, 4] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y: { field: 'variant', type: 'nominal', title: null }, x: { field: 'lower', type: 'quantitative', title: x.title }, x2: { field: 'upper' }, color: { field: 'variant', scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null } } },
+        {
+          mark: { type: 'point', filled: true, size: 80, color: 'black' },
+          encoding: {
+            y: { field: 'variant', type: 'nominal' },
+            x,
+            tooltip: [
+              { field: 'variant', title: 'Variant' },
+              { field: 'delta', title: 'Δ NPV (M USD)', format: ',.1f' },
+              { field: 'lower', title: 'CI low', format: ',.1f' },
+              { field: 'upper', title: 'CI high', format: ',.1f' },
+              { field: 'better', title: 'P(better)', format: '.0%' },
+              { field: 'gain', title: 'CRN gain (×)', format: '.1f' },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}
