@@ -141,6 +141,8 @@ export class Cluster {
   private readonly lost: Float64Array;
   private nodeFailures = 0;
   private failureEvent: EventId = -1;
+  private nextEndEvent: EventId = -1;
+  private nextEndJob = -1;
   private readonly kinds: { arrive: number; fixed: number; end: number; fail: number; repair: number; cap: number; inference: number };
   /** When set, called with (head job, its reservation) each time backfill reserves for a head: lets tests check EASY's promise. */
   onReservation?: (job: number, reservedStartH: number) => void;
@@ -304,6 +306,9 @@ export class Cluster {
   }
 
   private readonly onEnd = (j: number): void => {
+    // This event was the armed one; whatever happens next re-arms for the new soonest end.
+    this.nextEndEvent = -1;
+    this.nextEndJob = -1;
     const now = this.sim.now;
     const { jobs } = this;
     const c = jobs.cls[j];
@@ -464,8 +469,8 @@ export class Cluster {
     jobs.startH[j] = now;
     jobs.segmentBaseH[j] = jobs.savedH[j];
     jobs.endH[j] = now + (jobs.workH[j] - jobs.savedH[j]);
-    jobs.endEvent[j] = this.sim.schedule(jobs.endH[j], this.kinds.end, j);
     this.running.insert(j, jobs.endH[j]);
+    this.armNextEnd();
     this.busy += jobs.gpus[j];
     this.busyByClass[c] += jobs.gpus[j];
     this.busyGpus.set(now, this.busy + this.held);
@@ -474,9 +479,23 @@ export class Cluster {
   /** Takes job j off its GPUs. */
   private release(j: number): void {
     this.running.remove(j, this.jobs.endH[j]);
+    this.armNextEnd();
     this.busy -= this.jobs.gpus[j];
     this.busyByClass[this.jobs.cls[j]] -= this.jobs.gpus[j];
     this.busyGpus.set(this.sim.now, this.busy + this.held);
+  }
+
+  /**
+   * Keeps one engine event for the soonest end among running jobs, not one per job: the running set
+   * already orders them, and a queue of a handful of events is far cheaper to keep than one of
+   * every job on a 10,000-GPU cluster.
+   */
+  private armNextEnd(): void {
+    const next = this.running.size > 0 ? this.running.job(0) : -1;
+    if (next === this.nextEndJob) return;
+    if (this.nextEndEvent >= 0) this.sim.cancel(this.nextEndEvent);
+    this.nextEndJob = next;
+    this.nextEndEvent = next >= 0 ? this.sim.schedule(this.jobs.endH[next], this.kinds.end, next) : -1;
   }
 
   /** Stops a running job (preemption or failure): it keeps its last checkpoint and waits again at the front. */
@@ -490,7 +509,6 @@ export class Cluster {
     this.lost[c] += (progress - saved) * jobs.gpus[j];
     this.bill(j, saved);
     jobs.savedH[j] = saved;
-    this.sim.cancel(jobs.endEvent[j]);
     this.release(j);
     jobs.state[j] = QUEUED;
     this.queue.pushFront(c, j);

@@ -22,8 +22,6 @@ export class JobTable {
   segmentBaseH: Float64Array;
   /** When the current segment will end if nothing interrupts it. */
   endH: Float64Array;
-  /** Engine id of the completion event while running. */
-  endEvent: Float64Array;
   state: Uint8Array;
   /** Wait before the job first started, hours (NaN until it starts). */
   firstWaitH: Float64Array;
@@ -39,7 +37,6 @@ export class JobTable {
     this.startH = new Float64Array(n);
     this.segmentBaseH = new Float64Array(n);
     this.endH = new Float64Array(n);
-    this.endEvent = new Float64Array(n);
     this.state = new Uint8Array(n);
     this.firstWaitH = new Float64Array(n);
   }
@@ -74,7 +71,6 @@ export class JobTable {
     this.startH = widen(this.startH, (m) => new Float64Array(m));
     this.segmentBaseH = widen(this.segmentBaseH, (m) => new Float64Array(m));
     this.endH = widen(this.endH, (m) => new Float64Array(m));
-    this.endEvent = widen(this.endEvent, (m) => new Float64Array(m));
     this.state = widen(this.state, (m) => new Uint8Array(m));
     this.firstWaitH = widen(this.firstWaitH, (m) => new Float64Array(m));
   }
