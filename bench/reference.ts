@@ -4,19 +4,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
-
-const here = dirname(fileURLToPath(import.meta.url));
+import { packageFile } from '../sim/package-files.js';
 
 /** Path of the reference script, or undefined when this checkout has no shared/ beside it. */
 export function referencePath(): string | undefined {
-  // bench/ sits at the repository root in source and under dist/ when compiled.
-  for (const up of ['../..', '../../..']) {
-    const p = resolve(here, up, 'shared/bench-ref/hold-ref.mjs');
-    if (existsSync(p)) return p;
-  }
-  return undefined;
+  const p = packageFile('../shared/bench-ref/hold-ref.mjs');
+  return existsSync(p) ? p : undefined;
 }
 
 /** Operations per second the reference heap reaches at `pending` events over `ops` operations. */

@@ -8,3 +8,6 @@ export interface Chart {
 }
 
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** Every chart's look: the font the PNG renderer has on Debian, and common fallbacks. */
+export const CHART_CONFIG = { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' };

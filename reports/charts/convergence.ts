@@ -2,7 +2,7 @@
 import type { Row } from '../../sim/study/replicate.js';
 import type { Summary } from '../../sim/study/summarize.js';
 import { studentTQuantile } from '../../sim/core/stats/student-t.js';
-import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
 export function convergenceChart(summary: Summary, rows: readonly Row[]): Chart {
@@ -27,7 +27,7 @@ export function convergenceChart(summary: Summary, rows: readonly Row[]): Chart 
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       title: { text: 'Have we run enough replications?', subtitle: `half-width of the ${Math.round(summary.confidence * 100)} % interval of mean NPV; it shrinks as 1/√n` },
-      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      config: CHART_CONFIG,
       width: 420,
       height: 240,
       data: { values },

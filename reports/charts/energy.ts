@@ -1,6 +1,6 @@
 /** "Where does the energy go?" — mean MWh drawn and curtailed by cause, per variant. */
 import type { Summary } from '../../sim/study/summarize.js';
-import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
 
 const USES = [
   ['energyMWh', 'drawn for mining'],
@@ -15,7 +15,7 @@ export function energyChart(summary: Summary): Chart {
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       title: { text: 'Where does the power go?', subtitle: 'mean over replications, whole horizon' },
-      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      config: CHART_CONFIG,
       width: 420,
       height: Math.max(80, 40 * summary.variants.length),
       data: { values },

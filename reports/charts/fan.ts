@@ -1,6 +1,6 @@
 /** Fan charts of a monthly series: p5–p95 and p25–p75 bands around the median. */
 import type { BandRow } from '../../sim/study/bands.js';
-import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
 /** The shared world's `series` (one fan), e.g. the BTC price. */
@@ -32,7 +32,7 @@ export function variantFanChart(bands: readonly BandRow[], series: string, varia
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       title: { text: title, subtitle: 'median, p25–p75 and p5–p95 by month' },
-      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      config: CHART_CONFIG,
       data: { values },
       facet: { column: { field: 'variant', type: 'nominal', title: null, sort: [...variants] } },
       spec: { width: 260, height: 220, layer: layers },
@@ -56,7 +56,7 @@ function fanSpec(values: BandRow[], title: string, yTitle: string, color: string
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: title, subtitle: 'median, p25–p75 and p5–p95 by month, over all replications' },
-    config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+    config: CHART_CONFIG,
     width: 520,
     height: 240,
     data: { values },

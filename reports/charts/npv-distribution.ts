@@ -1,7 +1,7 @@
 /** "Which layout creates more value, and how widely does it vary?" — NPV per variant as a box, mean ± CI marked. */
 import type { Row } from '../../sim/study/replicate.js';
 import type { Summary } from '../../sim/study/summarize.js';
-import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
 const MILLION = 1e6;
@@ -18,7 +18,7 @@ export function npvDistributionChart(summary: Summary, rows: readonly Row[], dis
         text: 'Which layout creates more value?',
         subtitle: `${summary.replications} replications · box: quartiles, whiskers to 1.5 × IQR, dots beyond · black: mean with its ${Math.round(summary.confidence * 100)} % interval`,
       },
-      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      config: CHART_CONFIG,
       width: Math.max(240, 110 * variants.length),
       height: 300,
       layer: [

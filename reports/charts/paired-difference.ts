@@ -1,6 +1,6 @@
 /** "How much better or worse than the baseline, on the same luck?" — paired Δ NPV with its interval. */
 import type { Summary } from '../../sim/study/summarize.js';
-import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
 export function pairedDifferenceChart(summary: Summary): Chart | undefined {
@@ -16,7 +16,7 @@ export function pairedDifferenceChart(summary: Summary): Chart | undefined {
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       title: { text: `How much better than ${summary.baseline}, on the same price paths?`, subtitle: `paired difference per replication · mean with its ${Math.round(summary.confidence * 100)} % interval` },
-      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      config: CHART_CONFIG,
       width: 420,
       height: Math.max(80, 40 * values.length),
       data: { values },

@@ -1,6 +1,6 @@
 /** "What does each layout pay for its return?" — mean NPV against the mean of its worst 5 % (CVaR). */
 import type { Summary } from '../../sim/study/summarize.js';
-import { type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
 export function riskReturnChart(summary: Summary): Chart {
@@ -11,7 +11,7 @@ export function riskReturnChart(summary: Summary): Chart {
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       title: { text: 'What does each layout risk for its return?', subtitle: 'up and to the right is better: higher mean NPV, a less bad worst 5 %' },
-      config: { font: 'DejaVu Sans, Helvetica, Arial, sans-serif' },
+      config: CHART_CONFIG,
       width: 420,
       height: 300,
       data: { values },

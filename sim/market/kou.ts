@@ -3,16 +3,13 @@
  * probability p and −Exp(η₂) otherwise — fat, asymmetric tails, the best fit to BTC options in
  * arXiv 2506.14614. Drift compensated so E[S(t)] = S(0)·e^{μt}.
  */
-import { Poisson } from '../core/samplers/poisson.js';
 import type { RandomStream } from '../core/stream.js';
-import { HOURS_PER_YEAR } from '../core/time.js';
 import { finite, requireModelParameter } from './check.js';
-import { checkDiffusion, type GbmParameters } from './gbm.js';
-import { pathLength, type PriceModel } from './price-model.js';
+import { checkDiffusion } from './gbm.js';
+import { jumpDiffusionPath, type JumpParameters } from './jump-diffusion.js';
+import type { PriceModel } from './price-model.js';
 
-export interface KouParameters extends GbmParameters {
-  /** λ, jumps per year. */
-  jumpsPerYear: number;
+export interface KouParameters extends JumpParameters {
   /** p, probability a jump is upward. */
   upProbability: number;
   /** η₁ > 1: rate of upward log jumps (mean size 1/η₁). */
@@ -48,22 +45,11 @@ export class Kou implements PriceModel {
   }
 
   path(horizonH: number, stepH: number, rng: RandomStream): Float64Array {
-    const out = new Float64Array(pathLength(horizonH, stepH));
-    const dt = stepH / HOURS_PER_YEAR;
-    const { volatilityPerSqrtYear: sigma, jumpsPerYear, upProbability, upRate, downRate } = this.p;
-    const drift = (this.p.driftPerYear - jumpsPerYear * this.kappa - 0.5 * sigma * sigma) * dt;
-    const shock = sigma * Math.sqrt(dt);
-    const jumps = new Poisson(jumpsPerYear * dt);
-    let logPrice = Math.log(this.p.priceUSD);
-    out[0] = this.p.priceUSD;
-    for (let i = 1; i < out.length; i++) {
-      logPrice += drift + shock * rng.standardNormal();
-      for (let n = jumps.sample(rng); n > 0; n--) {
-        const size = rng.standardExponential();
-        logPrice += rng.next() < upProbability ? size / upRate : -size / downRate;
-      }
-      out[i] = Math.exp(logPrice);
-    }
-    return out;
+    const { upProbability, upRate, downRate } = this.p;
+    const logJump = (r: RandomStream) => {
+      const size = r.standardExponential();
+      return r.next() < upProbability ? size / upRate : -size / downRate;
+    };
+    return jumpDiffusionPath(this.p, this.kappa, logJump, horizonH, stepH, rng);
   }
 }

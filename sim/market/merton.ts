@@ -2,16 +2,13 @@
  * Merton jump diffusion (J. Financial Economics 3, 1976): GBM plus Poisson jumps whose log-sizes are
  * normal. The drift is compensated so μ stays the expected return: E[S(t)] = S(0)·e^{μt}.
  */
-import { Poisson } from '../core/samplers/poisson.js';
 import type { RandomStream } from '../core/stream.js';
-import { HOURS_PER_YEAR } from '../core/time.js';
 import { finite, requireModelParameter } from './check.js';
-import { checkDiffusion, type GbmParameters } from './gbm.js';
-import { pathLength, type PriceModel } from './price-model.js';
+import { checkDiffusion } from './gbm.js';
+import { jumpDiffusionPath, type JumpParameters } from './jump-diffusion.js';
+import type { PriceModel } from './price-model.js';
 
-export interface MertonParameters extends GbmParameters {
-  /** λ, jumps per year. */
-  jumpsPerYear: number;
+export interface MertonParameters extends JumpParameters {
   /** Mean of the log jump size. */
   jumpMean: number;
   /** Standard deviation of the log jump size. */
@@ -41,19 +38,7 @@ export class Merton implements PriceModel {
   }
 
   path(horizonH: number, stepH: number, rng: RandomStream): Float64Array {
-    const out = new Float64Array(pathLength(horizonH, stepH));
-    const dt = stepH / HOURS_PER_YEAR;
-    const { volatilityPerSqrtYear: sigma, jumpsPerYear, jumpMean, jumpSd } = this.p;
-    const drift = (this.p.driftPerYear - jumpsPerYear * this.kappa - 0.5 * sigma * sigma) * dt;
-    const shock = sigma * Math.sqrt(dt);
-    const jumps = new Poisson(jumpsPerYear * dt);
-    let logPrice = Math.log(this.p.priceUSD);
-    out[0] = this.p.priceUSD;
-    for (let i = 1; i < out.length; i++) {
-      logPrice += drift + shock * rng.standardNormal();
-      for (let n = jumps.sample(rng); n > 0; n--) logPrice += jumpMean + jumpSd * rng.standardNormal();
-      out[i] = Math.exp(logPrice);
-    }
-    return out;
+    const { jumpMean, jumpSd } = this.p;
+    return jumpDiffusionPath(this.p, this.kappa, (r) => jumpMean + jumpSd * r.standardNormal(), horizonH, stepH, rng);
   }
 }

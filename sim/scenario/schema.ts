@@ -3,25 +3,14 @@
  * check scenarios), turned into one ScenarioError that points at the offending key.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { packageFile } from '../package-files.js';
 import { didYouMean } from './did-you-mean.js';
 import type { KeyPath, ScenarioSource } from './source.js';
 
-/** Path of the shipped schema, found from this module in source (sim/scenario) and in dist/. */
+/** Path of the shipped schema. */
 export function schemaPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../..', '../../..']) {
-    const p = resolve(here, up, 'scenarios/schema.json');
-    try {
-      readFileSync(p);
-      return p;
-    } catch {
-      // try the next candidate
-    }
-  }
-  throw new Error('scenarios/schema.json not found beside the package');
+  return packageFile('scenarios/schema.json');
 }
 
 let validator: ValidateFunction | undefined;

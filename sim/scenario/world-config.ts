@@ -3,7 +3,6 @@
  * so a bad parameter is reported at its key, with the model's own words for the accepted range.
  */
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { HOURS_PER_DAY } from '../core/time.js';
 import { HistoricalBootstrap } from '../market/bootstrap.js';
 import { FeeShare } from '../market/fees.js';
@@ -14,6 +13,7 @@ import { Merton } from '../market/merton.js';
 import type { PriceModel } from '../market/price-model.js';
 import { RegimeSwitching } from '../market/regime-switching.js';
 import { bitsFromDifficulty } from '../network/difficulty.js';
+import { packageFile } from '../package-files.js';
 import { RestOfNetwork } from '../network/hashrate.js';
 import type { OutageSpec } from '../site/outages.js';
 import { checkSpotPrice, type SpotPriceSpec } from '../site/spot-price.js';
@@ -23,17 +23,7 @@ import type { Horizon, RestHashrate, WorldConfig } from './types.js';
 
 /** The shipped month-end closes, used when a bootstrap scenario names no history file. */
 export function shippedHistoryPath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['../..', '../../..']) {
-    const p = resolve(here, up, 'scenarios/data/btc-month-end-closes.csv');
-    try {
-      readMonthlyCloses(p);
-      return p;
-    } catch {
-      // try the next candidate
-    }
-  }
-  throw new Error('scenarios/data/btc-month-end-closes.csv not found beside the package');
+  return packageFile('scenarios/data/btc-month-end-closes.csv');
 }
 
 /** Keys each price model uses; any other key under market.btc is refused. */

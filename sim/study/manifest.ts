@@ -4,25 +4,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { hostname, cpus } from 'node:os';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const packageRoot = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++, dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(resolve(dir, 'package.json'), 'utf8'));
-      if (pkg.name === 'campus-sim') return dir;
-    } catch {
-      // keep climbing
-    }
-  }
-  return process.cwd();
-})();
+import { cpus, hostname } from 'node:os';
+import { packageFile, packageRoot } from '../package-files.js';
 
 export function toolVersion(): string {
-  return JSON.parse(readFileSync(resolve(packageRoot, 'package.json'), 'utf8')).version;
+  return JSON.parse(readFileSync(packageFile('package.json'), 'utf8')).version;
 }
 
 /** The commit the tool was built from, or 'unknown' outside a git checkout. */
