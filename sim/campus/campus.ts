@@ -11,10 +11,11 @@
  */
 import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
-import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
+import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { minimumCash, npv } from '../finance/cash-flows.js';
-import { miningCapexUSD } from '../finance/capex.js';
-import { sizeFleet } from '../mining/fleet.js';
+import { leaseCapexUSD, miningCapexUSD } from '../finance/capex.js';
+import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
+import { leaseDrawMW, sizeFleet } from '../mining/fleet.js';
 import { fppsBtcPerHour } from '../network/hashprice.js';
 import { blockSubsidyBTC, HALVING_INTERVAL_BLOCKS, nextHalvingHeight } from '../network/subsidy.js';
 import type { Horizon, VariantConfig, WorldConfig } from '../scenario/types.js';
@@ -76,10 +77,10 @@ class CampusRun {
     config: WorldConfig,
     private readonly horizon: Horizon,
   ) {
-    const fleet = sizeFleet(variant.mining, variant.site);
+    const fleet = sizeFleet(variant.mining, variant.site, leaseDrawMW(variant));
     this.hashrateTHs = fleet.hashrateTHs;
     this.fleetMW = fleet.powerMW;
-    this.capexUSD = miningCapexUSD(variant, fleet);
+    this.capexUSD = miningCapexUSD(variant, fleet) + leaseCapexUSD(variant);
     // The chain replay uses the fleet's nominal hashrate: curtailed hours move the difficulty by
     // (share of the network) × (share of hours off), a second-order effect left out here.
     this.network = variantNetwork(world, config, horizon, fleet.hashrateTHs);
@@ -119,12 +120,27 @@ class CampusRun {
     sim.run(end);
     this.closeMonth(this.months - 1, end);
 
-    // Cash flows: capex at the start, then each month's revenue less its power cost.
+    // A lease pays rent from when its hall is built, less credits for months the grid let it down.
+    // The tenant pays for the power it uses (pass-through), so the lease adds no power cost here.
+    const lease = this.leaseIncome();
+
+    // Cash flows: capex at the start, then each month's revenue less its power cost, plus rent.
     const flows = new Float64Array(this.months + 1);
     flows[0] = -this.capexUSD;
     for (let m = 0; m < this.months; m++) {
-      flows[m + 1] = this.monthly[m] - this.monthlyCost[m];
+      flows[m + 1] = this.monthly[m] - this.monthlyCost[m] + (lease ? lease.monthly.rentUSD[m] - lease.monthly.creditUSD[m] : 0);
       this.monthly[this.months + m] = (m > 0 ? this.monthly[this.months + m - 1] : -this.capexUSD) + flows[m + 1];
+    }
+    const minCashUSD = minimumCash(flows);
+    // Rent contracted beyond the horizon, valued at the horizon (no further outages assumed).
+    if (lease) flows[this.months] += this.leaseRentAfterHorizonUSD();
+    // What the layout is still worth at the horizon: years of its last twelve months' net cash.
+    const terminalYears = this.variant.finance.terminalYears;
+    if (terminalYears > 0) {
+      const last = Math.min(12, this.months);
+      let yearFlow = 0;
+      for (let m = this.months - last; m < this.months; m++) yearFlow += flows[m + 1];
+      flows[this.months] += terminalYears * yearFlow * (12 / last);
     }
     const miningRevenueUSD = this.revenue.integralAt(end);
     const powerCostUSD = this.cost.integralAt(end);
@@ -133,8 +149,10 @@ class CampusRun {
       miningProfitUSD: miningRevenueUSD - powerCostUSD,
       miningRevenueUSD,
       powerCostUSD,
+      leaseRentUSD: lease?.rentUSD ?? 0,
+      slaCreditsUSD: lease?.creditsUSD ?? 0,
       capexUSD: this.capexUSD,
-      minCashUSD: minimumCash(flows),
+      minCashUSD,
       energyMWh: this.drawn.integralAt(end),
       curtailedEconomicMWh: this.curtailedEconomic.integralAt(end),
       curtailedOutageMWh: this.curtailedOutage.integralAt(end),
@@ -193,6 +211,40 @@ class CampusRun {
     this.monthlyCost[m] = cost - this.costAtMonthStart;
     this.revenueAtMonthStart = revenue;
     this.costAtMonthStart = cost;
+  }
+
+  private leaseIncome(): LeaseIncome | undefined {
+    const l = this.variant.lease;
+    if (!l || l.itMW === 0) return undefined;
+    return leaseIncome(
+      {
+        leasedKW: l.itMW * 1000,
+        priceUSDPerKWMonth: l.rentUSDPerKWMonth,
+        escalatorPerYear: l.escalatorPerYear,
+        slaAvailability: l.slaAvailability,
+        creditPerStep: l.creditPerStep,
+        stepAvailability: l.stepAvailability,
+        maxCredit: l.maxCredit,
+        startH: l.onlineH,
+      },
+      this.horizon.hours,
+      this.world.outagesH,
+    );
+  }
+
+  /** Present value at the horizon of the rent the lease still owes after it, month by month. */
+  private leaseRentAfterHorizonUSD(): number {
+    const l = this.variant.lease!;
+    const endH = l.onlineH + l.termYears * HOURS_PER_YEAR;
+    const monthly = Math.pow(1 + this.variant.finance.discountRatePerYear, -1 / 12);
+    let value = 0, factor = 1;
+    for (let t = this.horizon.hours; t < endH - 1e-9; t += HOURS_PER_MONTH) {
+      factor *= monthly;
+      const years = Math.floor((t - l.onlineH) / HOURS_PER_YEAR + 1e-9);
+      const share = Math.min(1, (endH - t) / HOURS_PER_MONTH);
+      value += l.itMW * 1000 * l.rentUSDPerKWMonth * (1 + l.escalatorPerYear) ** years * share * factor;
+    }
+    return value;
   }
 
   private readonly onMonthEnd = (m: number): void => {

@@ -2,7 +2,7 @@
 
 /** Metric names in column order, each with its unit in the name. */
 export const METRICS = [
-  'npvUSD', 'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'capexUSD', 'minCashUSD',
+  'npvUSD', 'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'leaseRentUSD', 'slaCreditsUSD', 'capexUSD', 'minCashUSD',
   'energyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
@@ -17,8 +17,10 @@ export interface MetricInfo {
 }
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
-  npvUSD: { label: 'Net present value of the monthly cash flows, capex included, USD', better: 'higher', money: true },
-  capexUSD: { label: 'Capital spent at the start (new mining capacity and machines), USD', better: 'lower', money: false },
+  npvUSD: { label: 'Net present value of the monthly cash flows, capex and any terminal value included, USD', better: 'higher', money: true },
+  capexUSD: { label: 'Capital spent at the start (new mining capacity and machines, leased halls), USD', better: 'lower', money: false },
+  leaseRentUSD: { label: 'Rent from a colocation lease of GPU-hall power, USD', better: 'higher', money: false },
+  slaCreditsUSD: { label: 'SLA credits paid to the lease tenant for months below the availability promised, USD', better: 'lower', money: false },
   minCashUSD: { label: 'Lowest cumulative cash (the funding the plan needs), USD', better: 'higher', money: false },
   miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost), USD', better: 'higher', money: true },
   miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: false },

@@ -59,7 +59,7 @@ test('--resume DIR alone continues a study with the scenario, replications and s
     const before = readFileSync(join(dir, 'summary.json'));
     const r = campus('study', '--resume', dir, '-q');
     assert.is(r.status, 0, r.stderr);
-    assert.match(r.stdout, /4 replications × 2 variants · seed 9 · 4 already done/);
+    assert.match(r.stdout, /4 replications × 3 variants · seed 9 · 4 already done/);
     assert.ok(readFileSync(join(dir, 'summary.json')).equals(before));
     const missing = campus('study', '--resume', join(dir, 'nope'));
     assert.is(missing.status, 2);

@@ -20,6 +20,8 @@ export interface LeaseSpec {
   stepAvailability: number;
   /** Most a month's credit can be, as a share of its rent. */
   maxCredit: number;
+  /** Hours from the start until rent begins (the hall is built); default 0. */
+  startH?: number;
 }
 
 export interface LeaseIncome {
@@ -47,10 +49,16 @@ export function leaseIncome(s: LeaseSpec, horizonH: number, outagesH: ReadonlyAr
   checkLease(s);
   const months = Math.ceil(horizonH / HOURS_PER_MONTH - 1e-9);
   const rent = new Float64Array(months), credit = new Float64Array(months), availability = new Float64Array(months);
+  const startH = s.startH ?? 0;
   for (let m = 0; m < months; m++) {
-    const from = m * HOURS_PER_MONTH, to = Math.min(horizonH, (m + 1) * HOURS_PER_MONTH);
-    const years = Math.floor(from / HOURS_PER_YEAR + 1e-9);
-    // A partial last month pays its share of a month.
+    const from = Math.max(startH, m * HOURS_PER_MONTH), to = Math.min(horizonH, (m + 1) * HOURS_PER_MONTH);
+    if (to <= from) {
+      availability[m] = 1;
+      continue; // not yet built: no rent, nothing to credit
+    }
+    // The escalator counts full years of the lease, from when rent starts.
+    const years = Math.floor((from - startH) / HOURS_PER_YEAR + 1e-9);
+    // A partial month (the first and the last) pays its share of a month.
     rent[m] = s.leasedKW * s.priceUSDPerKWMonth * (1 + s.escalatorPerYear) ** years * ((to - from) / HOURS_PER_MONTH);
     let down = 0;
     for (const [a, b] of outagesH) down += Math.max(0, Math.min(b, to) - Math.max(a, from));

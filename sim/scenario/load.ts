@@ -9,12 +9,12 @@ import { ScenarioReader } from './reader.js';
 import { ScenarioError } from './scenario-error.js';
 import { checkSchema } from './schema.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
-import type { Scenario, VariantConfig } from './types.js';
+import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
 import { readWorld } from './world-config.js';
-import { sizeFleet } from '../mining/fleet.js';
+import { leaseDrawMW, sizeFleet } from '../mining/fleet.js';
 
 /** The campus sections a variant may override; the world is shared by every variant. */
-const CAMPUS_SECTIONS = ['site', 'mining', 'finance'] as const;
+const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease'] as const;
 
 /** Reads, validates and converts the scenario at `file`. */
 export function loadScenario(file: string): Scenario {
@@ -73,7 +73,7 @@ export function parseScenario(file: string, text: string): Scenario {
       confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
       baseline,
     },
-    world: readWorld(base, horizon, sizeFleet(baselineVariant.mining, baselineVariant.site).hashrateTHs),
+    world: readWorld(base, horizon, sizeFleet(baselineVariant.mining, baselineVariant.site, leaseDrawMW(baselineVariant)).hashrateTHs),
     variants,
   };
 }
@@ -105,6 +105,25 @@ function readVariant(name: string, r: ScenarioReader): VariantConfig {
     finance: {
       discountRatePerYear: r.number(['finance', 'discountRate'], { above: -1, max: 1 }, 0.12),
       miningFacilityUSDPerMW: r.quantity(['finance', 'miningFacility'], 'moneyPerPower', { min: 0 }, 0),
+      terminalYears: r.number(['finance', 'terminalYears'], { min: 0, max: 30 }, 0),
     },
+    ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
+  };
+}
+
+function readLease(r: ScenarioReader): LeaseConfig {
+  const at = ['lease'];
+  return {
+    itMW: r.quantity([...at, 'it'], 'power', { min: 0 }),
+    pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
+    rentUSDPerKWMonth: r.quantity([...at, 'rent'], 'rentPerPower', { min: 0 }),
+    escalatorPerYear: r.number([...at, 'escalator'], { above: -1, max: 1 }, 0),
+    onlineH: r.quantity([...at, 'online'], 'duration', { min: 0 }, 0),
+    termYears: r.number([...at, 'termYears'], { min: 0, max: 50 }, 0),
+    hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
+    slaAvailability: r.number([...at, 'sla', 'availability'], { above: 0, max: 1 }, 0.9999),
+    creditPerStep: r.number([...at, 'sla', 'creditPerStep'], { min: 0, max: 1 }, 0.05),
+    stepAvailability: r.number([...at, 'sla', 'step'], { above: 0, max: 1 }, 0.001),
+    maxCredit: r.number([...at, 'sla', 'maxCredit'], { min: 0, max: 1 }, 0.5),
   };
 }

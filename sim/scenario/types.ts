@@ -72,6 +72,27 @@ export interface VariantConfig {
   readonly site: SiteConfig;
   readonly mining: MiningConfig;
   readonly finance: FinanceConfig;
+  /** A colocation lease of GPU-hall power to a tenant who brings the GPUs, if this layout has one. */
+  readonly lease?: LeaseConfig;
+}
+
+export interface LeaseConfig {
+  /** Critical IT power leased. */
+  readonly itMW: number;
+  /** Facility power per IT power: what the hall takes from the grid is itMW × pue. */
+  readonly pue: number;
+  readonly rentUSDPerKWMonth: number;
+  readonly escalatorPerYear: number;
+  /** Hours from the start until the hall is built and rent begins. */
+  readonly onlineH: number;
+  /** Length of the lease from when rent begins, years: rent still due after the horizon is valued at it. */
+  readonly termYears: number;
+  /** Capex per MW of IT for the hall shell (the tenant brings the GPUs). */
+  readonly hallUSDPerMW: number;
+  readonly slaAvailability: number;
+  readonly creditPerStep: number;
+  readonly stepAvailability: number;
+  readonly maxCredit: number;
 }
 
 export interface FinanceConfig {
@@ -79,6 +100,8 @@ export interface FinanceConfig {
   readonly discountRatePerYear: number;
   /** Capex per MW of new mining capacity (building, power and cooling gear). */
   readonly miningFacilityUSDPerMW: number;
+  /** Terminal value at the horizon, in years of the last twelve months' net cash flow (0: none). */
+  readonly terminalYears: number;
 }
 
 export interface SiteConfig {

@@ -61,6 +61,7 @@ export const QUANTITY = {
   frequency: { unit: 'h^-1', example: '3 /year', noun: 'a rate per unit of time' },
   temperature: { unit: 'degC', example: '35 degC', noun: 'a temperature' },
   moneyPerPower: { unit: 'USD/MW', example: '300000 USD/MW', noun: 'a cost per MW' },
+  rentPerPower: { unit: 'USD/kW/month', example: '121 USD/kW/month', noun: 'a rent per kW and month' },
   // "$/TH" is the trade's shorthand for dollars per TH/s of hashrate: 1 TH/s for 1 s is 1 TH.
   pricePerHashrate: { unit: 'USD/TH', example: '25.7 USD/TH', noun: 'a price per TH/s of hashrate' },
 } as const satisfies Record<string, QuantityKind>;

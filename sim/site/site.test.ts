@@ -4,7 +4,7 @@ import { runCampus } from '../campus/campus.js';
 import type { World } from '../campus/world.js';
 import { RunningStats } from '../core/stats/running-stats.js';
 import { randomStream } from '../core/stream.js';
-import { HOURS_PER_YEAR } from '../core/time.js';
+import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { EpochWork } from '../network/epoch-work.js';
 import { parseScenario } from '../scenario/load.js';
 import type { VariantConfig } from '../scenario/types.js';
@@ -95,6 +95,29 @@ test('a PPA block is paid in full; what the fleet leaves of it is sold back at s
   assert.ok(Math.abs(metrics.powerSoldUSD - (50 - fleetMW) * 50 * hours) < 1e-3);
   const noResale = runCampus({ ...v, site: { ...site, sellBack: false } }, w, scenario.world, scenario.horizon).metrics;
   assert.ok(Math.abs(noResale.powerCostUSD - 50 * 35 * hours) < 1e-3, 'without resale the whole block is simply paid');
+});
+
+test('a leased hall: rent from when it is built, SLA credits for outages, capex up front, rent beyond the horizon valued', () => {
+  const w = world(() => 2 * breakEven, { outagesH: [[100, 110]] });
+  const lease = { itMW: 10, pue: 1.2, rentUSDPerKWMonth: 100, escalatorPerYear: 0, onlineH: 0, termYears: 0, hallUSDPerMW: 1e6, slaAvailability: 0.9999, creditPerStep: 0.05, stepAvailability: 0.001, maxCredit: 0.5 };
+  const plain = runCampus(v, w, scenario.world, scenario.horizon).metrics;
+  const leased = runCampus({ ...v, lease }, w, scenario.world, scenario.horizon).metrics;
+  const months = (DAYS * 24) / HOURS_PER_MONTH; // 9.86: the last month is partial
+  assert.ok(Math.abs(leased.leaseRentUSD - 10_000 * 100 * months) < 1e-3, `rent ${leased.leaseRentUSD}`);
+  // Month 0 lost 10 of 730.5 hours: 98.63 % available, 1.36 % short of 99.99 % → 14 steps → capped at 50 %.
+  assert.ok(Math.abs(leased.slaCreditsUSD - 0.5 * 10_000 * 100) < 1e-6, `credits ${leased.slaCreditsUSD}`);
+  assert.is(leased.capexUSD - plain.capexUSD, 10 * 1e6);
+  assert.is(leased.minedBTC, plain.minedBTC, '12 MW of hall still leaves the fleet its power');
+  // With a 12-year term, the rent still due after the horizon adds its present value to the NPV.
+  const long = runCampus({ ...v, lease: { ...lease, termYears: 12 } }, w, scenario.world, scenario.horizon).metrics;
+  const monthly = Math.pow(1.12, -1 / 12);
+  let pv = 0, f = 1;
+  for (let t = DAYS * 24; t < 12 * HOURS_PER_YEAR - 1e-9; t += HOURS_PER_MONTH) {
+    f *= monthly;
+    pv += 10_000 * 100 * Math.min(1, (12 * HOURS_PER_YEAR - t) / HOURS_PER_MONTH) * f;
+  }
+  const horizonFactor = Math.pow(1.12, -Math.ceil(months) / 12);
+  assert.ok(Math.abs(long.npvUSD - leased.npvUSD - pv * horizonFactor) < 1, `${long.npvUSD - leased.npvUSD} vs ${pv * horizonFactor}`);
 });
 
 test('grid availability ≈ MTBF / (MTBF + MTTR) (alternating renewal), within 4 SE over 200 replications', () => {

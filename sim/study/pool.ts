@@ -12,8 +12,8 @@ import type { Scenario, VariantConfig } from '../scenario/types.js';
 import { replicate, type ReplicationResult } from './replicate.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker.js';
 
-/** Work left (seconds, at the main thread's pace) worth starting worker threads for: measured here, a thread takes ~1 s of a core to start, and studies shorter than ~3 s finished sooner without one. */
-const THREAD_WORTH_SECONDS = 3;
+/** Work left (seconds, at the main thread's pace) worth starting worker threads for: measured here, a thread takes ~1 s of a core to start, and studies shorter than ~5 s finished as soon or sooner without one. */
+const THREAD_WORTH_SECONDS = 5;
 
 export interface Chunk {
   start: number;
