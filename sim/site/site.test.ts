@@ -120,6 +120,20 @@ test('a leased hall: rent from when it is built, SLA credits for outages, capex 
   assert.ok(Math.abs(long.npvUSD - leased.npvUSD - pv * horizonFactor) < 1, `${long.npvUSD - leased.npvUSD} vs ${pv * horizonFactor}`);
 });
 
+test('a terminal value of N years adds N × the last twelve months’ net cash at the horizon', () => {
+  const w = world(() => 2 * breakEven);
+  const base = runCampus(v, w, scenario.world, scenario.horizon);
+  const withTv = runCampus({ ...v, finance: { ...v.finance, terminalYears: 2 } }, w, scenario.world, scenario.horizon);
+  const months = Math.ceil((DAYS * 24) / HOURS_PER_MONTH);
+  const cumulative = (m: number) => (m < 0 ? -base.metrics.capexUSD : base.monthly[months + m]);
+  // This horizon is under a year (10 months): the months there are stand for a year, scaled by 12/10.
+  const last = Math.min(12, months);
+  const lastYear = (cumulative(months - 1) - cumulative(months - 1 - last)) * (12 / last);
+  const expected = 2 * lastYear * Math.pow(1.12, -months / 12);
+  assert.ok(Math.abs(withTv.metrics.npvUSD - base.metrics.npvUSD - expected) < 1e-3 * Math.abs(expected), `${withTv.metrics.npvUSD - base.metrics.npvUSD} vs ${expected}`);
+  assert.is(withTv.metrics.minCashUSD, base.metrics.minCashUSD, 'a terminal value is not cash: the funding gap is unchanged');
+});
+
 test('grid availability ≈ MTBF / (MTBF + MTTR) (alternating renewal), within 4 SE over 200 replications', () => {
   const spec = { perYear: 4, meanHours: 30, sdHours: 30 };
   const horizon = 20 * HOURS_PER_YEAR;
