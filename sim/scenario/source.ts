@@ -3,7 +3,7 @@
  * can point at the exact line and column of the key it is unhappy with.
  */
 import { createHash } from 'node:crypto';
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ScenarioError } from './scenario-error.js';
 
 /** A path into the document: map keys and sequence indices. */
@@ -69,8 +69,6 @@ export class ScenarioSource {
           return { line: pos.line, column: pos.col };
         }
       }
-    } else if (isSeq(parent)) {
-      return this.locate(path);
     }
     return this.locate(path);
   }

@@ -71,8 +71,8 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
   const metricIndex = METRICS.indexOf(plan.metric);
   let stopAt: number | null = null;
   let contiguous = plan.range.start; // replications [range.start, contiguous) are all in
-  const nextCheck = () => (Math.floor((contiguous - plan.range.start) / plan.checkEvery) + 1) * plan.checkEvery + plan.range.start;
-  let checkAt = nextCheck();
+  // The first check point past what a resumed folder already holds.
+  let checkAt = (Math.floor((contiguous - plan.range.start) / plan.checkEvery) + 1) * plan.checkEvery + plan.range.start;
   const onChunk = (_: Chunk, results: ReplicationResult[]): void => {
     if (stopAt !== null) return; // the rule already stopped the study before this chunk
     for (const r of results) acc.add(r);
