@@ -12,7 +12,8 @@ export function worldFanChart(bands: readonly BandRow[], series: string, title: 
 
 /** A variant series, one fan per variant side by side, e.g. cumulative cash. */
 export function variantFanChart(bands: readonly BandRow[], series: string, variants: readonly string[], title: string, yTitle: string, scale = 1, ruleAt?: Record<string, number>): Chart | undefined {
-  const values = bands.filter((b) => b.series === series && b.variant !== '').map((b) => scaled(b, scale));
+  // A per-variant reference line rides on the band rows themselves, so each facet draws only its own.
+  const values = bands.filter((b) => b.series === series && b.variant !== '').map((b) => ({ ...scaled(b, scale), ...(ruleAt ? { rule: ruleAt[b.variant] / scale } : {}) }));
   if (values.length === 0) return undefined;
   const color = { field: 'variant', type: 'nominal' as const, scale: variantColorScale(variants), legend: null };
   const layers: object[] = [
@@ -22,16 +23,15 @@ export function variantFanChart(bands: readonly BandRow[], series: string, varia
   ];
   if (ruleAt) {
     layers.push({
-      data: { values: Object.entries(ruleAt).map(([variant, y]) => ({ variant, y: y / scale })) },
-      mark: { type: 'rule', strokeDash: [6, 3], color: '#c00' },
-      encoding: { y: { field: 'y', type: 'quantitative' }, tooltip: [{ field: 'y', title: 'Funding gap (mean lowest cash)', format: ',.1f' }] },
+      mark: { type: 'rule', strokeDash: [6, 3], color: '#333' },
+      encoding: { y: { aggregate: 'min', field: 'rule', type: 'quantitative' }, tooltip: [{ aggregate: 'min', field: 'rule', title: 'Funding gap: mean lowest cash', format: ',.1f' }] },
     });
   }
   return {
     name: `fan-${series}`,
     spec: {
       $schema: VEGA_LITE_SCHEMA,
-      title: { text: title, subtitle: 'median, p25–p75 and p5–p95 by month' },
+      title: { text: title, subtitle: ruleAt ? 'median, p25–p75 and p5–p95 by month · dashed: the funding gap (mean of the lowest cash)' : 'median, p25–p75 and p5–p95 by month' },
       config: CHART_CONFIG,
       data: { values },
       facet: { column: { field: 'variant', type: 'nominal', title: null, sort: [...variants] } },

@@ -5,7 +5,8 @@ import { variantColorScale } from '../palette.js';
 
 export function riskReturnChart(summary: Summary): Chart {
   const values = summary.variants.map((v) => ({ variant: v.name, mean: v.metrics.npvUSD.mean / 1e6, cvar: v.metrics.npvUSD.cvar5 / 1e6, loss: v.metrics.npvUSD.probabilityOfLoss ?? 0 }));
-  const color = { field: 'variant', type: 'nominal' as const, scale: variantColorScale(summary.variants.map((v) => v.name)), title: 'Variant' };
+  // Each point is labelled with its variant, so no legend to collide with the labels.
+  const color = { field: 'variant', type: 'nominal' as const, scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null };
   return {
     name: 'risk-return',
     spec: {

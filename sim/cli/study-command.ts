@@ -110,7 +110,7 @@ async function study(args: StudyArgs): Promise<void> {
   const report = result.files.includes('report.html') ? `Report: ${join(where, 'report.html')} (opens offline in a browser). ` : '';
   process.stdout.write(`${report}Results in ${where}/: summary.json, replications.csv, bands.csv${charts ? `, ${charts} charts in charts/ (SVG, PNG, Vega-Lite)` : ''}.\n`);
   if (!result.complete && !result.stopping.rule.startsWith('replications')) {
-    process.stdout.write(`To continue: campus study ${file} --resume ${outDir}\n`);
+    process.stdout.write(`To continue: npx campus study --resume ${outDir}\n`);
     process.exitCode = result.failures.length > 0 ? 1 : 130;
   }
 }

@@ -20,18 +20,16 @@ export function gitCommit(): string {
   }
 }
 
-export interface Manifest {
-  scenario: { file: string; name: string; sha256: string };
-  seed: number;
-  replications: number;
-  variants: string[];
-  tool: { name: 'campus-sim'; version: string; commit: string };
-  host: { hostname: string; cpu: string; cores: number; node: string; platform: string };
-  startedAt: string;
-  wallSeconds: number;
+/** The machine a study ran on, for manifest.json. */
+export interface HostInfo {
+  hostname: string;
+  cpu: string;
+  cores: number;
+  node: string;
+  platform: string;
 }
 
-export function hostInfo(): Manifest['host'] {
+export function hostInfo(): HostInfo {
   const cpu = cpus();
   return { hostname: hostname(), cpu: cpu[0]?.model ?? 'unknown', cores: cpu.length, node: process.version, platform: `${process.platform}-${process.arch}` };
 }

@@ -64,7 +64,7 @@ export async function mergeStudies(dirs: readonly string[], outDir: string): Pro
     acc,
     stopping,
     failures: [],
-    run: { workers: 0, startedAt, wallSeconds: (performance.now() - t0) / 1000, mergedFrom: [...dirs] },
+    run: { workers: 0, startedAt, simulationSeconds: (performance.now() - t0) / 1000, mergedFrom: [...dirs] },
   });
   return written;
 }

@@ -22,7 +22,7 @@ export interface FolderContents {
   stopping: StoppingRule;
   failures: readonly ChunkFailure[];
   /** What to record in the manifest about this run (never in summary.json). */
-  run: { workers: number; startedAt: Date; wallSeconds: number; mergedFrom?: string[] };
+  run: { workers: number; startedAt: Date; /** Running the replications (charts and files come after). */ simulationSeconds: number; mergedFrom?: string[] };
 }
 
 export interface WrittenFolder {
@@ -79,7 +79,7 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
     tool: { name: 'campus-sim', version: toolVersion(), commit: gitCommit() },
     host: hostInfo(),
     startedAt: c.run.startedAt.toISOString(),
-    wallSeconds: c.run.wallSeconds,
+    simulationSeconds: c.run.simulationSeconds,
   };
   if (summary && charts.length > 0) write('report.html', reportHtml({ summary, charts, description: c.plan.description, manifest }));
   write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');

@@ -132,7 +132,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
     acc,
     stopping,
     failures,
-    run: { workers: plan.workers, startedAt, wallSeconds: (performance.now() - t0) / 1000 },
+    run: { workers: plan.workers, startedAt, simulationSeconds: (performance.now() - t0) / 1000 },
   });
   return { summary: written.summary, outDir: options.outDir, files: written.files, stopping, failures, replications: held, complete };
 }
