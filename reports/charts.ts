@@ -8,6 +8,7 @@ import { energyChart } from './charts/energy.js';
 import { variantFanChart, worldFanChart } from './charts/fan.js';
 import { npvDistributionChart } from './charts/npv-distribution.js';
 import { pairedDifferenceChart } from './charts/paired-difference.js';
+import { revenueMixChart } from './charts/revenue-mix.js';
 import { riskReturnChart } from './charts/risk-return.js';
 
 export type { ChartContext };
@@ -20,7 +21,7 @@ export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartCo
     pairedDifferenceChart(summary),
     riskReturnChart(summary),
     variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does the cash go, and when does it recover?', 'Cumulative cash after capex (million USD)', 1e6, fundingGap),
-    variantFanChart(ctx.bands, 'miningRevenueUSD', variants, 'Mining revenue per month', 'Revenue per month (million USD)', 1e6),
+    revenueMixChart(ctx.bands, variants),
     worldFanChart(ctx.bands, 'btcPriceUSD', 'BTC price paths', 'BTC price (thousand USD)', 1e3),
     worldFanChart(ctx.bands, 'hashpriceUSDPerPHDay', 'Hashprice: what 1 PH/s earns a day', 'Hashprice (USD per PH/s per day)'),
     worldFanChart(ctx.bands, 'networkHashrateEHs', 'Network hashrate', 'Network hashrate (EH/s)'),

@@ -128,8 +128,10 @@ class CampusRun {
     const flows = new Float64Array(this.months + 1);
     flows[0] = -this.capexUSD;
     for (let m = 0; m < this.months; m++) {
-      flows[m + 1] = this.monthly[m] - this.monthlyCost[m] + (lease ? lease.monthly.rentUSD[m] - lease.monthly.creditUSD[m] : 0);
+      const rent = lease ? lease.monthly.rentUSD[m] - lease.monthly.creditUSD[m] : 0;
+      flows[m + 1] = this.monthly[m] - this.monthlyCost[m] + rent;
       this.monthly[this.months + m] = (m > 0 ? this.monthly[this.months + m - 1] : -this.capexUSD) + flows[m + 1];
+      this.monthly[2 * this.months + m] = rent;
     }
     const minCashUSD = minimumCash(flows);
     // Rent contracted beyond the horizon, valued at the horizon (no further outages assumed).

@@ -23,6 +23,7 @@ export const WORLD_SERIES: readonly SeriesInfo[] = [
 export const VARIANT_SERIES: readonly SeriesInfo[] = [
   { name: 'miningRevenueUSD', label: 'Mining revenue per month, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'cumulativeCashUSD', label: 'Cumulative cash after capex, USD', bins: { transform: 'asinh', scale: 1e5, limit: 1e13 } },
+  { name: 'leaseRentUSD', label: 'Lease rent per month after SLA credits, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
 ];
 
 /** Months in the horizon (the last may be partial). */
