@@ -27,6 +27,23 @@ test('a bad scenario file gets one line naming file:line:column and key, exit 2,
   }
 });
 
+test('campus validate shows what each variant resolves to, and refuses a bad file with exit 2', () => {
+  const ok = campus('validate', 'scenarios/capital-raise.yaml');
+  assert.is(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /capital-raise\.yaml: valid\./);
+  assert.match(ok.stdout, /colocation-lease\s+760\.0\s+56\.30\s+100 MW IT\s+900\.0/);
+  const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
+  try {
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(file, readFileSync('scenarios/capital-raise.yaml', 'utf8').replace('rent: 121 USD/kW/month', 'rent: 121 USD/kW'));
+    const bad = campus('validate', file);
+    assert.is(bad.status, 2);
+    assert.match(bad.stderr, /variants\.colocation-lease\.lease\.rent: '121 USD\/kW' is not a rent per kW and month/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('bad flags are usage errors with exit 2 and one line', () => {
   const never = join(tmpdir(), 'campus-never');
   const cases: Array<[string[], RegExp]> = [

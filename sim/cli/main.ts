@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { mergeCommand } from './merge-command.js';
 import { reportCommand } from './report-command.js';
 import { studyCommand } from './study-command.js';
+import { validateCommand } from './validate-command.js';
 import { EXIT_USER_ERROR } from './user-error.js';
 
 await yargs(hideBin(process.argv))
@@ -13,7 +14,8 @@ await yargs(hideBin(process.argv))
   .command(studyCommand)
   .command(mergeCommand)
   .command(reportCommand)
-  .demandCommand(1, 'Name a command: study, merge or report')
+  .command(validateCommand)
+  .demandCommand(1, 'Name a command: study, merge, report or validate')
   .strict()
   .fail((message, error, y) => {
     if (error) throw error; // a bug: keep the stack trace
