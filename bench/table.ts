@@ -1,5 +1,6 @@
-/** The readable output: the figures as a table. */
+/** The readable output: the figures as a table, and the gate's verdict per figure. */
 import type { Figure } from './figure.js';
+import { type Comparison, MARGIN } from './gate.js';
 
 /** Columns padded to their widest cell, under a header and a rule. */
 export function formatTable(head: readonly string[], rows: readonly string[][]): string {
@@ -26,4 +27,22 @@ export function figuresTable(figures: readonly Figure[]): string {
     return [f.name, `${compact(f.value)} ${f.unit}${each}`, `${compact(f.min)}–${compact(f.max)} (${f.runs})`, normalised, gate];
   });
   return formatTable(['benchmark', 'median', 'range (runs)', 'per M ref ops (range)', 'gated'], rows);
+}
+
+export function gateTable(comparisons: readonly Comparison[], margin = MARGIN): string {
+  const rows = comparisons.map((c) => {
+    // One decimal, so a figure that fails at the margin does not read as exactly the margin.
+    const percent = (x: number) => `${Math.abs(x * 100).toFixed(1)} %`;
+    const change = c.change === undefined ? '' : `${c.change >= 0 ? '+' : '−'}${percent(c.change)}`;
+    const verdict =
+      c.verdict === 'new'
+        ? 'new: not in the baseline'
+        : c.verdict === 'fail'
+          ? `FAIL: the best of ${c.attempts.length} measurements is ${percent(c.change!)} below the baseline`
+          : c.change! > margin
+            ? 'ok, faster: --update-baseline to keep it'
+            : 'ok';
+    return [c.name, c.baseline === undefined ? '' : compact(c.baseline), c.attempts.map(compact).join(', '), change, verdict];
+  });
+  return formatTable(['figure (per M ref ops)', 'baseline', 'measured', 'change', `verdict (margin ${(margin * 100).toFixed(0)} %)`], rows);
 }
