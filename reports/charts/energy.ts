@@ -1,15 +1,18 @@
 /** "Where does the energy go?" — mean MWh drawn and curtailed by cause, per variant. */
+import type { MetricName } from '../../sim/campus/metrics.js';
 import type { Summary } from '../../sim/study/summarize.js';
 import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
 
-const USES = [
-  ['energyMWh', 'drawn for mining'],
-  ['curtailedEconomicMWh', 'curtailed: not worth mining'],
-  ['curtailedOutageMWh', 'lost to grid outages'],
-] as const;
+type Means = (metric: MetricName) => number;
+const USES: ReadonlyArray<readonly [string, string, (mean: Means) => number]> = [
+  ['drawn for mining', '#f28e2b', (m) => m('energyMWh') - m('gpuEnergyMWh')],
+  ['drawn by the GPU hall', '#59a14f', (m) => m('gpuEnergyMWh')],
+  ['curtailed: not worth mining', '#edc948', (m) => m('curtailedEconomicMWh')],
+  ['lost to grid outages', '#e15759', (m) => m('curtailedOutageMWh')],
+];
 
 export function energyChart(summary: Summary): Chart {
-  const values = summary.variants.flatMap((v) => USES.map(([metric, use]) => ({ variant: v.name, use, gwh: v.metrics[metric].mean / 1000 })));
+  const values = summary.variants.flatMap((v) => USES.map(([use, , of]) => ({ variant: v.name, use, gwh: of((m) => v.metrics[m].mean) / 1000 })));
   return {
     name: 'energy',
     spec: {
@@ -23,7 +26,7 @@ export function energyChart(summary: Summary): Chart {
       encoding: {
         y: { field: 'variant', type: 'nominal', title: null, sort: summary.variants.map((v) => v.name) },
         x: { field: 'gwh', type: 'quantitative', title: 'Energy (GWh)', stack: true },
-        color: { field: 'use', type: 'nominal', title: 'Use', scale: { domain: USES.map(([, u]) => u), range: ['#59a14f', '#edc948', '#e15759'] } },
+        color: { field: 'use', type: 'nominal', title: 'Use', scale: { domain: USES.map(([u]) => u), range: USES.map(([, c]) => c) } },
         tooltip: [{ field: 'variant' }, { field: 'use' }, { field: 'gwh', title: 'GWh', format: ',.1f' }],
       },
     },

@@ -13,13 +13,14 @@ import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { minimumCash, npv } from '../finance/cash-flows.js';
-import { leaseCapexUSD, miningCapexUSD } from '../finance/capex.js';
+import { capexSchedule } from '../finance/capex.js';
 import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
-import { leaseDrawMW, sizeFleet } from '../mining/fleet.js';
+import { variantFleet } from '../mining/fleet.js';
 import { fppsBtcPerHour } from '../network/hashprice.js';
 import { blockSubsidyBTC, HALVING_INTERVAL_BLOCKS, nextHalvingHeight } from '../network/subsidy.js';
 import type { Horizon, VariantConfig, WorldConfig } from '../scenario/types.js';
-import type { Metrics } from './metrics.js';
+import { GpuHall } from './gpu-hall.js';
+import { type Metrics, gpuMetrics } from './metrics.js';
 import { monthsIn, VARIANT_SERIES } from './series.js';
 import { type VariantNetwork, variantNetwork } from './variant-network.js';
 import type { World } from './world.js';
@@ -29,6 +30,9 @@ const PRIORITY_GRID = -2;
 const PRIORITY_CHAIN = -1;
 const PRIORITY_MARKET = 0;
 const PRIORITY_BOOKS = 1;
+
+const GPU_REVENUE = VARIANT_SERIES.findIndex((x) => x.name === 'gpuCloudRevenueUSD');
+const GPU_UTILISATION = VARIANT_SERIES.findIndex((x) => x.name === 'gpuUtilisation');
 
 export interface CampusResult {
   metrics: Metrics;
@@ -43,9 +47,14 @@ export function runCampus(variant: VariantConfig, world: World, config: WorldCon
 // State in fields, not closure variables: V8 boxes doubles written to closures (see mmc.ts).
 class CampusRun {
   private readonly sim = new Simulation(16);
-  private readonly hashrateTHs: number;
-  private readonly fleetMW: number;
+  private hashrateTHs: number;
+  private fleetMW: number;
+  private readonly machineMW: number;
+  private readonly machineTHs: number;
   private readonly capexUSD: number;
+  private readonly hall: GpuHall | undefined;
+  private miningDrawMW = 0;
+  private readonly hpcDrawn = new TimeIntegral(0, 0);
   private readonly network: VariantNetwork;
   private readonly btc = new TimeIntegral(0, 0);
   private readonly revenue = new TimeIntegral(0, 0);
@@ -70,6 +79,8 @@ class CampusRun {
   private readonly monthlyCost: Float64Array;
   private revenueAtMonthStart = 0;
   private costAtMonthStart = 0;
+  private gpuRevenueAtMonthStart = 0;
+  private gpuHoursAtMonthStart = { busy: 0, available: 0 };
 
   constructor(
     private readonly variant: VariantConfig,
@@ -77,10 +88,12 @@ class CampusRun {
     config: WorldConfig,
     private readonly horizon: Horizon,
   ) {
-    const fleet = sizeFleet(variant.mining, variant.site, leaseDrawMW(variant));
+    const fleet = variantFleet(variant);
     this.hashrateTHs = fleet.hashrateTHs;
     this.fleetMW = fleet.powerMW;
-    this.capexUSD = miningCapexUSD(variant, fleet) + leaseCapexUSD(variant);
+    this.machineMW = variant.mining.asicPowerMW;
+    this.machineTHs = variant.mining.asicHashrateTHs;
+    this.capexUSD = capexSchedule(variant).reduce((sum, i) => sum + i.usd, 0);
     // The chain replay uses the fleet's nominal hashrate: curtailed hours move the difficulty by
     // (share of the network) × (share of hours off), a second-order effect left out here.
     this.network = variantNetwork(world, config, horizon, fleet.hashrateTHs);
@@ -100,6 +113,9 @@ class CampusRun {
       spot: sim.on('spot hour', this.onSpot),
       outage: sim.on('grid outage edge', this.onOutageEdge),
     };
+    this.hall = variant.gpuCloud
+      ? new GpuHall(sim, variant.gpuCloud, world.seed, world.replication, this.onHallLoad, this.onHallOnline, horizon.hours, PRIORITY_GRID)
+      : undefined;
     this.months = monthsIn(horizon);
     this.monthly = new Float64Array(VARIANT_SERIES.length * this.months);
     this.monthlyCost = new Float64Array(this.months);
@@ -124,43 +140,51 @@ class CampusRun {
     // The tenant pays for the power it uses (pass-through), so the lease adds no power cost here.
     const lease = this.leaseIncome();
 
-    // Cash flows: capex at the start, then each month's revenue less its power cost, plus rent.
-    const flows = new Float64Array(this.months + 1);
-    flows[0] = -this.capexUSD;
-    for (let m = 0; m < this.months; m++) {
+    // Cash flows: capex when it is paid, then each month's revenue less its power cost, plus rent.
+    // A payment at hour h lands at the month boundary on or after it (flows[0] is the start).
+    const months = this.months;
+    const flows = new Float64Array(months + 1);
+    for (const item of capexSchedule(this.variant)) flows[Math.min(months, Math.ceil(item.atH / HOURS_PER_MONTH - 1e-9))] -= item.usd;
+    for (let m = 0; m < months; m++) {
       const rent = lease ? lease.monthly.rentUSD[m] - lease.monthly.creditUSD[m] : 0;
-      flows[m + 1] = this.monthly[m] - this.monthlyCost[m] + rent;
-      this.monthly[this.months + m] = (m > 0 ? this.monthly[this.months + m - 1] : -this.capexUSD) + flows[m + 1];
-      this.monthly[2 * this.months + m] = rent;
+      flows[m + 1] += this.monthly[m] - this.monthlyCost[m] + rent + this.monthly[GPU_REVENUE * months + m];
+      this.monthly[months + m] = (m > 0 ? this.monthly[months + m - 1] : flows[0]) + flows[m + 1];
+      this.monthly[2 * months + m] = rent;
     }
     const minCashUSD = minimumCash(flows);
     // Rent contracted beyond the horizon, valued at the horizon (no further outages assumed).
-    if (lease) flows[this.months] += this.leaseRentAfterHorizonUSD();
+    if (lease) flows[months] += this.leaseRentAfterHorizonUSD();
     // What the layout is still worth at the horizon: years of its last twelve months' net cash.
     const terminalYears = this.variant.finance.terminalYears;
     if (terminalYears > 0) {
-      const last = Math.min(12, this.months);
+      const last = Math.min(12, months);
       let yearFlow = 0;
-      for (let m = this.months - last; m < this.months; m++) yearFlow += flows[m + 1];
-      flows[this.months] += terminalYears * yearFlow * (12 / last);
+      for (let m = months - last; m < months; m++) yearFlow += flows[m + 1];
+      flows[months] += terminalYears * yearFlow * (12 / last);
     }
     const miningRevenueUSD = this.revenue.integralAt(end);
     const powerCostUSD = this.cost.integralAt(end);
+    const gpu = gpuMetrics(this.hall?.metrics(end));
+    const leaseRentUSD = lease?.rentUSD ?? 0;
+    const computeUSD = leaseRentUSD + gpu.gpuCloudRevenueUSD;
     const metrics: Metrics = {
       npvUSD: npv(flows, this.variant.finance.discountRatePerYear),
       miningProfitUSD: miningRevenueUSD - powerCostUSD,
       miningRevenueUSD,
       powerCostUSD,
-      leaseRentUSD: lease?.rentUSD ?? 0,
+      leaseRentUSD,
       slaCreditsUSD: lease?.creditsUSD ?? 0,
       capexUSD: this.capexUSD,
       minCashUSD,
       energyMWh: this.drawn.integralAt(end),
+      gpuEnergyMWh: this.hpcDrawn.integralAt(end),
       curtailedEconomicMWh: this.curtailedEconomic.integralAt(end),
       curtailedOutageMWh: this.curtailedOutage.integralAt(end),
       outageHours: this.down.integralAt(end),
       powerSoldUSD: this.sold.integralAt(end),
       minedBTC: this.btc.integralAt(end),
+      computeRevenueShare: computeUSD + miningRevenueUSD > 0 ? computeUSD / (computeUSD + miningRevenueUSD) : 0,
+      ...gpu,
     };
     return { metrics, monthly: this.monthly };
   }
@@ -176,7 +200,8 @@ class CampusRun {
     const fullBtcPerHour = fppsBtcPerHour(this.hashrateTHs, this.difficulty, this.subsidyBTC, this.feeShare, this.variant.mining.poolFee);
     if (this.fleetMW > 0 && this.variant.mining.curtail) {
       const earnsPerMWh = (fullBtcPerHour * this.priceUSD) / this.fleetMW;
-      const marginalCost = site.sellBack || this.fleetMW > site.ppaBlockMW ? this.spotUSDPerMWh : 0;
+      const hpcMW = this.hall ? this.hall.facilityDrawMW() : 0;
+      const marginalCost = site.sellBack || this.fleetMW + hpcMW > site.ppaBlockMW ? this.spotUSDPerMWh : 0;
       const worthIt = earnsPerMWh >= marginalCost;
       if (this.mining && !worthIt) {
         this.mining = false;
@@ -186,16 +211,28 @@ class CampusRun {
       }
     }
     const running = this.mining && !this.outage;
-    const drawMW = running ? this.fleetMW : 0;
+    this.miningDrawMW = running ? this.fleetMW : 0;
     const btcPerHour = running ? fullBtcPerHour : 0;
     this.btc.set(now, btcPerHour);
     this.revenue.set(now, btcPerHour * this.priceUSD);
-    this.drawn.set(now, drawMW);
     this.curtailedEconomic.set(now, !this.mining && !this.outage ? this.fleetMW : 0);
     this.curtailedOutage.set(now, this.outage ? this.fleetMW : 0);
     this.down.set(now, this.outage ? 1 : 0);
-    // The block is paid whether used or not; beyond it power is bought at spot; within it, what is
-    // not used is sold back at spot when the contract allows. A grid outage suspends all of it.
+    this.rate();
+  }
+
+  /**
+   * Re-rates the power drawn (mining and any GPU hall) and what it costs. The block is paid whether
+   * used or not; beyond it power is bought at spot; within it, what is not used is sold back at spot
+   * when the contract allows. A grid outage suspends all of it.
+   */
+  private rate(): void {
+    const now = this.sim.now;
+    const site = this.variant.site;
+    const hpcMW = this.outage || !this.hall ? 0 : this.hall.facilityDrawMW();
+    const drawMW = this.miningDrawMW + hpcMW;
+    this.drawn.set(now, drawMW);
+    this.hpcDrawn.set(now, hpcMW);
     const block = site.ppaBlockMW;
     const spot = this.spotUSDPerMWh;
     const surplus = Math.max(0, block - drawMW);
@@ -205,7 +242,21 @@ class CampusRun {
     this.cost.set(now, costRate);
   }
 
-  /** Books month `m` ending at `endH`: its revenue and power cost (cash is built from them at the end). */
+  private readonly onHallLoad = (): void => this.rate();
+
+  /** A hall converting mining MW switches that many machines off for good as it comes online. */
+  private readonly onHallOnline = (): void => {
+    const convertMW = this.variant.gpuCloud?.convertsMiningMW ?? 0;
+    if (convertMW > 0) {
+      const machines = Math.round(this.fleetMW / this.machineMW);
+      const off = Math.min(machines, Math.ceil(convertMW / this.machineMW - 1e-9));
+      this.fleetMW = (machines - off) * this.machineMW;
+      this.hashrateTHs = (machines - off) * this.machineTHs;
+    }
+    this.update();
+  };
+
+  /** Books month `m` ending at `endH`: its mining revenue and power cost, GPU revenue and utilisation. */
   private closeMonth(m: number, endH: number): void {
     const revenue = this.revenue.integralAt(endH);
     const cost = this.cost.integralAt(endH);
@@ -213,6 +264,19 @@ class CampusRun {
     this.monthlyCost[m] = cost - this.costAtMonthStart;
     this.revenueAtMonthStart = revenue;
     this.costAtMonthStart = cost;
+    const months = this.months;
+    if (this.hall) {
+      const r = this.hall.revenueToDate();
+      const gpuRevenue = r.reservedUSD + r.trainingUSD + r.inferenceUSD;
+      const hours = this.hall.gpuHoursToDate();
+      const available = hours.available - this.gpuHoursAtMonthStart.available;
+      this.monthly[GPU_REVENUE * months + m] = gpuRevenue - this.gpuRevenueAtMonthStart;
+      this.monthly[GPU_UTILISATION * months + m] = available > 0 ? (hours.busy - this.gpuHoursAtMonthStart.busy) / available : NaN;
+      this.gpuRevenueAtMonthStart = gpuRevenue;
+      this.gpuHoursAtMonthStart = hours;
+    } else {
+      this.monthly[GPU_UTILISATION * months + m] = NaN;
+    }
   }
 
   private leaseIncome(): LeaseIncome | undefined {
@@ -289,6 +353,7 @@ class CampusRun {
     const i = edge >> 1;
     const outages = this.world.outagesH;
     this.outage = (edge & 1) === 0;
+    this.hall?.setGridUp(!this.outage);
     this.update();
     if (this.outage) this.sim.schedule(outages[i][1], this.kinds.outage, edge + 1, PRIORITY_GRID);
     else if (i + 1 < outages.length) this.sim.schedule(outages[i + 1][0], this.kinds.outage, edge + 1, PRIORITY_GRID);

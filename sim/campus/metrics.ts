@@ -1,9 +1,13 @@
 /** The per-replication, per-variant figures a campus run reports: one row of replications.csv. */
+import type { ClusterMetrics } from '../hpc/cluster.js';
+import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 
 /** Metric names in column order, each with its unit in the name. */
 export const METRICS = [
   'npvUSD', 'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'leaseRentUSD', 'slaCreditsUSD', 'capexUSD', 'minCashUSD',
-  'energyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
+  'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
+  'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
+  'energyMWh', 'gpuEnergyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 export type Metrics = Record<MetricName, number>;
@@ -18,15 +22,29 @@ export interface MetricInfo {
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   npvUSD: { label: 'Net present value of the monthly cash flows, capex and any terminal value included, USD', better: 'higher', money: true },
-  capexUSD: { label: 'Capital spent at the start (new mining capacity and machines, leased halls), USD', better: 'lower', money: false },
+  capexUSD: { label: 'Capital spent (mining capacity and machines, leased halls, GPU halls and nodes), undiscounted, USD', better: 'lower', money: false },
   leaseRentUSD: { label: 'Rent from a colocation lease of GPU-hall power, USD', better: 'higher', money: false },
   slaCreditsUSD: { label: 'SLA credits paid to the lease tenant for months below the availability promised, USD', better: 'lower', money: false },
   minCashUSD: { label: 'Lowest cumulative cash (the funding the plan needs), USD', better: 'higher', money: false },
-  miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost), USD', better: 'higher', money: true },
+  miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost of the whole campus), USD', better: 'higher', money: true },
   miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: false },
-  powerCostUSD: { label: 'Power cost net of power sold back, USD', better: 'lower', money: false },
+  powerCostUSD: { label: 'Power cost of the campus (mining and owned GPU halls) net of power sold back, USD', better: 'lower', money: false },
   powerSoldUSD: { label: 'Unused contracted power sold back at spot, USD', better: 'higher', money: false },
+  gpuCloudRevenueUSD: { label: 'Revenue of an owned GPU cloud (reserved, training, inference less its SLA credits), USD', better: 'higher', money: false },
+  reservedRevenueUSD: { label: 'GPU cloud: reserved blocks sold per GPU-hour, USD', better: 'higher', money: false },
+  trainingRevenueUSD: { label: 'GPU cloud: on-demand training GPU-hours sold, USD', better: 'higher', money: false },
+  inferenceRevenueUSD: { label: 'GPU cloud: inference GPU-hours served less SLA credits for those missed, USD', better: 'higher', money: false },
+  computeRevenueShare: { label: 'Share of revenue from compute (lease rent and GPU cloud) rather than bitcoin', money: false },
+  gpuUtilisation: { label: 'GPU cloud: busy GPU-hours ÷ available GPU-hours (no value without a hall)', better: 'higher', money: false },
+  trainingWaitMeanH: { label: 'GPU cloud: mean wait of training jobs before they first start, hours', better: 'lower', money: false },
+  trainingWaitP95H: { label: 'GPU cloud: 95th percentile of that wait, hours', better: 'lower', money: false },
+  trainingJobsCompleted: { label: 'GPU cloud: training jobs completed', better: 'higher', money: false },
+  trainingJobsRejected: { label: 'GPU cloud: training jobs rejected (wider than the hall)', better: 'lower', money: false },
+  jobsPreempted: { label: 'GPU cloud: running jobs preempted by a capacity cut (outages), each counted once', better: 'lower', money: false },
+  gpuHoursLost: { label: 'GPU cloud: GPU-hours of work lost since the last checkpoint to preemptions and failures', better: 'lower', money: false },
+  inferenceShortfallGpuH: { label: 'GPU cloud: inference GPU-hours wanted but not served', better: 'lower', money: false },
   energyMWh: { label: 'Energy drawn, MWh', money: false },
+  gpuEnergyMWh: { label: 'Energy drawn by an owned GPU hall (IT × PUE), MWh', money: false },
   curtailedEconomicMWh: { label: 'Mining energy not drawn because mining did not pay (economic curtailment), MWh', money: false },
   curtailedOutageMWh: { label: 'Mining energy lost to grid outages, MWh', money: false },
   outageHours: { label: 'Hours without grid power', better: 'lower', money: false },
@@ -35,3 +53,32 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
 
 /** The metric studies report first and stop on by default. */
 export const PRIMARY_METRIC: MetricName = 'npvUSD';
+
+type GpuMetricName =
+  | 'gpuCloudRevenueUSD' | 'reservedRevenueUSD' | 'trainingRevenueUSD' | 'inferenceRevenueUSD' | 'gpuUtilisation' | 'trainingWaitMeanH'
+  | 'trainingWaitP95H' | 'trainingJobsCompleted' | 'trainingJobsRejected' | 'jobsPreempted' | 'gpuHoursLost' | 'inferenceShortfallGpuH';
+
+/**
+ * A GPU hall's metrics from its cluster's figures. Money and counts are 0 for a layout without a
+ * hall; utilisation and waits have no value there (NaN), and the summary leaves such runs out.
+ */
+export function gpuMetrics(m: (ClusterMetrics & { setup: GpuCloudSetup }) | undefined): Record<GpuMetricName, number> {
+  const reserved = m && m.setup.reservedClass >= 0 ? m.classes[m.setup.reservedClass] : undefined;
+  const training = m && m.setup.trainingClass >= 0 ? m.classes[m.setup.trainingClass] : undefined;
+  const inferenceUSD = m?.inference ? m.inference.revenueUSD - m.inference.slaCreditsUSD : 0;
+  const reservedUSD = reserved?.revenueUSD ?? 0, trainingUSD = training?.revenueUSD ?? 0;
+  return {
+    gpuCloudRevenueUSD: reservedUSD + trainingUSD + inferenceUSD,
+    reservedRevenueUSD: reservedUSD,
+    trainingRevenueUSD: trainingUSD,
+    inferenceRevenueUSD: inferenceUSD,
+    gpuUtilisation: m ? m.utilisation : NaN,
+    trainingWaitMeanH: training ? training.meanWaitH : NaN,
+    trainingWaitP95H: training ? training.p95WaitH : NaN,
+    trainingJobsCompleted: training?.completed ?? 0,
+    trainingJobsRejected: training?.rejected ?? 0,
+    jobsPreempted: m ? m.classes.reduce((n, c) => n + c.preempted, 0) : 0,
+    gpuHoursLost: m ? m.classes.reduce((n, c) => n + c.gpuHoursLost, 0) : 0,
+    inferenceShortfallGpuH: m?.inference?.shortfallGpuHours ?? 0,
+  };
+}

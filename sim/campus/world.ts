@@ -19,6 +19,8 @@ import { outageIntervals } from '../site/outages.js';
 import { spotPricePath } from '../site/spot-price.js';
 
 export interface World {
+  /** The study's root seed and this replication's index: campus models draw their own streams from them. */
+  readonly seed: number;
   readonly replication: number;
   /** BTC price (USD) at t = k · priceStepH. */
   readonly priceUSD: Float64Array;
@@ -103,6 +105,7 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
   const outagesH = config.site.outages ? outageIntervals(config.site.outages, horizon.hours, stream('site.outages')) : [];
 
   return {
+    seed,
     replication,
     spotUSDPerMWh,
     outagesH,

@@ -31,7 +31,8 @@ test('campus validate shows what each variant resolves to, and refuses a bad fil
   const ok = campus('validate', 'scenarios/capital-raise.yaml');
   assert.is(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /capital-raise\.yaml: valid\./);
-  assert.match(ok.stdout, /colocation-lease\s+760\.0\s+56\.30\s+100 MW IT\s+900\.0/);
+  assert.match(ok.stdout, /colocation-lease\s+760\.0\s+56\.30\s+100 MW IT\s+—\s+900\.0/);
+  assert.match(ok.stdout, /gpu-cloud\s+760\.0\s+56\.30\s+—\s+30 MW IT, 23,528 GPUs\s+900\.0/);
   const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
   try {
     const file = join(dir, 'bad.yaml');
@@ -69,6 +70,27 @@ test('bad flags are usage errors with exit 2 and one line', () => {
   assert.match(merge.stderr, /not a study folder this tool can continue/);
 });
 
+test('campus run prints a monthly cash-flow table for one variant and writes its series; a wrong variant is exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
+  try {
+    const r = campus('run', 'scenarios/capital-raise.yaml', '--variant', 'gpu-cloud', '--out', dir);
+    assert.is(r.status, 0, r.stderr);
+    assert.match(r.stdout, /capital-raise · gpu-cloud · seed 1 · replication 0/);
+    assert.match(r.stdout, /2026-01-01\s+88,364/);
+    const csv = readFileSync(join(dir, 'monthly.csv'), 'utf8').trim().split('\n');
+    assert.is(csv.length, 1 + 60);
+    assert.match(csv[0], /^month,start,btcPriceUSD,.*gpuCloudRevenueUSD,gpuUtilisation$/);
+    const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')).metrics;
+    assert.ok(metrics.gpuCloudRevenueUSD.value > 0);
+    const bad = campus('run', 'scenarios/capital-raise.yaml', '--variant', 'nope', '--out', join(dir, 'never'));
+    assert.is(bad.status, 2);
+    assert.match(bad.stderr, /no variant 'nope'.*current-fleet/);
+    assert.not.ok(existsSync(join(dir, 'never')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('--resume DIR alone continues a study with the scenario, replications and seed it was started with', () => {
   const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
   try {
@@ -76,7 +98,7 @@ test('--resume DIR alone continues a study with the scenario, replications and s
     const before = readFileSync(join(dir, 'summary.json'));
     const r = campus('study', '--resume', dir, '-q');
     assert.is(r.status, 0, r.stderr);
-    assert.match(r.stdout, /4 replications × 3 variants · seed 9 · 4 already done/);
+    assert.match(r.stdout, /4 replications × 6 variants · seed 9 · 4 already done/);
     assert.ok(readFileSync(join(dir, 'summary.json')).equals(before));
     const missing = campus('study', '--resume', join(dir, 'nope'));
     assert.is(missing.status, 2);

@@ -1,12 +1,21 @@
 /**
- * Capital a layout spends at the start: new mining capacity beyond what is already built (facility
- * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW) and the machines to fill it ($/TH of
- * hashrate: $10–30/TH in 2025, S21 XP $25.70/TH).
+ * Capital a layout spends, and when: new mining capacity beyond what is already built (facility
+ * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW) and the machines to fill it ($/TH of hashrate:
+ * $10–30/TH in 2025, S21 XP $25.70/TH) at the start; a leased hall's shell at the start; an owned
+ * GPU hall's shell when construction starts and its nodes when they are delivered, at online.
  */
-import { type Fleet, leaseDrawMW, sizeFleet } from '../mining/fleet.js';
+import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
+import { type Fleet, sizeFleet, variantFleet } from '../mining/fleet.js';
 import type { VariantConfig } from '../scenario/types.js';
 
-export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = sizeFleet(variant.mining, variant.site, leaseDrawMW(variant))): number {
+export interface CapexItem {
+  readonly what: 'mining' | 'lease hall' | 'GPU hall' | 'GPU nodes';
+  /** Hours from the start when it is paid. */
+  readonly atH: number;
+  readonly usd: number;
+}
+
+export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = variantFleet(variant)): number {
   const existing = sizeFleet({ ...variant.mining, capacityMW: Math.min(variant.mining.existingMW, variant.mining.capacityMW) }, variant.site);
   const newMachines = Math.max(0, fleet.machines - existing.machines);
   const newMW = Math.max(0, fleet.powerMW - existing.powerMW);
@@ -16,4 +25,23 @@ export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = sizeFleet(
 /** A leased hall's shell: IT MW × $/MW (TeraWulf: $8–10M per MW of critical IT; the tenant brings the GPUs). */
 export function leaseCapexUSD(variant: VariantConfig): number {
   return variant.lease ? variant.lease.itMW * variant.lease.hallUSDPerMW : 0;
+}
+
+/** Every capex payment of a layout, in time order (items of zero are left out). */
+export function capexSchedule(variant: VariantConfig): CapexItem[] {
+  const items: CapexItem[] = [
+    { what: 'mining', atH: 0, usd: miningCapexUSD(variant) },
+    { what: 'lease hall', atH: 0, usd: leaseCapexUSD(variant) },
+  ];
+  const g = variant.gpuCloud;
+  if (g) {
+    items.push({ what: 'GPU hall', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
+    items.push({ what: 'GPU nodes', atH: g.onlineH, usd: gpuCloudNodes(g) * g.nodePriceUSD });
+  }
+  return items.filter((i) => i.usd > 0).sort((a, b) => a.atH - b.atH);
+}
+
+/** All capex of a layout, undiscounted. */
+export function totalCapexUSD(variant: VariantConfig): number {
+  return capexSchedule(variant).reduce((sum, i) => sum + i.usd, 0);
 }

@@ -12,7 +12,8 @@
  * below what is running, the lowest class is preempted first, most recently started first; a
  * preempted or failed job keeps the work up to its last checkpoint, loses the rest, and waits at the
  * front of its class. Node failures arrive at rate (nodes up)/MTBF and each is repaired after a
- * random time; a failure lands on a running job with probability (its GPUs)/(GPUs up).
+ * random time; a failure lands on a running job with probability (its GPUs)/(GPUs up), and
+ * interrupts it unless lower classes are running, whose GPUs it takes over (they are preempted).
  *
  * Inference is elastic: every hour it wants the GPUs its request rate needs, takes them ahead of the
  * job classes ranked below it (preempting them if it must) and behind those ranked above; what it
@@ -146,6 +147,8 @@ export class Cluster {
   private readonly kinds: { arrive: number; fixed: number; end: number; fail: number; repair: number; cap: number; inference: number };
   /** When set, called with (head job, its reservation) each time backfill reserves for a head: lets tests check EASY's promise. */
   onReservation?: (job: number, reservedStartH: number) => void;
+  /** When set, called whenever the GPUs busy or up change, so a campus can re-rate the hall's power draw. */
+  onLoadChange?: () => void;
 
   constructor(
     private readonly sim: Simulation,
@@ -212,6 +215,21 @@ export class Cluster {
     this.sim.schedule(atH, this.kinds.cap, gpus, -1);
   }
 
+  /** From now on, power and cooling allow at most `gpus` GPUs to run (a grid outage: 0). */
+  capNow(gpus: number): void {
+    this.onCap(gpus);
+  }
+
+  /** GPU-hours busy and available from the start to `tH` (for utilisation over any interval). */
+  gpuHoursAt(tH: number): { busy: number; available: number } {
+    return { busy: this.busyGpus.integralAt(tH), available: this.capacityGpus.integralAt(tH) };
+  }
+
+  /** Inference GPU-hours wanted but not served from the start to `tH`. */
+  inferenceShortfallGpuHoursAt(tH: number): number {
+    return this.wantedGpus.integralAt(tH) - this.servedGpus.integralAt(tH);
+  }
+
   /** GPUs that may run now. */
   get capacity(): number {
     return Math.min(this.powerCapGPUs, this.upNodes * this.spec.gpusPerNode);
@@ -220,6 +238,41 @@ export class Cluster {
   /** GPUs running jobs or serving inference. */
   get busyGPUs(): number {
     return this.busy + this.held;
+  }
+
+  /** IT power of the nodes that are up now, kW: busy GPUs at full power, idle ones at the idle share. */
+  itPowerKW(): number {
+    const up = this.upNodes * this.spec.gpusPerNode;
+    const busy = this.busy + this.held;
+    return ((busy + (this.spec.idlePowerShare ?? 0.3) * (up - busy)) / this.spec.gpusPerNode) * (this.spec.nodePowerKW ?? 0);
+  }
+
+  /**
+   * Revenue of class `c` earned up to now, USD: work billed, plus what running jobs have done up to
+   * their last checkpoint (work after it may still be lost, so it is not counted yet). Never falls.
+   */
+  revenueToDateUSD(c: number): number {
+    return this.accrued(c, this.sim.now).revenueUSD;
+  }
+
+  /** GPU-hours sold to class c and their revenue up to `tH`: billed work plus running work up to its last checkpoint. */
+  private accrued(c: number, tH: number): { gpuHours: number; revenueUSD: number } {
+    const { jobs } = this;
+    let gpuHours = this.sold[c], revenueUSD = this.revenue[c];
+    for (let i = 0; i < this.running.size; i++) {
+      const j = this.running.job(i);
+      if (jobs.cls[j] !== c) continue;
+      const h = (this.savedAt(j, tH) - jobs.segmentBaseH[j]) * jobs.gpus[j];
+      gpuHours += h;
+      revenueUSD += h * this.classes[c].priceUSDPerGPUH(jobs.startH[j]);
+    }
+    return { gpuHours, revenueUSD };
+  }
+
+  /** Inference revenue up to now, USD. */
+  inferenceRevenueToDateUSD(): number {
+    if (!this.inference) return 0;
+    return this.inferenceRevenue + this.held * (this.sim.now - this.heldSinceH) * this.inference.priceUSDPerGPUH(this.heldSinceH);
   }
 
   metrics(endH: number): ClusterMetrics {
@@ -252,8 +305,9 @@ export class Cluster {
           failed: this.counts.failed[c],
           meanWaitH: waits.length ? sum / waits.length : NaN,
           p95WaitH: waits.length ? waits[Math.min(waits.length - 1, Math.ceil(0.95 * waits.length) - 1)] : NaN,
-          gpuHoursSold: this.sold[c],
-          revenueUSD: this.revenue[c],
+          // Work of jobs still running at the end counts up to their last checkpoint.
+          gpuHoursSold: this.accrued(c, endH).gpuHours,
+          revenueUSD: this.accrued(c, endH).revenueUSD,
           gpuHoursLost: this.lost[c],
           little: {
             meanInSystem: this.inSystem[c].averageAt(endH),
@@ -327,14 +381,19 @@ export class Cluster {
     this.nodeFailures++;
     const hit = this.rng.failures.next() * this.upNodes * this.spec.gpusPerNode;
     if (hit < this.busy) {
-      // The failed GPU belongs to a running job: walk the jobs, each weighted by its GPUs.
+      // The failed GPU belongs to a running job: walk the jobs, each weighted by its GPUs. A job
+      // with lower classes running below it moves onto their GPUs instead (the capacity cut below
+      // preempts them, lowest first); a job of the lowest running class loses its work since the
+      // last checkpoint.
       let acc = 0;
       for (let i = 0; i < this.running.size; i++) {
         const j = this.running.job(i);
         acc += this.jobs.gpus[j];
         if (hit < acc) {
-          this.counts.failed[this.jobs.cls[j]]++;
-          this.interrupt(j);
+          if (this.lowestRunning(this.jobs.cls[j] + 1) < 0) {
+            this.counts.failed[this.jobs.cls[j]]++;
+            this.interrupt(j);
+          }
           break;
         }
       }
@@ -342,6 +401,7 @@ export class Cluster {
     this.upNodes--;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
+    this.onLoadChange?.();
     this.sim.after(this.spec.repairH.sample(this.rng.failures), this.kinds.repair);
     this.enforceCapacity();
     this.scheduleFailure();
@@ -352,6 +412,7 @@ export class Cluster {
     this.upNodes++;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
+    this.onLoadChange?.();
     this.scheduleFailure();
     this.schedulePass();
   };
@@ -397,6 +458,7 @@ export class Cluster {
     this.held = gpus;
     this.servedGpus.set(now, gpus);
     this.busyGpus.set(now, this.busy + this.held);
+    this.onLoadChange?.();
   }
 
   /** The running job to preempt first among classes ≥ `fromClass`: lowest class, latest start; −1 if none. */
@@ -474,6 +536,7 @@ export class Cluster {
     this.busy += jobs.gpus[j];
     this.busyByClass[c] += jobs.gpus[j];
     this.busyGpus.set(now, this.busy + this.held);
+    this.onLoadChange?.();
   }
 
   /** Takes job j off its GPUs. */
@@ -483,6 +546,7 @@ export class Cluster {
     this.busy -= this.jobs.gpus[j];
     this.busyByClass[this.jobs.cls[j]] -= this.jobs.gpus[j];
     this.busyGpus.set(this.sim.now, this.busy + this.held);
+    this.onLoadChange?.();
   }
 
   /**
@@ -504,14 +568,21 @@ export class Cluster {
     const now = this.sim.now;
     const c = jobs.cls[j];
     const progress = jobs.segmentBaseH[j] + (now - jobs.startH[j]);
-    const ckpt = jobs.checkpointH[j];
-    const saved = ckpt === 0 ? progress : Math.max(jobs.segmentBaseH[j], Number.isFinite(ckpt) ? Math.floor(progress / ckpt) * ckpt : 0);
+    const saved = this.savedAt(j, now);
     this.lost[c] += (progress - saved) * jobs.gpus[j];
     this.bill(j, saved);
     jobs.savedH[j] = saved;
     this.release(j);
     jobs.state[j] = QUEUED;
     this.queue.pushFront(c, j);
+  }
+
+  /** Hours of job j's work safe at `nowH`: its progress at the last checkpoint (all of it with continuous checkpoints). */
+  private savedAt(j: number, nowH: number): number {
+    const { jobs } = this;
+    const progress = jobs.segmentBaseH[j] + (nowH - jobs.startH[j]);
+    const ckpt = jobs.checkpointH[j];
+    return ckpt === 0 ? progress : Math.max(jobs.segmentBaseH[j], Number.isFinite(ckpt) ? Math.floor(progress / ckpt) * ckpt : 0);
   }
 
   /** Bills the work from the segment's start to `upToH` (hours of work) at the price when it started. */

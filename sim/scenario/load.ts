@@ -10,11 +10,12 @@ import { ScenarioError } from './scenario-error.js';
 import { checkSchema } from './schema.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
 import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
+import { readGpuCloud } from './gpu-cloud-config.js';
 import { readWorld } from './world-config.js';
-import { leaseDrawMW, sizeFleet } from '../mining/fleet.js';
+import { variantFleet } from '../mining/fleet.js';
 
 /** The campus sections a variant may override; the world is shared by every variant. */
-const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease'] as const;
+const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease', 'gpuCloud'] as const;
 
 /** Reads, validates and converts the scenario at `file`. */
 export function loadScenario(file: string): Scenario {
@@ -44,7 +45,7 @@ export function parseScenario(file: string, text: string): Scenario {
     const overridePath = ['variants', name];
     const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
     const merged = deepMerge(campus, override);
-    return readVariant(name, ScenarioReader.forVariant(src, merged, override, overridePath));
+    return readVariant(name, ScenarioReader.forVariant(src, merged, override, overridePath), years * HOURS_PER_YEAR);
   });
 
   const hasSpot = base.has(['site', 'spot']);
@@ -73,15 +74,15 @@ export function parseScenario(file: string, text: string): Scenario {
       confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
       baseline,
     },
-    world: readWorld(base, horizon, sizeFleet(baselineVariant.mining, baselineVariant.site, leaseDrawMW(baselineVariant)).hashrateTHs),
+    world: readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs),
     variants,
   };
 }
 
-function readVariant(name: string, r: ScenarioReader): VariantConfig {
+function readVariant(name: string, r: ScenarioReader, horizonH: number): VariantConfig {
   const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
   const capacityMW = r.quantity(['mining', 'capacity'], 'power', { min: 0 });
-  return {
+  const variant: VariantConfig = {
     name,
     description: r.has(['description']) ? r.string(['description']) : '',
     site: {
@@ -109,6 +110,14 @@ function readVariant(name: string, r: ScenarioReader): VariantConfig {
     },
     ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
   };
+  if (!r.has(['gpuCloud'])) return variant;
+  const gpuCloud = readGpuCloud(r, horizonH);
+  const withHall = { ...variant, gpuCloud };
+  const fleetMW = variantFleet(withHall).powerMW;
+  if (gpuCloud.convertsMiningMW > fleetMW + 1e-9) {
+    r.fail(['gpuCloud', 'convertsMining'], `${gpuCloud.convertsMiningMW} MW is more than the ${fleetMW.toFixed(1)} MW the fleet draws`, `at most ${fleetMW.toFixed(1)} MW`);
+  }
+  return withHall;
 }
 
 function readLease(r: ScenarioReader): LeaseConfig {

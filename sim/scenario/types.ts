@@ -74,6 +74,59 @@ export interface VariantConfig {
   readonly finance: FinanceConfig;
   /** A colocation lease of GPU-hall power to a tenant who brings the GPUs, if this layout has one. */
   readonly lease?: LeaseConfig;
+  /** A GPU hall the campus owns and sells as a cloud (reserved blocks, training jobs, inference), if this layout has one. */
+  readonly gpuCloud?: GpuCloudConfig;
+}
+
+/** A GPU price that may change with time: USD per GPU-hour at hour t, tabulated by day. */
+export type GpuHourPrice = (tH: number) => number;
+
+export interface GpuCloudConfig {
+  /** Critical IT power of the hall; its nodes are as many as fit (itMW ÷ node power). */
+  readonly itMW: number;
+  /** Facility power per IT power: the hall takes IT draw × pue from the grid. */
+  readonly pue: number;
+  readonly gpusPerNode: number;
+  /** A busy node's draw at the wall (a DGX H100 draws up to 10.2 kW). */
+  readonly nodePowerKW: number;
+  /** An idle node's draw as a share of a busy one's. */
+  readonly idlePowerShare: number;
+  /** Price of one node: GPUs, server and networking. */
+  readonly nodePriceUSD: number;
+  /** Hall capex per MW of IT (shell, power and cooling gear). */
+  readonly hallUSDPerMW: number;
+  /** Hours from the start until the hall runs; the hall is paid for `buildH` earlier, the nodes on delivery. */
+  readonly onlineH: number;
+  readonly buildH: number;
+  /** Mining MW switched off for good when the hall comes online: a conversion of mining halls to HPC (0: none). */
+  readonly convertsMiningMW: number;
+  readonly gpuMtbfH: number;
+  readonly repairMeanH: number;
+  readonly policy: 'fifo' | 'easy-backfill';
+  readonly backfillDepth: number;
+  /** Contracted blocks: this share of the GPUs sold at a fixed price for a term from online. */
+  readonly reserved?: { readonly share: number; readonly priceUSDPerGPUH: number; readonly termH: number };
+  /** On-demand training jobs. */
+  readonly training?: {
+    readonly jobsPerYear: number;
+    /** Coefficient of variation of the inter-arrival times (1: Poisson). */
+    readonly arrivalCV: number;
+    readonly gpus: readonly number[];
+    readonly probabilities: readonly number[];
+    readonly meanDurationH: number;
+    readonly sdDurationH: number;
+    readonly checkpointH: number;
+    readonly price: GpuHourPrice;
+  };
+  /** Elastic inference: GPUs wanted each hour from a share of the hall and an hour-of-day profile. */
+  readonly inference?: {
+    /** Mean GPUs wanted, as a share of the hall's GPUs, at the start. */
+    readonly share: number;
+    readonly hourOfDay: readonly number[];
+    readonly growthPerYear: number;
+    readonly price: GpuHourPrice;
+    readonly creditUSDPerGPUHMissed: number;
+  };
 }
 
 export interface LeaseConfig {

@@ -12,10 +12,11 @@ const { all, create } = createRequire(import.meta.url)('mathjs/lib/browser/math.
 /** The mathjs instance with campus units defined and the dangerous functions disabled. */
 export const math: MathJsInstance = create(all, { number: 'number' });
 
-// Campus units, defined once: money, bitcoin, and hashes ("TH/s", "EH/s", "J/TH"). The SI henry
+// Campus units, defined once: money, bitcoin, GPUs (for prices per GPU-hour), and hashes ("TH/s", "EH/s", "J/TH"). The SI henry
 // (H) has no use here and would make "TH" mean teraHenry, so hashes take over the symbol.
 math.createUnit('USD', { aliases: ['usd'] });
 math.createUnit('BTC', { aliases: ['btc'] });
+math.createUnit('GPU', { aliases: ['gpu', 'GPUs', 'gpus'] });
 math.createUnit({ H: { prefixes: 'short', aliases: ['hash', 'hashes'] } }, { override: true });
 
 /** The parser, kept before it is disabled below for anything an expression can reach. */
@@ -64,6 +65,7 @@ export const QUANTITY = {
   rentPerPower: { unit: 'USD/kW/month', example: '121 USD/kW/month', noun: 'a rent per kW and month' },
   // "$/TH" is the trade's shorthand for dollars per TH/s of hashrate: 1 TH/s for 1 s is 1 TH.
   pricePerHashrate: { unit: 'USD/TH', example: '25.7 USD/TH', noun: 'a price per TH/s of hashrate' },
+  gpuHourPrice: { unit: 'USD/GPU/h', example: '2.35 USD/GPU/h', noun: 'a price per GPU-hour' },
 } as const satisfies Record<string, QuantityKind>;
 
 export type QuantityKindName = keyof typeof QUANTITY;

@@ -26,6 +26,13 @@ mining:
 variants:
   small: {}
   big: { mining: { capacity: 175 MW } }
+  hall:
+    gpuCloud:
+      it: 0.204 MW
+      online: 6 months
+      reserved: { share: 0.5, price: 2 USD/GPU/h }
+      training: { jobsPerYear: 400, gpus: { values: [8, 16], probabilities: [0.5, 0.5] }, duration: { mean: 20 h }, price: 2.5 * 0.9^years USD/GPU/h }
+      inference: { share: 0.1, price: 2 USD/GPU/h }
 `;
 const SCENARIO = parseScenario('study-test.yaml', SCENARIO_TEXT);
 const names = SCENARIO.variants.map((v) => v.name);
@@ -43,7 +50,14 @@ test('the same scenario and seed give byte-identical outputs; the manifest recor
     await runStudy(SCENARIO, { outDir: b, replications: 12, workers: 1 });
     same(a, b, OUTPUTS);
     const csv = readFileSync(join(a, 'replications.csv'), 'utf8').trim().split('\n');
-    assert.is(csv.length, 1 + 12 * 2, 'a header and one row per replication × variant');
+    assert.is(csv.length, 1 + 12 * names.length, 'a header and one row per replication × variant');
+    // A metric that does not apply to a layout (GPU utilisation without a hall) is left out of its summary.
+    const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
+    const util = (v: string) => summary.variants.find((x: { name: string }) => x.name === v).metrics.gpuUtilisation;
+    assert.is(util('small').n, 0);
+    assert.is(util('small').mean, null);
+    assert.is(util('hall').n, 12);
+    assert.ok(util('hall').mean > 0 && util('hall').mean <= 1);
     const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'));
     assert.is(manifest.scenario.sha256, SCENARIO.hash);
     assert.is(manifest.replications.done, 12);

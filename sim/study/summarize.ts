@@ -13,6 +13,8 @@ export const QUANTILE_LEVELS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 export const CVAR_LEVEL = 0.05;
 
 export interface MetricSummary {
+  /** Replications in which the metric applies (a GPU hall's utilisation has no value without a hall). */
+  n: number;
   mean: number;
   /** Student-t interval for the mean at the study's confidence. */
   lower: number;
@@ -148,14 +150,22 @@ function moments(xs: Float64Array): { mean: number; variance: number } {
   return { mean, variance: xs.length > 1 ? ss / (xs.length - 1) : NaN };
 }
 
-function describe(xs: Float64Array, confidence: number, money: boolean): MetricSummary {
+/** The values that are numbers: NaN marks a metric that does not apply to a layout (no GPU hall, no jobs). */
+function applicable(xs: Float64Array): Float64Array {
+  return xs.every((x) => !Number.isNaN(x)) ? xs : xs.filter((x) => !Number.isNaN(x));
+}
+
+function describe(all: Float64Array, confidence: number, money: boolean): MetricSummary {
+  const xs = applicable(all);
   const n = xs.length;
+  if (n === 0) return notApplicable(money);
   const { mean, variance } = moments(xs);
   const halfWidth = n > 1 ? studentTQuantile((1 + confidence) / 2, n - 1) * Math.sqrt(variance / n) : NaN;
   const sorted = Float64Array.from(xs).sort();
   let losses = 0;
   for (const x of xs) if (x < 0) losses++;
   return {
+    n,
     mean,
     lower: mean - halfWidth,
     upper: mean + halfWidth,
@@ -169,7 +179,17 @@ function describe(xs: Float64Array, confidence: number, money: boolean): MetricS
   };
 }
 
-function paired(xs: Float64Array, base: Float64Array, confidence: number, better: 'higher' | 'lower' | undefined): PairedSummary {
+/** A metric that applies in no replication: every figure NaN (null in summary.json). */
+function notApplicable(money: boolean): MetricSummary {
+  const quantiles = QUANTILE_LEVELS.map((p) => ({ p, value: NaN, lower: NaN, upper: NaN }));
+  return { n: 0, mean: NaN, lower: NaN, upper: NaN, halfWidth: NaN, sd: NaN, min: NaN, max: NaN, quantiles, cvar5: NaN, ...(money ? { probabilityOfLoss: NaN } : {}) };
+}
+
+function paired(allXs: Float64Array, allBase: Float64Array, confidence: number, better: 'higher' | 'lower' | undefined): PairedSummary {
+  // Only replications where the metric applies to both layouts pair up.
+  const both = (i: number) => !Number.isNaN(allXs[i]) && !Number.isNaN(allBase[i]);
+  const keep = allXs.map((_, i) => (both(i) ? 1 : 0));
+  const xs = allXs.filter((_, i) => keep[i] === 1), base = allBase.filter((_, i) => keep[i] === 1);
   const n = xs.length;
   const d = new Float64Array(n);
   let wins = 0;

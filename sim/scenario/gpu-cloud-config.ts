@@ -1,0 +1,102 @@
+/**
+ * The `gpuCloud` section of a variant → GpuCloudConfig in canonical units: a GPU hall the campus
+ * owns and sells as reserved blocks, on-demand training jobs and elastic inference.
+ */
+import { HOURS_PER_DAY, HOURS_PER_YEAR } from '../core/time.js';
+import type { ScenarioReader } from './reader.js';
+import type { KeyPath } from './source.js';
+import type { GpuCloudConfig, GpuHourPrice } from './types.js';
+
+/**
+ * Default inference profile: demand follows the working day, peaking mid-afternoon at ≈ 1.4× the
+ * mean and bottoming before dawn at ≈ 0.6× (an assumption in the range of Azure's LLM traces and
+ * Philly's 0.64×–2.09× hour-of-day swing of job arrivals).
+ */
+export const DEFAULT_INFERENCE_HOUR_OF_DAY: readonly number[] = Array.from({ length: 24 }, (_, h) => 1 + 0.4 * Math.cos((2 * Math.PI * (h - 15)) / 24));
+
+export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfig {
+  const at: KeyPath = ['gpuCloud'];
+  const itMW = r.quantity([...at, 'it'], 'power', { above: 0 });
+  const nodePowerKW = r.quantity([...at, 'node', 'power'], 'power', { above: 0 }, 10.2e-3) * 1000;
+  if (Math.floor((itMW * 1000) / nodePowerKW + 1e-9) < 1) r.fail([...at, 'it'], `${itMW} MW holds no ${nodePowerKW} kW node`, 'an IT power of at least one node');
+  const onlineH = r.quantity([...at, 'online'], 'duration', { min: 0, max: horizonH }, 0);
+  return {
+    itMW,
+    pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
+    gpusPerNode: r.number([...at, 'node', 'gpus'], { min: 1, max: 1024 }, 8),
+    nodePowerKW,
+    idlePowerShare: r.number([...at, 'node', 'idleShare'], { min: 0, max: 1 }, 0.3),
+    nodePriceUSD: r.quantity([...at, 'node', 'price'], 'money', { min: 0 }, 0),
+    hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
+    onlineH,
+    buildH: r.quantity([...at, 'build'], 'duration', { min: 0 }, HOURS_PER_YEAR),
+    convertsMiningMW: r.quantity([...at, 'convertsMining'], 'power', { min: 0 }, 0),
+    gpuMtbfH: r.quantity([...at, 'node', 'mtbf'], 'duration', { above: 0 }, 5.8 * HOURS_PER_YEAR),
+    repairMeanH: r.quantity([...at, 'node', 'repair'], 'duration', { above: 0 }, 24),
+    policy: (r.raw([...at, 'scheduler', 'policy']) as GpuCloudConfig['policy'] | undefined) ?? 'easy-backfill',
+    backfillDepth: r.number([...at, 'scheduler', 'backfillDepth'], { min: 0, max: 10_000 }, 100),
+    ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH) } : {}),
+    ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], horizonH) } : {}),
+    ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], horizonH) } : {}),
+  };
+}
+
+function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number): NonNullable<GpuCloudConfig['reserved']> {
+  return {
+    share: r.number([...at, 'share'], { min: 0, max: 1 }),
+    priceUSDPerGPUH: r.quantity([...at, 'price'], 'gpuHourPrice', { min: 0 }),
+    termH: r.quantity([...at, 'term'], 'duration', { above: 0 }, Math.max(untilHorizonH, 1)),
+  };
+}
+
+function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number): NonNullable<GpuCloudConfig['training']> {
+  const gpus = r.raw([...at, 'gpus', 'values']) as number[] | undefined ?? [8, 16, 32, 64, 128, 256, 512, 1024];
+  const probabilities = r.raw([...at, 'gpus', 'probabilities']) as number[] | undefined ?? [0.3, 0.2, 0.15, 0.15, 0.1, 0.05, 0.03, 0.02];
+  if (gpus.length !== probabilities.length) {
+    r.fail([...at, 'gpus', 'probabilities'], `${probabilities.length} probabilities for ${gpus.length} values`, 'one probability per value');
+  }
+  const total = probabilities.reduce((a, b) => a + b, 0);
+  if (Math.abs(total - 1) > 1e-6) r.fail([...at, 'gpus', 'probabilities'], `they sum to ${total}`, 'probabilities that sum to 1');
+  const meanDurationH = r.quantity([...at, 'duration', 'mean'], 'duration', { above: 0 }, 60);
+  return {
+    jobsPerYear: r.number([...at, 'jobsPerYear'], { above: 0, max: 1e6 }),
+    arrivalCV: r.number([...at, 'arrivalCV'], { above: 0, max: 100 }, 1),
+    gpus,
+    probabilities,
+    meanDurationH,
+    sdDurationH: r.quantity([...at, 'duration', 'sd'], 'duration', { above: 0 }, 2 * meanDurationH),
+    checkpointH: r.quantity([...at, 'checkpoint'], 'duration', { min: 0 }, 1),
+    price: priceByDay(r, [...at, 'price'], horizonH),
+  };
+}
+
+function readInference(r: ScenarioReader, at: KeyPath, horizonH: number): NonNullable<GpuCloudConfig['inference']> {
+  return {
+    share: r.number([...at, 'share'], { min: 0, max: 10 }),
+    hourOfDay: (r.raw([...at, 'hourOfDay']) as number[] | undefined) ?? DEFAULT_INFERENCE_HOUR_OF_DAY,
+    growthPerYear: r.number([...at, 'growth'], { above: -1, max: 10 }, 0),
+    price: priceByDay(r, [...at, 'price'], horizonH),
+    creditUSDPerGPUHMissed: r.quantity([...at, 'credit'], 'gpuHourPrice', { min: 0 }, 0),
+  };
+}
+
+/**
+ * A price per GPU-hour that may be an expression of time, tabulated once per day of the horizon so
+ * the hall's hot path reads an array, not the expression. A negative price anywhere is refused.
+ */
+function priceByDay(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
+  const price = r.timeQuantity(path, 'gpuHourPrice');
+  if (price.constant !== undefined) {
+    const constant = price.constant;
+    if (constant < 0) r.fail(path, `${constant} USD/GPU/h is negative`, 'a price ≥ 0');
+    return () => constant;
+  }
+  const days = Math.ceil(horizonH / HOURS_PER_DAY) + 1;
+  const table = new Float64Array(days);
+  for (let d = 0; d < days; d++) {
+    table[d] = price.at(d * HOURS_PER_DAY);
+    if (!(table[d] >= 0)) r.fail(path, `the price is ${table[d]} USD/GPU/h on day ${d}`, 'a price ≥ 0 at every time in the horizon');
+  }
+  const last = days - 1;
+  return (tH) => table[Math.min(last, Math.max(0, Math.floor(tH / HOURS_PER_DAY)))];
+}
