@@ -49,6 +49,9 @@ test('4CP with a perfect forecast: k flagged hours a summer month, only in summe
       if (load[h] > load[peak]) peak = h;
     }
     assert.is(flagged, 3, `${m.year}-${m.month + 1}`);
+    // With no error the flagged hours are the month's three highest loads, by brute force.
+    const top = Array.from({ length: m.endH - m.startH }, (_, i) => m.startH + i).sort((a, b) => load[b] - load[a] || a - b).slice(0, 3);
+    assert.ok(top.every((h) => plan.flags[h] === DR_FOUR_CP), 'the top three');
     assert.is(plan.peakH[i], peak, 'the peak is the month’s highest load');
     assert.is(plan.flags[peak], DR_FOUR_CP, 'and it is curtailed');
     // A summer peak comes in the afternoon or early evening.

@@ -95,11 +95,12 @@ export function checkPriceResponse(s: PriceResponseSpec): void {
 /** The system-load proxy L(h) of step 1, for every hour of a dry-bulb series. */
 export function systemLoadProxy(s: FourCpSpec, dryBulbC: Float64Array): Float64Array {
   checkFourCp(s);
+  const shape = new Float64Array(24);
+  for (let k = 0; k < 24; k++) shape[k] = 1 + s.dailySwing * Math.cos((2 * Math.PI * (k - s.peakHourOfDay)) / 24);
   const out = new Float64Array(dryBulbC.length);
   for (let h = 0; h < out.length; h++) {
-    const shape = 1 + s.dailySwing * Math.cos((2 * Math.PI * ((h % 24) - s.peakHourOfDay)) / 24);
     const heat = dryBulbC[h] - s.balanceTempC;
-    out[h] = shape * (1 + s.coolingLoadPerC * (heat > 0 ? heat : 0));
+    out[h] = shape[h % 24] * (1 + s.coolingLoadPerC * (heat > 0 ? heat : 0));
   }
   return out;
 }
@@ -119,6 +120,8 @@ export function fourCpPlan(s: FourCpSpec, dryBulbC: Float64Array, startUnixSecon
   }
   const flags = new Uint8Array(hours);
   const peaks: number[] = [];
+  const k = s.alertHoursPerMonth;
+  const best = new Int32Array(k);
   for (const span of monthSpans(startUnixSeconds, hours)) {
     if (span.month < 5 || span.month > 8) continue; // June … September
     const from = Math.ceil(span.startH), to = Math.ceil(span.endH);
@@ -126,8 +129,20 @@ export function fourCpPlan(s: FourCpSpec, dryBulbC: Float64Array, startUnixSecon
     let peak = from;
     for (let h = from + 1; h < to; h++) if (load[h] > load[peak]) peak = h;
     peaks.push(peak);
-    const ranked = Array.from({ length: to - from }, (_, i) => from + i).sort((a, b) => forecast[b] - forecast[a] || a - b);
-    for (let i = 0; i < Math.min(s.alertHoursPerMonth, ranked.length); i++) flags[ranked[i]] = DR_FOUR_CP;
+    // The k highest forecasts, kept sorted (highest first; ties to the earlier hour). A new hour
+    // enters only when it beats the k-th, which after the first days of a month is rare.
+    let kept = 0;
+    for (let h = from; h < to; h++) {
+      const f = forecast[h];
+      if (kept === k && !(f > forecast[best[k - 1]])) continue;
+      let i = kept < k ? kept++ : k - 1;
+      while (i > 0 && f > forecast[best[i - 1]]) {
+        best[i] = best[i - 1];
+        i--;
+      }
+      best[i] = h;
+    }
+    for (let i = 0; i < kept; i++) flags[best[i]] = DR_FOUR_CP;
   }
   return { flags, peakH: Int32Array.from(peaks) };
 }
