@@ -58,6 +58,20 @@ export interface CoolingSpec {
  * curves and coolant temperatures are assumptions of ours (vendors publish no fleet-level curves):
  * override them per hall.
  */
+// Water-cooled ASICs (warm water, ~40 °C supply) on dry coolers with adiabatic spray.
+const HYDRO: CoolingSpec = {
+  technology: 'hydro',
+  capacityOn: 'dry-bulb',
+  capacity: { points: [[40, 1], [48, 0.7]], hardLimitC: 52, floorFraction: 0 },
+  economizerOn: 'dry-bulb',
+  approachC: 6,
+  supplyC: 40,
+  returnC: 50,
+  mechanical: { kind: 'assist', cop: 15 },
+  proportionalOverhead: 0.035,
+  fixedOverhead: 0.01,
+};
+
 export const DEFAULT_COOLING: Readonly<Record<CoolingTechnology, CoolingSpec>> = {
   // Outside air pulled through the hall by exhaust fans, evaporative pads when it is warm.
   air: {
@@ -72,31 +86,16 @@ export const DEFAULT_COOLING: Readonly<Record<CoolingTechnology, CoolingSpec>> =
     proportionalOverhead: 0.16,
     fixedOverhead: 0.03,
   },
-  // Water-cooled ASICs (warm water, ~40 °C supply) on dry coolers with adiabatic spray.
-  hydro: {
-    technology: 'hydro',
-    capacityOn: 'dry-bulb',
-    capacity: { points: [[40, 1], [48, 0.7]], hardLimitC: 52, floorFraction: 0 },
-    economizerOn: 'dry-bulb',
-    approachC: 6,
-    supplyC: 40,
-    returnC: 50,
-    mechanical: { kind: 'assist', cop: 15 },
-    proportionalOverhead: 0.035,
-    fixedOverhead: 0.01,
-  },
-  // Single-phase immersion tanks, dielectric fluid to dry coolers.
+  hydro: HYDRO,
+  // Single-phase immersion: the same dry-cooler plant as hydro, with hotter fluid (more headroom
+  // before it derates) and no per-machine water loops to pump.
   immersion: {
+    ...HYDRO,
     technology: 'immersion',
-    capacityOn: 'dry-bulb',
     capacity: { points: [[45, 1], [52, 0.7]], hardLimitC: 55, floorFraction: 0 },
-    economizerOn: 'dry-bulb',
-    approachC: 6,
     supplyC: 42,
     returnC: 52,
-    mechanical: { kind: 'assist', cop: 15 },
     proportionalOverhead: 0.03,
-    fixedOverhead: 0.01,
   },
   // Direct-to-chip liquid plus air for the rest, on a chilled-water plant with a tower-side economizer.
   'liquid-chiller': {
