@@ -40,8 +40,8 @@ export function monthSpans(startUnixSeconds: number, hours: number): MonthSpan[]
   }
 }
 
-// YYYY-MM-DD, optionally THH:MM[:SS] (or a space), optionally Z or ±HH:MM.
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
+// YYYY-MM-DD, optionally THH:MM[:SS[.fff]] (or a space), optionally Z or ±HH:MM.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * Milliseconds since the epoch of an ISO 8601 date or date-time, or NaN when it is not one. A time
@@ -53,8 +53,8 @@ export function parseIsoTimeMs(text: string): number {
   if (!m) return NaN;
   const year = Number(m[1]), month = Number(m[2]) - 1, day = Number(m[3]);
   const hour = Number(m[4] ?? 0), minute = Number(m[5] ?? 0), second = Number(m[6] ?? 0);
-  if (month < 0 || month > 11 || day < 1 || hour > 23 || minute > 59 || second > 59) return NaN;
-  const ms = Date.UTC(year, month, day, hour, minute, second);
+  if (month < 0 || month > 11 || day < 1 || hour > 23 || minute > 59 || second >= 60) return NaN;
+  const ms = Date.UTC(year, month, day, hour, minute, Math.floor(second)) + Math.round((second % 1) * 1000);
   // Date.UTC rolls 31 February over into March: refuse a day the month does not have.
   if (new Date(ms).getUTCDate() !== day) return NaN;
   const zone = m[7];

@@ -119,6 +119,7 @@ test('bad weather parameters name the field and the accepted range', () => {
 test('calendar: ISO times without a zone are UTC; month spans clip to the horizon', () => {
   assert.is(parseIsoTimeMs('2026-01-01T06:00'), Date.UTC(2026, 0, 1, 6));
   assert.is(parseIsoTimeMs('2026-01-01 06:00:00+02:00'), Date.UTC(2026, 0, 1, 4));
+  assert.is(parseIsoTimeMs('2026-01-01T06:00:00.000Z'), Date.UTC(2026, 0, 1, 6));
   assert.ok(Number.isNaN(parseIsoTimeMs('2026-02-30')));
   assert.ok(Number.isNaN(parseIsoTimeMs('yesterday')));
   const start = Date.UTC(2026, 0, 15) / 1000;
