@@ -5,24 +5,18 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { planClusterStudy } from '../cluster/cluster-study.js';
 import { campusLauncher } from '../cluster/launcher.js';
 import { sbatch } from '../cluster/sbatch.js';
 import { shellQuote } from '../cluster/shell-quote.js';
 import { slurmFolder, slurmScripts } from '../cluster/slurm-scripts.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
-import { wholeNumber } from './flags.js';
+import { clusterStudy, type ClusterStudyArgs, clusterStudyOptions } from './cluster-flags.js';
 import { reportErrors } from './user-error.js';
 
-interface SlurmArgs {
-  file: string;
-  shards: string;
+interface SlurmArgs extends ClusterStudyArgs {
   partition?: string;
   time?: string;
   out?: string;
-  replications?: string;
-  seed?: string;
-  cpus?: string;
   submit?: boolean;
 }
 
@@ -30,28 +24,17 @@ export const slurmCommand = {
   command: 'slurm <file>',
   describe: 'Write (or --submit) a study as a Slurm job array of shards and a merge job',
   builder: (y: Argv) =>
-    y
-      .positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML)' })
-      .option('shards', { type: 'string', demandOption: true, describe: 'Number of shards, one array task each' })
+    clusterStudyOptions(y, 'one array task')
       .option('partition', { alias: 'p', type: 'string', describe: 'Slurm partition (default: the cluster’s default)' })
       .option('time', { alias: 't', type: 'string', describe: 'Time limit per task, e.g. 30 or 2:00:00 (default: the partition’s)' })
       .option('out', { type: 'string', describe: 'Study folder on storage every node sees (default: out/<scenario name>)' })
-      .option('replications', { alias: 'n', type: 'string', describe: 'Replications of the whole study (default: the scenario’s)' })
-      .option('seed', { type: 'string', describe: 'Root seed (default: the scenario’s)' })
-      .option('cpus', { type: 'string', describe: 'CPUs per task, used as its worker threads (default: 1)' })
       .option('submit', { type: 'boolean', describe: 'Submit both jobs with sbatch and print their ids' }),
   handler: (args: SlurmArgs) => reportErrors(async () => slurm(args)),
 };
 
 function slurm(args: SlurmArgs): void {
   // 1. check everything before writing anything
-  const study = planClusterStudy({
-    file: args.file,
-    shards: wholeNumber('shards', args.shards)!,
-    replications: wholeNumber('replications', args.replications),
-    seed: wholeNumber('seed', args.seed),
-    cpus: wholeNumber('cpus', args.cpus),
-  });
+  const study = clusterStudy(args);
   const outDir = resolve(args.out ?? join('out', study.name));
   const options = { outDir, partition: args.partition, time: args.time, launcher: campusLauncher() };
   const scripts = slurmScripts(study, options);
