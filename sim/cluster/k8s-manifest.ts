@@ -39,7 +39,7 @@ export function k8sName(scenarioName: string): string {
   return scenarioName.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, MAX_NAME).replace(/^-+|-+$/g, '') || 'campus';
 }
 
-export function checkK8sOptions(o: K8sOptions, shards: number): void {
+function checkK8sOptions(o: K8sOptions, shards: number): void {
   if (!DNS_LABEL.test(o.name) || o.name.length > MAX_NAME) throw new StudyError(`--name must be lower-case letters, digits and '-', at most ${MAX_NAME} characters, got '${o.name}'`);
   if (o.claim !== undefined && !(DNS_LABEL.test(o.claim) && o.claim.length <= 63)) throw new StudyError(`--claim must name a PersistentVolumeClaim (lower-case letters, digits and '-'), got '${o.claim}'`);
   if (o.image.trim() === '' || /\s/.test(o.image)) throw new StudyError(`--image must be an image reference such as registry.example/campus-sim:0.1.0, got '${o.image}'`);

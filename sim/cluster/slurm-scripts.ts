@@ -41,7 +41,7 @@ const TIME = /^(\d+(:\d+){0,2}|\d+-\d+(:\d+){0,2}|UNLIMITED|INFINITE)$/i;
 const PARTITION = /^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*$/;
 
 /** Checks what goes into #SBATCH lines, which sbatch reads itself (no shell, no escapes). */
-export function checkSlurmOptions(o: SlurmOptions): void {
+function checkSlurmOptions(o: SlurmOptions): void {
   if (o.partition !== undefined && !PARTITION.test(o.partition)) throw new StudyError(`--partition must be a partition name (or names, comma-separated), got '${o.partition}'`);
   if (o.time !== undefined && !TIME.test(o.time)) throw new StudyError(`--time must be a Slurm time limit such as 30, 2:00:00 or 1-12, got '${o.time}'`);
   // A double quote would end sbatch's quoted path early; a backslash turns off its %-patterns.
