@@ -2,9 +2,11 @@
 /** The `campus` command line. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { k8sCommand } from './k8s-command.js';
 import { mergeCommand } from './merge-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
+import { slurmCommand } from './slurm-command.js';
 import { studyCommand } from './study-command.js';
 import { validateCommand } from './validate-command.js';
 import { EXIT_USER_ERROR } from './user-error.js';
@@ -23,7 +25,9 @@ await yargs(hideBin(process.argv))
   .command(reportCommand)
   .command(validateCommand)
   .command(runCommand)
-  .demandCommand(1, 'Name a command: study, run, merge, report or validate')
+  .command(slurmCommand)
+  .command(k8sCommand)
+  .demandCommand(1, 'Name a command: study, run, merge, report, validate, slurm or k8s')
   .strict()
   .fail((message, error, y) => {
     if (error) throw error; // a bug: keep the stack trace

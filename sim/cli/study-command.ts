@@ -6,6 +6,7 @@ import { loadScenario } from '../scenario/load.js';
 import { terminalProgress } from '../study/progress.js';
 import { readSavedPlan } from '../study/saved-study.js';
 import { runStudy, type StudyPlan } from '../study/study.js';
+import { wholeNumber } from './flags.js';
 import { summaryTable } from './summary-table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
@@ -41,13 +42,6 @@ export const studyCommand = {
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress output' }),
   handler: (args: StudyArgs) => reportErrors(() => study(args)),
 };
-
-/** A whole-number flag, or undefined when not given; the study checks the range. */
-function wholeNumber(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be a whole number, got '${raw}'`);
-  return Number(raw);
-}
 
 async function study(args: StudyArgs): Promise<void> {
   if (args.resume !== undefined && args.out !== undefined && args.out !== args.resume) throw new UsageError('--resume DIR continues in DIR; drop --out or give the same folder');
