@@ -12,6 +12,7 @@ import { drawWorld } from '../campus/world.js';
 import { HOURS_PER_MONTH } from '../core/time.js';
 import { loadScenario } from '../scenario/load.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
+import { wholeNumber } from './flags.js';
 import { formatTable, millions } from './table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
@@ -36,19 +37,13 @@ export const runCommand = {
   handler: (args: RunArgs) => reportErrors(async () => run(args)),
 };
 
-function wholeNumber(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be a whole number, got '${raw}'`);
-  return Number(raw);
-}
-
 function run(args: RunArgs): void {
   const scenario = loadScenario(args.file);
   const name = args.variant ?? scenario.study.baseline;
   const variant = scenario.variants.find((v) => v.name === name);
   if (!variant) throw new UsageError(`no variant '${name}' in ${args.file}; it has ${scenario.variants.map((v) => v.name).join(', ')}`);
-  const seed = wholeNumber('seed', args.seed, scenario.study.seed);
-  const replication = wholeNumber('replication', args.replication, 0);
+  const seed = wholeNumber('seed', args.seed) ?? scenario.study.seed;
+  const replication = wholeNumber('replication', args.replication) ?? 0;
   const outDir = args.out ?? join('out', scenario.name, 'run');
 
   const t0 = performance.now();
