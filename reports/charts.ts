@@ -11,6 +11,7 @@ import { npvDistributionChart } from './charts/npv-distribution.js';
 import { pairedDifferenceChart } from './charts/paired-difference.js';
 import { revenueMixChart } from './charts/revenue-mix.js';
 import { riskReturnChart } from './charts/risk-return.js';
+import { sensitivityChart } from './charts/sensitivity.js';
 
 export type { ChartContext };
 
@@ -21,6 +22,7 @@ export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartCo
     npvDistributionChart(summary, rows, ctx.discountRatePerYear),
     pairedDifferenceChart(summary),
     riskReturnChart(summary),
+    sensitivityChart(summary),
     variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does the cash go, and when does it recover?', 'Cumulative cash after capex (million USD)', 1e6, fundingGap),
     revenueMixChart(ctx.bands, variants),
     variantFanChart(ctx.bands, 'gpuUtilisation', variants, 'How busy are the GPUs?', 'GPU utilisation (%)', 0.01),

@@ -4,6 +4,7 @@
  */
 import { HOURS_PER_DAY, HOURS_PER_YEAR } from '../core/time.js';
 import type { ScenarioReader } from './reader.js';
+import { isDistribution } from './uncertain.js';
 import type { KeyPath } from './source.js';
 import type { GpuCloudConfig, GpuHourPrice } from './types.js';
 
@@ -85,6 +86,13 @@ function readInference(r: ScenarioReader, at: KeyPath, horizonH: number): NonNul
  * the hall's hot path reads an array, not the expression. A negative price anywhere is refused.
  */
 function priceByDay(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
+  const raw = r.raw(path);
+  // An expression's table depends only on its text and the horizon: built once per file.
+  if (typeof raw === 'string' && !isDistribution(raw)) return r.memo(`priceByDay\u0000${raw}\u0000${horizonH}`, () => priceTable(r, path, horizonH));
+  return priceTable(r, path, horizonH);
+}
+
+function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
   const price = r.timeQuantity(path, 'gpuHourPrice');
   if (price.constant !== undefined) {
     const constant = price.constant;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { deepMerge } from './merge.js';
-import { ScenarioReader } from './reader.js';
+import { Draws, ScenarioReader } from './reader.js';
 import { ScenarioError } from './scenario-error.js';
 import { checkSchema } from './schema.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
@@ -35,7 +35,21 @@ export function loadScenario(file: string): Scenario {
 export function parseScenario(file: string, text: string): Scenario {
   const src = new ScenarioSource(file, text);
   checkSchema(src);
-  const base = new ScenarioReader(src, src.value);
+  const found = new Draws();
+  const scenario = readScenario(src, found);
+  const uncertain = [...found.found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    ...scenario,
+    uncertain,
+    // The same file read again with drawn values: every key is checked as at load, and what does
+    // not depend on the draws comes from the source's memo.
+    withInputs: (values) => ({ ...readScenario(src, new Draws(values, found.found)), uncertain, withInputs: () => { throw new Error('inputs already drawn'); } }),
+  };
+}
+
+function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncertain' | 'withInputs'> {
+  const file = src.file;
+  const base = new ScenarioReader(src, src.value, undefined, draws);
   const years = base.number(['horizon', 'years'], { above: 0, max: 50 });
   const startDate = base.string(['horizon', 'start']);
   if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
@@ -45,7 +59,7 @@ export function parseScenario(file: string, text: string): Scenario {
     const overridePath = ['variants', name];
     const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
     const merged = deepMerge(campus, override);
-    return readVariant(name, ScenarioReader.forVariant(src, merged, override, overridePath), years * HOURS_PER_YEAR);
+    return readVariant(name, ScenarioReader.forVariant(src, merged, override, overridePath, draws), years * HOURS_PER_YEAR);
   });
 
   const hasSpot = base.has(['site', 'spot']);

@@ -7,7 +7,19 @@ import { HOURS_PER_YEAR } from '../core/time.js';
 import { compileExpression } from './expression.js';
 import { hasPath } from './merge.js';
 import type { KeyPath, ScenarioSource } from './source.js';
+import { isDistribution, parseDistribution, type UncertainInput } from './uncertain.js';
 import { QUANTITY, type QuantityKindName, toCanonical } from './units.js';
+
+/**
+ * The uncertain inputs of one reading of a scenario: those found so far (by the key path where
+ * each is written), and the values drawn for them — none at load, when each reads as its mean.
+ */
+export class Draws {
+  constructor(
+    readonly values?: ReadonlyMap<string, number>,
+    readonly found: Map<string, UncertainInput> = new Map(),
+  ) {}
+}
 
 export class ScenarioReader {
   constructor(
@@ -15,11 +27,23 @@ export class ScenarioReader {
     private readonly tree: unknown,
     /** Where a path of this tree lives in the file. */
     private readonly origin: (path: KeyPath) => KeyPath = (p) => p,
+    readonly draws: Draws = new Draws(),
   ) {}
 
   /** A reader for a variant: `override` (at `overridePath` in the file) merged over the base tree. */
-  static forVariant(src: ScenarioSource, merged: unknown, override: unknown, overridePath: KeyPath): ScenarioReader {
-    return new ScenarioReader(src, merged, (p) => (hasPath(override, p) ? [...overridePath, ...p] : p));
+  static forVariant(src: ScenarioSource, merged: unknown, override: unknown, overridePath: KeyPath, draws?: Draws): ScenarioReader {
+    return new ScenarioReader(src, merged, (p) => (hasPath(override, p) ? [...overridePath, ...p] : p), draws);
+  }
+
+  /**
+   * `make()` once per source file and key: re-reading a scenario with new draws each replication
+   * reuses what does not depend on them (parsed quantities, price tables).
+   */
+  memo<T>(key: string, make: () => T): T {
+    if (this.src.memo.has(key)) return this.src.memo.get(key) as T;
+    const value = make();
+    this.src.memo.set(key, value);
+    return value;
   }
 
   raw(path: KeyPath): unknown {
@@ -47,19 +71,48 @@ export class ScenarioReader {
       if (fallback !== undefined) return fallback;
       this.fail(path, 'missing', `${kind.noun} like '${kind.example}'`);
     }
-    let evaluated: unknown;
-    if (typeof value === 'number') evaluated = value;
-    else if (typeof value === 'string') {
+    if (isDistribution(value)) return this.inRange(path, this.uncertain(path, value, kindName, range), range, kind.unit);
+    if (typeof value !== 'string' && typeof value !== 'number') this.fail(path, `wrong type (${typeof value})`, `${kind.noun} like '${kind.example}'`);
+    const memoKey = `quantity\u0000${kindName}\u0000${value}`;
+    if (this.src.memo.has(memoKey)) return this.inRange(path, this.src.memo.get(memoKey) as number, range, kind.unit);
+    let evaluated: unknown = value;
+    if (typeof value === 'string') {
       try {
-        const expr = compileExpression(value);
-        evaluated = expr.evaluate();
+        evaluated = compileExpression(value).evaluate();
       } catch (e) {
         this.fail(path, (e as Error).message, `${kind.noun} like '${kind.example}'`);
       }
-    } else this.fail(path, `wrong type (${typeof value})`, `${kind.noun} like '${kind.example}'`);
+    }
     const converted = toCanonical(evaluated, kind);
     if (!converted.ok) this.fail(path, `'${String(value)}' ${converted.problem}`, `${kind.noun} like '${kind.example}'`);
+    this.src.memo.set(memoKey, converted.value);
     return this.inRange(path, converted.value, range, kind.unit);
+  }
+
+  /**
+   * A value written as a distribution: its draw for this replication, or its mean at load. Every
+   * value it can draw must be in the key's range, so a study never fails part-way on a draw.
+   */
+  private uncertain(path: KeyPath, text: string, kindName: QuantityKindName, range: Range): number {
+    const kind = QUANTITY[kindName];
+    const id = this.origin(path).join('.');
+    let input = this.draws.found.get(id);
+    if (!input) {
+      try {
+        input = parseDistribution(id, text, kind);
+      } catch (e) {
+        this.fail(path, (e as Error).message, `a distribution of ${kind.noun}, e.g. 'uniform(${kind.example}, ${kind.example})'`);
+      }
+      const [lo, hi] = input.support;
+      const u = kind.unit ? ` ${kind.unit}` : '';
+      const below = (range.min !== undefined && lo < range.min) || (range.above !== undefined && lo <= range.above);
+      const over = (range.max !== undefined && hi > range.max) || (range.below !== undefined && hi >= range.below);
+      if (below || over) {
+        this.fail(path, `'${text}' can draw ${below ? lo : hi}${u}, outside the range of this key`, `a distribution whose every value is ${describeRange(range, u)}`);
+      }
+      this.draws.found.set(id, input);
+    }
+    return this.draws.values?.get(id) ?? input.distribution.mean;
   }
 
   /**
@@ -68,7 +121,7 @@ export class ScenarioReader {
    */
   timeQuantity(path: KeyPath, kindName: QuantityKindName): { constant?: number; at: (tH: number) => number } {
     const value = this.raw(path);
-    if (typeof value !== 'string') {
+    if (typeof value !== 'string' || isDistribution(value)) {
       const constant = this.quantity(path, kindName);
       return { constant, at: () => constant };
     }
@@ -112,6 +165,15 @@ export class ScenarioReader {
     if (below !== undefined && x >= below) this.fail(path, `${x}${u} is too large`, `less than ${below}${u}`);
     return x;
   }
+}
+
+function describeRange({ min, max, above, below }: Range, u: string): string {
+  const parts: string[] = [];
+  if (min !== undefined) parts.push(`≥ ${min}${u}`);
+  if (above !== undefined) parts.push(`> ${above}${u}`);
+  if (max !== undefined) parts.push(`≤ ${max}${u}`);
+  if (below !== undefined) parts.push(`< ${below}${u}`);
+  return parts.join(' and ');
 }
 
 export interface Range {

@@ -20,6 +20,8 @@ export class ScenarioSource {
   readonly value: unknown;
   /** SHA-256 of the file's bytes: the manifest's record of exactly which scenario ran. */
   readonly hash: string;
+  /** Values derived from this file's text, kept across re-readings (see ScenarioReader.memo). */
+  readonly memo = new Map<string, unknown>();
   private readonly doc: Document;
   private readonly lines = new LineCounter();
 

@@ -4,6 +4,7 @@ import type { BlockMode } from '../network/chain.js';
 import type { RestOfNetwork } from '../network/hashrate.js';
 import type { OutageSpec } from '../site/outages.js';
 import type { SpotPriceSpec } from '../site/spot-price.js';
+import type { UncertainInput } from './uncertain.js';
 
 /**
  * A loaded scenario in canonical units (h, MW, MWh, USD, TH/s). The world — market and network —
@@ -21,6 +22,10 @@ export interface Scenario {
   readonly world: WorldConfig;
   /** In file order; the baseline is one of them. */
   readonly variants: readonly VariantConfig[];
+  /** Values written as distributions, by key path; world and variants above hold their means. */
+  readonly uncertain: readonly UncertainInput[];
+  /** The scenario with these drawn values (by input id) in place of the means. */
+  withInputs(values: ReadonlyMap<string, number>): Scenario;
 }
 
 export interface Horizon {

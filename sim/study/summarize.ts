@@ -4,8 +4,9 @@
  * against the baseline, the paired difference — the payoff of common random numbers, shown as how
  * much tighter the paired interval is than an unpaired one would be.
  */
-import { METRIC_INFO, METRICS, type MetricName } from '../campus/metrics.js';
+import { METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { lowerTailMean, quantileEstimate, type QuantileEstimate } from '../core/stats/quantiles.js';
+import { type RankCorrelation, spearman } from '../core/stats/rank-correlation.js';
 import { studentTQuantile } from '../core/stats/student-t.js';
 import type { Row } from './replicate.js';
 
@@ -58,6 +59,14 @@ export interface StoppingRule {
   detail: string;
 }
 
+/** Which uncertain inputs move a metric most, per variant: Spearman's ρ between each input's draw and the metric. */
+export interface Sensitivity {
+  metric: MetricName;
+  method: string;
+  inputs: Array<{ id: string; text: string }>;
+  variants: Array<{ name: string; correlations: Array<{ input: string } & RankCorrelation> }>;
+}
+
 export interface Summary {
   scenario: string;
   scenarioHash: string;
@@ -75,6 +84,8 @@ export interface Summary {
   };
   metrics: Record<MetricName, string>;
   variants: VariantSummary[];
+  /** Present when the scenario has uncertain inputs. */
+  sensitivity?: Sensitivity;
 }
 
 export interface SummaryContext {
@@ -85,6 +96,8 @@ export interface SummaryContext {
   baseline: string;
   variants: readonly string[];
   stopping: StoppingRule;
+  /** The scenario's uncertain inputs, in the order of each row's `inputs`. */
+  inputs?: ReadonlyArray<{ id: string; text: string }>;
 }
 
 /** Rows must hold the same replications for every variant (as a study produces them). */
@@ -119,6 +132,24 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     },
     metrics: Object.fromEntries(METRICS.map((m) => [m, METRIC_INFO[m].label])) as Record<MetricName, string>,
     variants,
+    ...(ctx.inputs && ctx.inputs.length > 0 ? { sensitivity: sensitivity(rows, ctx, ctx.inputs, PRIMARY_METRIC) } : {}),
+  };
+}
+
+function sensitivity(rows: readonly Row[], ctx: SummaryContext, inputs: ReadonlyArray<{ id: string; text: string }>, metric: MetricName): Sensitivity {
+  const sorted = [...rows].sort((a, b) => a.replication - b.replication);
+  return {
+    metric,
+    method: `Spearman rank correlation between each input's draw and the metric over replications; ${ctx.confidence * 100} % Fisher-z interval with variance 1.06/(n − 3)`,
+    inputs: inputs.map(({ id, text }) => ({ id, text })),
+    variants: ctx.variants.map((name) => {
+      const own = sorted.filter((r) => r.variant === name && !Number.isNaN(r.metrics[metric]));
+      const ys = Float64Array.from(own, (r) => r.metrics[metric]);
+      return {
+        name,
+        correlations: inputs.map(({ id }, k) => ({ input: id, ...spearman(Float64Array.from(own, (r) => r.inputs[k]), ys, ctx.confidence) })),
+      };
+    }),
   };
 }
 
