@@ -12,8 +12,8 @@
 import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
-import { minimumCash, npv } from '../finance/cash-flows.js';
-import { capexSchedule } from '../finance/capex.js';
+import { irr, minimumCash, npv, paybackYears } from '../finance/cash-flows.js';
+import { capexSchedule, residualValueUSD } from '../finance/capex.js';
 import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
 import { variantFleet } from '../mining/fleet.js';
 import { fppsBtcPerHour } from '../network/hashprice.js';
@@ -55,6 +55,9 @@ class CampusRun {
   private readonly hall: GpuHall | undefined;
   private miningDrawMW = 0;
   private readonly hpcDrawn = new TimeIntegral(0, 0);
+  private readonly hpcCost = new TimeIntegral(0, 0);
+  private readonly opex = new TimeIntegral(0, 0);
+  private readonly miningOpex = new TimeIntegral(0, 0);
   private readonly network: VariantNetwork;
   private readonly btc = new TimeIntegral(0, 0);
   private readonly revenue = new TimeIntegral(0, 0);
@@ -77,6 +80,8 @@ class CampusRun {
   private readonly months: number;
   private readonly monthly: Float64Array;
   private readonly monthlyCost: Float64Array;
+  private readonly monthlyOpex: Float64Array;
+  private opexAtMonthStart = 0;
   private revenueAtMonthStart = 0;
   private costAtMonthStart = 0;
   private gpuRevenueAtMonthStart = 0;
@@ -119,6 +124,7 @@ class CampusRun {
     this.months = monthsIn(horizon);
     this.monthly = new Float64Array(VARIANT_SERIES.length * this.months);
     this.monthlyCost = new Float64Array(this.months);
+    this.monthlyOpex = new Float64Array(this.months);
   }
 
   run(): CampusResult {
@@ -140,49 +146,73 @@ class CampusRun {
     // The tenant pays for the power it uses (pass-through), so the lease adds no power cost here.
     const lease = this.leaseIncome();
 
-    // Cash flows: capex when it is paid, then each month's revenue less its power cost, plus rent.
-    // A payment at hour h lands at the month boundary on or after it (flows[0] is the start).
+    // Cash flows: capex when it is paid, then each month's revenue less its power cost and opex,
+    // plus rent. Mined BTC kept in treasury is not cash until the horizon. A payment at hour h lands
+    // at the month boundary on or after it (flows[0] is the start).
     const months = this.months;
+    const finance = this.variant.finance;
+    const sold = 1 - finance.btcHeldShare;
     const flows = new Float64Array(months + 1);
-    for (const item of capexSchedule(this.variant)) flows[Math.min(months, Math.ceil(item.atH / HOURS_PER_MONTH - 1e-9))] -= item.usd;
+    const capex = capexSchedule(this.variant);
+    for (const item of capex) flows[Math.min(months, Math.ceil(item.atH / HOURS_PER_MONTH - 1e-9))] -= item.usd;
     for (let m = 0; m < months; m++) {
       const rent = lease ? lease.monthly.rentUSD[m] - lease.monthly.creditUSD[m] : 0;
-      flows[m + 1] += this.monthly[m] - this.monthlyCost[m] + rent + this.monthly[GPU_REVENUE * months + m];
+      flows[m + 1] += sold * this.monthly[m] - this.monthlyCost[m] - this.monthlyOpex[m] + rent + this.monthly[GPU_REVENUE * months + m];
       this.monthly[months + m] = (m > 0 ? this.monthly[months + m - 1] : flows[0]) + flows[m + 1];
       this.monthly[2 * months + m] = rent;
     }
     const minCashUSD = minimumCash(flows);
-    // Rent contracted beyond the horizon, valued at the horizon (no further outages assumed).
+    const paybackYearsCash = paybackYears(flows);
+    // What is left at the horizon: rent contracted beyond it (no further outages assumed), the BTC
+    // kept at the last price, the book value of assets with life left, and any terminal multiple.
     if (lease) flows[months] += this.leaseRentAfterHorizonUSD();
-    // What the layout is still worth at the horizon: years of its last twelve months' net cash.
-    const terminalYears = this.variant.finance.terminalYears;
-    if (terminalYears > 0) {
+    const treasuryBTC = finance.btcHeldShare * this.btc.integralAt(end);
+    const treasuryUSD = treasuryBTC * this.world.priceUSD[this.world.priceUSD.length - 1];
+    flows[months] += treasuryUSD;
+    const residualUSD = residualValueUSD(capex, finance.lives, end);
+    flows[months] += residualUSD;
+    if (finance.terminalYears > 0) {
       const last = Math.min(12, months);
       let yearFlow = 0;
       for (let m = months - last; m < months; m++) yearFlow += flows[m + 1];
-      flows[months] += terminalYears * yearFlow * (12 / last);
+      flows[months] += finance.terminalYears * yearFlow * (12 / last);
     }
     const miningRevenueUSD = this.revenue.integralAt(end);
     const powerCostUSD = this.cost.integralAt(end);
+    const gpuPowerCostUSD = this.hpcCost.integralAt(end);
+    const miningOpexUSD = this.miningOpex.integralAt(end);
+    const minedBTC = this.btc.integralAt(end);
     const gpu = gpuMetrics(this.hall?.metrics(end));
     const leaseRentUSD = lease?.rentUSD ?? 0;
+    const slaCreditsUSD = lease?.creditsUSD ?? 0;
     const computeUSD = leaseRentUSD + gpu.gpuCloudRevenueUSD;
+    const miningCostUSD = powerCostUSD - gpuPowerCostUSD + miningOpexUSD;
     const metrics: Metrics = {
-      npvUSD: npv(flows, this.variant.finance.discountRatePerYear),
+      npvUSD: npv(flows, finance.discountRatePerYear),
+      irr: irr(flows),
+      paybackYears: paybackYearsCash,
       miningProfitUSD: miningRevenueUSD - powerCostUSD,
       miningRevenueUSD,
       powerCostUSD,
+      opexUSD: this.opex.integralAt(end),
+      miningEbitdaUSD: miningRevenueUSD - miningCostUSD,
+      computeEbitdaUSD: computeUSD - slaCreditsUSD - gpuPowerCostUSD - (this.opex.integralAt(end) - miningOpexUSD - finance.fixedOpexUSDPerH * end),
+      breakEvenBtcUSD: minedBTC > 0 ? miningCostUSD / minedBTC : NaN,
       leaseRentUSD,
-      slaCreditsUSD: lease?.creditsUSD ?? 0,
+      slaCreditsUSD,
       capexUSD: this.capexUSD,
       minCashUSD,
+      capitalHeadroomUSD: Number.isFinite(finance.capitalUSD) ? finance.capitalUSD + minCashUSD : NaN,
+      treasuryBTC,
+      treasuryUSD,
+      residualValueUSD: residualUSD,
       energyMWh: this.drawn.integralAt(end),
       gpuEnergyMWh: this.hpcDrawn.integralAt(end),
       curtailedEconomicMWh: this.curtailedEconomic.integralAt(end),
       curtailedOutageMWh: this.curtailedOutage.integralAt(end),
       outageHours: this.down.integralAt(end),
       powerSoldUSD: this.sold.integralAt(end),
-      minedBTC: this.btc.integralAt(end),
+      minedBTC,
       computeRevenueShare: computeUSD + miningRevenueUSD > 0 ? computeUSD / (computeUSD + miningRevenueUSD) : 0,
       ...gpu,
     };
@@ -218,6 +248,11 @@ class CampusRun {
     this.curtailedEconomic.set(now, !this.mining && !this.outage ? this.fleetMW : 0);
     this.curtailedOutage.set(now, this.outage ? this.fleetMW : 0);
     this.down.set(now, this.outage ? 1 : 0);
+    // Opex runs whether the machines do or not: per MW installed, per MW of an open hall, overhead.
+    const f = this.variant.finance;
+    const miningOpex = this.fleetMW * f.miningOpexUSDPerMWH;
+    this.miningOpex.set(now, miningOpex);
+    this.opex.set(now, miningOpex + (this.hall?.online ? this.hall.config.itMW * f.gpuOpexUSDPerMWH : 0) + f.fixedOpexUSDPerH);
     this.rate();
   }
 
@@ -240,6 +275,8 @@ class CampusRun {
     const costRate = this.outage ? 0 : block * site.ppaPriceUSDPerMWh + Math.max(0, drawMW - block) * spot - soldRate;
     this.sold.set(now, soldRate);
     this.cost.set(now, costRate);
+    // The GPU hall's share of the power bill, in proportion to its draw (the rest is mining's).
+    this.hpcCost.set(now, drawMW > 0 ? (costRate * hpcMW) / drawMW : 0);
   }
 
   private readonly onHallLoad = (): void => this.rate();
@@ -264,6 +301,9 @@ class CampusRun {
     this.monthlyCost[m] = cost - this.costAtMonthStart;
     this.revenueAtMonthStart = revenue;
     this.costAtMonthStart = cost;
+    const opex = this.opex.integralAt(endH);
+    this.monthlyOpex[m] = opex - this.opexAtMonthStart;
+    this.opexAtMonthStart = opex;
     const months = this.months;
     if (this.hall) {
       const r = this.hall.revenueToDate();

@@ -4,7 +4,9 @@ import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 
 /** Metric names in column order, each with its unit in the name. */
 export const METRICS = [
-  'npvUSD', 'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'leaseRentUSD', 'slaCreditsUSD', 'capexUSD', 'minCashUSD',
+  'npvUSD', 'irr', 'paybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
+  'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'opexUSD', 'miningEbitdaUSD', 'computeEbitdaUSD', 'breakEvenBtcUSD',
+  'leaseRentUSD', 'slaCreditsUSD',
   'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
   'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
   'energyMWh', 'gpuEnergyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
@@ -22,6 +24,16 @@ export interface MetricInfo {
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   npvUSD: { label: 'Net present value of the monthly cash flows, capex and any terminal value included, USD', better: 'higher', money: true },
+  irr: { label: 'Internal rate of return of the monthly cash flows, a year (no value when they never change sign)', better: 'higher', money: false },
+  paybackYears: { label: 'Years until cumulative cash is back to zero after capex (0 if it never dips; no value if it never recovers)', better: 'lower', money: false },
+  capitalHeadroomUSD: { label: 'Capital available less the funding the plan needs at its lowest point; below zero the plan does not fit the raise, USD', better: 'higher', money: true },
+  residualValueUSD: { label: 'Book value at the horizon of what capex bought (straight-line lives), counted in NPV, USD', money: false },
+  treasuryBTC: { label: 'Mined BTC kept in treasury at the horizon, BTC', money: false },
+  treasuryUSD: { label: 'Treasury BTC at the last price, counted in NPV at the horizon, USD', money: false },
+  opexUSD: { label: 'Operating costs besides power (mining and GPU-hall maintenance, overhead), USD', better: 'lower', money: false },
+  miningEbitdaUSD: { label: 'Mining EBITDA: revenue − its power cost − its opex, USD', better: 'higher', money: true },
+  computeEbitdaUSD: { label: 'Compute EBITDA: lease rent − SLA credits + GPU cloud revenue − the hall’s power and opex, USD', better: 'higher', money: true },
+  breakEvenBtcUSD: { label: 'Break-even BTC price: mining’s power and opex per BTC mined, USD', better: 'lower', money: false },
   capexUSD: { label: 'Capital spent (mining capacity and machines, leased halls, GPU halls and nodes), undiscounted, USD', better: 'lower', money: false },
   leaseRentUSD: { label: 'Rent from a colocation lease of GPU-hall power, USD', better: 'higher', money: false },
   slaCreditsUSD: { label: 'SLA credits paid to the lease tenant for months below the availability promised, USD', better: 'lower', money: false },

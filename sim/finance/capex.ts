@@ -45,3 +45,16 @@ export function capexSchedule(variant: VariantConfig): CapexItem[] {
 export function totalCapexUSD(variant: VariantConfig): number {
   return capexSchedule(variant).reduce((sum, i) => sum + i.usd, 0);
 }
+
+/**
+ * Book value left at `horizonH` of what the capex bought, straight-line over each kind's life from
+ * when it was paid (a life of 0: no residual value counted for that kind).
+ */
+export function residualValueUSD(items: readonly CapexItem[], lives: { miningH: number; hallH: number; gpuH: number }, horizonH: number): number {
+  let value = 0;
+  for (const item of items) {
+    const life = item.what === 'mining' ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
+    if (life > 0) value += item.usd * Math.max(0, 1 - (horizonH - item.atH) / life);
+  }
+  return value;
+}

@@ -5,9 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { deepMerge } from './merge.js';
+import { didYouMean } from './did-you-mean.js';
 import { Draws, ScenarioReader } from './reader.js';
 import { ScenarioError } from './scenario-error.js';
 import { checkSchema } from './schema.js';
+import { variantSources } from './sweep.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
 import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
 import { readGpuCloud } from './gpu-cloud-config.js';
@@ -54,13 +56,19 @@ function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncert
   const startDate = base.string(['horizon', 'start']);
   if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
 
-  const variantTree = base.raw(['variants']) as Record<string, unknown>;
-  const variants: VariantConfig[] = Object.entries(variantTree).map(([name, override]) => {
-    const overridePath = ['variants', name];
-    const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
-    const merged = deepMerge(campus, override);
-    return readVariant(name, ScenarioReader.forVariant(src, merged, override, overridePath, draws), years * HOURS_PER_YEAR);
-  });
+  const { sources, swept } = variantSources(base, CAMPUS_SECTIONS);
+  const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
+  const variants: VariantConfig[] = sources.map(({ name, override, origin }) =>
+    readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws), years * HOURS_PER_YEAR),
+  );
+  // A sweep varies numbers: its path must be a key the campus reads as a number or a quantity.
+  for (const { at, path } of swept) {
+    const key = path.join('.');
+    if (!draws.numericKeys.has(key)) {
+      const near = didYouMean(key, [...draws.numericKeys]);
+      base.fail(at, `'${key}' is not a numeric input of the campus${near ? ` (did you mean ${near}?)` : ''}`, 'the path of a number or quantity, e.g. gpuCloud.it or mining.capacity');
+    }
+  }
 
   const hasSpot = base.has(['site', 'spot']);
   if (hasSpot && base.has(['site', 'powerPrice'])) base.fail(['site', 'powerPrice'], 'a flat power price and a spot market were both given', 'one of them: powerPrice, or spot');
@@ -121,6 +129,16 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
       discountRatePerYear: r.number(['finance', 'discountRate'], { above: -1, max: 1 }, 0.12),
       miningFacilityUSDPerMW: r.quantity(['finance', 'miningFacility'], 'moneyPerPower', { min: 0 }, 0),
       terminalYears: r.number(['finance', 'terminalYears'], { min: 0, max: 30 }, 0),
+      miningOpexUSDPerMWH: r.quantity(['finance', 'opex', 'mining'], 'moneyPerPowerTime', { min: 0 }, 0),
+      gpuOpexUSDPerMWH: r.quantity(['finance', 'opex', 'gpuHall'], 'moneyPerPowerTime', { min: 0 }, 0),
+      fixedOpexUSDPerH: r.quantity(['finance', 'opex', 'fixed'], 'moneyPerTime', { min: 0 }, 0),
+      btcHeldShare: r.number(['finance', 'treasury', 'holdShare'], { min: 0, max: 1 }, 0),
+      capitalUSD: r.quantity(['finance', 'capital'], 'money', { min: 0 }, Infinity),
+      lives: {
+        miningH: r.quantity(['finance', 'lives', 'mining'], 'duration', { min: 0 }, 0),
+        hallH: r.quantity(['finance', 'lives', 'halls'], 'duration', { min: 0 }, 0),
+        gpuH: r.quantity(['finance', 'lives', 'gpus'], 'duration', { min: 0 }, 0),
+      },
     },
     ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
   };

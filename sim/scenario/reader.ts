@@ -5,7 +5,6 @@
  */
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { compileExpression } from './expression.js';
-import { hasPath } from './merge.js';
 import type { KeyPath, ScenarioSource } from './source.js';
 import { isDistribution, parseDistribution, type UncertainInput } from './uncertain.js';
 import { QUANTITY, type QuantityKindName, toCanonical } from './units.js';
@@ -15,6 +14,9 @@ import { QUANTITY, type QuantityKindName, toCanonical } from './units.js';
  * each is written), and the values drawn for them — none at load, when each reads as its mean.
  */
 export class Draws {
+  /** Keys read as numbers or quantities (paths in the merged tree): what a sweep may vary. */
+  readonly numericKeys = new Set<string>();
+
   constructor(
     readonly values?: ReadonlyMap<string, number>,
     readonly found: Map<string, UncertainInput> = new Map(),
@@ -29,11 +31,6 @@ export class ScenarioReader {
     private readonly origin: (path: KeyPath) => KeyPath = (p) => p,
     readonly draws: Draws = new Draws(),
   ) {}
-
-  /** A reader for a variant: `override` (at `overridePath` in the file) merged over the base tree. */
-  static forVariant(src: ScenarioSource, merged: unknown, override: unknown, overridePath: KeyPath, draws?: Draws): ScenarioReader {
-    return new ScenarioReader(src, merged, (p) => (hasPath(override, p) ? [...overridePath, ...p] : p), draws);
-  }
 
   /**
    * `make()` once per source file and key: re-reading a scenario with new draws each replication
@@ -67,6 +64,7 @@ export class ScenarioReader {
   quantity(path: KeyPath, kindName: QuantityKindName, range: Range = {}, fallback?: number): number {
     const kind = QUANTITY[kindName];
     const value = this.raw(path);
+    this.draws.numericKeys.add(path.join('.'));
     if (value === undefined) {
       if (fallback !== undefined) return fallback;
       this.fail(path, 'missing', `${kind.noun} like '${kind.example}'`);

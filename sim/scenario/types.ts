@@ -160,6 +160,18 @@ export interface FinanceConfig {
   readonly miningFacilityUSDPerMW: number;
   /** Terminal value at the horizon, in years of the last twelve months' net cash flow (0: none). */
   readonly terminalYears: number;
+  /** Operating cost per MW of mining fleet installed, per hour (maintenance, site staff). */
+  readonly miningOpexUSDPerMWH: number;
+  /** Operating cost per MW of GPU-hall IT once online, per hour (maintenance, network, staff). */
+  readonly gpuOpexUSDPerMWH: number;
+  /** Operating cost of the company not tied to a segment, per hour (overhead). */
+  readonly fixedOpexUSDPerH: number;
+  /** Share of mined BTC kept in treasury, valued at the last BTC price at the horizon (0: sell at once). */
+  readonly btcHeldShare: number;
+  /** Capital available for the plan (e.g. the $1.15B raise); Infinity when not stated. */
+  readonly capitalUSD: number;
+  /** Straight-line lives of what capex buys; the book value left at the horizon counts as residual value (0: none). */
+  readonly lives: { readonly miningH: number; readonly hallH: number; readonly gpuH: number };
 }
 
 export interface SiteConfig {

@@ -66,6 +66,8 @@ export const QUANTITY = {
   // "$/TH" is the trade's shorthand for dollars per TH/s of hashrate: 1 TH/s for 1 s is 1 TH.
   pricePerHashrate: { unit: 'USD/TH', example: '25.7 USD/TH', noun: 'a price per TH/s of hashrate' },
   gpuHourPrice: { unit: 'USD/GPU/h', example: '2.35 USD/GPU/h', noun: 'a price per GPU-hour' },
+  moneyPerPowerTime: { unit: 'USD/MW/h', example: '20000 USD/MW/year', noun: 'a cost per MW and unit of time' },
+  moneyPerTime: { unit: 'USD/h', example: '25e6 USD/year', noun: 'a cost per unit of time' },
 } as const satisfies Record<string, QuantityKind>;
 
 export type QuantityKindName = keyof typeof QUANTITY;
