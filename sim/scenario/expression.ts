@@ -25,6 +25,8 @@ export interface CompiledExpression {
   readonly text: string;
   /** True when the expression names none of the variables: evaluate it once. */
   readonly constant: boolean;
+  /** The variables it names. */
+  readonly uses: readonly string[];
   evaluate(scope?: Record<string, number>): unknown;
 }
 
@@ -40,7 +42,7 @@ export function compileExpression(text: string, variables: readonly string[] = [
     throw new Error(`cannot parse '${text}': ${(e as Error).message}`);
   }
   const allowedVariables = new Set(variables);
-  let usesVariable = false;
+  const uses = new Set<string>();
   node.traverse((n: MathNode, path: string, parent: MathNode | null) => {
     switch (n.type) {
       case 'ConstantNode':
@@ -64,7 +66,7 @@ export function compileExpression(text: string, variables: readonly string[] = [
         const name = (n as unknown as { name: string }).name;
         if (parent?.type === 'FunctionNode' && path === 'fn') return; // the function's own name, checked above
         if (allowedVariables.has(name)) {
-          usesVariable = true;
+          uses.add(name);
           return;
         }
         if (CONSTANTS.has(name) || math.Unit.isValuelessUnit(name)) return;
@@ -78,7 +80,8 @@ export function compileExpression(text: string, variables: readonly string[] = [
   const code = node.compile();
   return {
     text,
-    constant: !usesVariable,
+    constant: uses.size === 0,
+    uses: [...uses],
     evaluate: (scope = {}) => code.evaluate({ ...scope }),
   };
 }

@@ -2,7 +2,7 @@
  * The `gpuCloud` section of a variant → GpuCloudConfig in canonical units: a GPU hall the campus
  * owns and sells as reserved blocks, on-demand training jobs and elastic inference.
  */
-import { HOURS_PER_DAY, HOURS_PER_YEAR } from '../core/time.js';
+import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import type { ScenarioReader } from './reader.js';
 import { isDistribution } from './uncertain.js';
 import type { KeyPath } from './source.js';
@@ -67,7 +67,7 @@ function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number): NonNull
     meanDurationH,
     sdDurationH: r.quantity([...at, 'duration', 'sd'], 'duration', { above: 0 }, 2 * meanDurationH),
     checkpointH: r.quantity([...at, 'checkpoint'], 'duration', { min: 0 }, 1),
-    price: priceByDay(r, [...at, 'price'], horizonH),
+    price: priceByMonth(r, [...at, 'price'], horizonH),
   };
 }
 
@@ -76,20 +76,24 @@ function readInference(r: ScenarioReader, at: KeyPath, horizonH: number): NonNul
     share: r.number([...at, 'share'], { min: 0, max: 10 }),
     hourOfDay: (r.raw([...at, 'hourOfDay']) as number[] | undefined) ?? DEFAULT_INFERENCE_HOUR_OF_DAY,
     growthPerYear: r.number([...at, 'growth'], { above: -1, max: 10 }, 0),
-    price: priceByDay(r, [...at, 'price'], horizonH),
+    price: priceByMonth(r, [...at, 'price'], horizonH),
     creditUSDPerGPUHMissed: r.quantity([...at, 'credit'], 'gpuHourPrice', { min: 0 }, 0),
   };
 }
 
 /**
- * A price per GPU-hour that may be an expression of time, tabulated once per day of the horizon so
- * the hall's hot path reads an array, not the expression. A negative price anywhere is refused.
+ * A price per GPU-hour that may be an expression of time, tabulated at each month's start (price
+ * indices are quoted monthly) so the hall's hot path reads an array, not the expression. A
+ * negative price anywhere is refused.
  */
-function priceByDay(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
+function priceByMonth(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
   const raw = r.raw(path);
-  // An expression's table depends only on its text and the horizon: built once per file.
-  if (typeof raw === 'string' && !isDistribution(raw)) return r.memo(`priceByDay\u0000${raw}\u0000${horizonH}`, () => priceTable(r, path, horizonH));
-  return priceTable(r, path, horizonH);
+  if (typeof raw !== 'string' || isDistribution(raw)) return priceTable(r, path, horizonH);
+  // An expression's table depends only on its text, the horizon and the named inputs it uses:
+  // built once per file, or once per draw of those inputs.
+  const uses = r.compiled(path, raw, ['t', 'years'], 'a price per GPU-hour').uses;
+  const named = Object.values(r.namedScope(uses)).join(',');
+  return r.memo(`priceByMonth\u0000${raw}\u0000${horizonH}\u0000${named}`, () => priceTable(r, path, horizonH));
 }
 
 function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
@@ -99,12 +103,12 @@ function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHour
     if (constant < 0) r.fail(path, `${constant} USD/GPU/h is negative`, 'a price ≥ 0');
     return () => constant;
   }
-  const days = Math.ceil(horizonH / HOURS_PER_DAY) + 1;
-  const table = new Float64Array(days);
-  for (let d = 0; d < days; d++) {
-    table[d] = price.at(d * HOURS_PER_DAY);
-    if (!(table[d] >= 0)) r.fail(path, `the price is ${table[d]} USD/GPU/h on day ${d}`, 'a price ≥ 0 at every time in the horizon');
+  const months = Math.ceil(horizonH / HOURS_PER_MONTH) + 1;
+  const table = new Float64Array(months);
+  for (let m = 0; m < months; m++) {
+    table[m] = price.at(m * HOURS_PER_MONTH);
+    if (!(table[m] >= 0)) r.fail(path, `the price is ${table[m]} USD/GPU/h in month ${m}`, 'a price ≥ 0 at every time in the horizon');
   }
-  const last = days - 1;
-  return (tH) => table[Math.min(last, Math.max(0, Math.floor(tH / HOURS_PER_DAY)))];
+  const last = months - 1;
+  return (tH) => table[Math.min(last, Math.max(0, Math.floor(tH / HOURS_PER_MONTH)))];
 }

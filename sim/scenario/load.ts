@@ -7,6 +7,7 @@ import { HOURS_PER_YEAR } from '../core/time.js';
 import { deepMerge } from './merge.js';
 import { didYouMean } from './did-you-mean.js';
 import { Draws, ScenarioReader } from './reader.js';
+import { math } from './units.js';
 import { ScenarioError } from './scenario-error.js';
 import { checkSchema } from './schema.js';
 import { variantSources } from './sweep.js';
@@ -52,6 +53,7 @@ export function parseScenario(file: string, text: string): Scenario {
 function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncertain' | 'withInputs'> {
   const file = src.file;
   const base = new ScenarioReader(src, src.value, undefined, draws);
+  readNamedInputs(base, draws);
   const years = base.number(['horizon', 'years'], { above: 0, max: 50 });
   const startDate = base.string(['horizon', 'start']);
   if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
@@ -99,6 +101,21 @@ function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncert
     world: readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs),
     variants,
   };
+}
+
+/**
+ * The scenario's `inputs:`: named numbers (often distributions) that any expression may use, e.g.
+ * `gpuPriceDecline: uniform(0.1, 0.4)` and `price: 2.35 * (1 - gpuPriceDecline)^years USD/GPU/h`.
+ */
+function readNamedInputs(base: ScenarioReader, draws: Draws): void {
+  const tree = (base.raw(['inputs']) ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(tree)) {
+    const clash = ['t', 'years', 'date'].includes(name) || math.Unit.isValuelessUnit(name) || name in math;
+    if (clash) base.fail(['inputs', name], `'${name}' is already a unit, function or variable in expressions`, 'another name');
+    draws.named.set(name, base.number(['inputs', name]));
+    const input = draws.found.get(`inputs.${name}`);
+    if (input) draws.namedSupport.set(name, input.support);
+  }
 }
 
 function readVariant(name: string, r: ScenarioReader, horizonH: number): VariantConfig {

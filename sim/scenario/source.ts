@@ -30,7 +30,8 @@ export class ScenarioSource {
     if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
       throw new ScenarioError(file, 1, 1, '', `file is ${Buffer.byteLength(text)} bytes`, `at most ${MAX_FILE_BYTES} bytes`);
     }
-    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true });
+    // Merge keys (`<<: *anchor`) let a variant reuse another's section and change a key or two.
+    this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false, uniqueKeys: true, merge: true });
     const error = this.doc.errors[0];
     if (error) {
       const at = this.lines.linePos(error.pos[0]);

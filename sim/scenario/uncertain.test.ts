@@ -63,4 +63,37 @@ test('a distribution that could draw outside its key’s range, or with wrong un
   assert.match(arity.message, /takes 2 arguments, got 1/);
 });
 
+const named = (inputs: string, online: string, extra = '') => `name: n
+horizon: { start: 2026-01-01, years: 2 }
+inputs: ${inputs}
+market: { btc: { model: gbm, price: 90000 USD, volatility: 0.5 } }
+network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
+site: { grid: 100 MW, powerPrice: 50 USD/MWh }
+mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 50 MW }
+lease: { it: 10 MW, rent: 121 USD/kW/month, online: '${online}' }
+variants:
+  a: {}
+  b:
+    gpuCloud: { it: 1 MW, training: { jobsPerYear: 10, price: '2.35 * (1 - decline)^years USD/GPU/h' } }${extra}
+`;
+
+test('named inputs: drawn like any distribution, usable in every expression, time-varying ones included', () => {
+  const s = parseScenario('n.yaml', named("{ delay: 'triangular(0, 3, 12)', decline: 'uniform(0.1, 0.3)' }", '(12 + delay) months'));
+  assert.equal(s.uncertain.map((i) => i.id), ['inputs.decline', 'inputs.delay']);
+  assert.ok(Math.abs(s.variants[0].lease!.onlineH - 17 * HOURS_PER_MONTH) < 1e-9, 'at load: 12 + mean(delay) = 17 months');
+  const drawn = s.withInputs(new Map([['inputs.delay', 6], ['inputs.decline', 0.2]]));
+  assert.ok(Math.abs(drawn.variants[0].lease!.onlineH - 18 * HOURS_PER_MONTH) < 1e-9);
+  // The training price after 12 months: 2.35 × 0.8 (tabulated at each month's start).
+  assert.ok(Math.abs(drawn.variants[1].gpuCloud!.training!.price(12 * HOURS_PER_MONTH + 1) - 2.35 * 0.8) < 1e-9);
+});
+
+test('named inputs: an expression is checked over their whole range, and names may not shadow units or functions', () => {
+  const corner = failure(named("{ delay: 'uniform(0, 12)', decline: 0.2 }", '(6 - delay) months'));
+  assert.match(corner.message, /lease\.online: '\(6 - delay\) months' is -\d+(\.\d+)? h when delay = 12, outside the range of this key/);
+  const unit = failure(named('{ MW: 3, decline: 0.2 }', '12 months'));
+  assert.match(unit.message, /inputs\.MW: 'MW' is already a unit, function or variable/);
+  const unknown = failure(named('{ decline: 0.2 }', '(12 + delai) months'));
+  assert.match(unknown.message, /unknown name 'delai'.*decline/);
+});
+
 test.run();
