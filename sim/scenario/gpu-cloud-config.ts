@@ -56,7 +56,7 @@ function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number): NonNull
     r.fail([...at, 'gpus', 'probabilities'], `${probabilities.length} probabilities for ${gpus.length} values`, 'one probability per value');
   }
   const total = probabilities.reduce((a, b) => a + b, 0);
-  if (Math.abs(total - 1) > 1e-6) r.fail([...at, 'gpus', 'probabilities'], `they sum to ${total}`, 'probabilities that sum to 1');
+  if (Math.abs(total - 1) > 1e-6) r.fail([...at, 'gpus', 'probabilities'], `they sum to ${+total.toPrecision(12)}`, 'probabilities that sum to 1');
   const meanDurationH = r.quantity([...at, 'duration', 'mean'], 'duration', { above: 0 }, 60);
   return {
     jobsPerYear: r.number([...at, 'jobsPerYear'], { above: 0, max: 1e6 }),

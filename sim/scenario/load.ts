@@ -38,7 +38,9 @@ export function parseScenario(file: string, text: string): Scenario {
   const base = new ScenarioReader(src, src.value);
   const years = base.number(['horizon', 'years'], { above: 0, max: 50 });
   const startDate = base.string(['horizon', 'start']);
-  if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
+  const startMs = Date.parse(`${startDate}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to 2 March: a real day prints back as itself.
+  if (Number.isNaN(startMs) || new Date(startMs).toISOString().slice(0, 10) !== startDate) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
 
   const variantTree = base.raw(['variants']) as Record<string, unknown>;
   const variants: VariantConfig[] = Object.entries(variantTree).map(([name, override]) => {

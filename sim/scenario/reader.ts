@@ -84,7 +84,13 @@ export class ScenarioReader {
       return { constant, at: () => constant };
     }
     const at = (tH: number): number => {
-      const converted = toCanonical(expr.evaluate({ t: tH, years: tH / HOURS_PER_YEAR }), kind);
+      let result: unknown;
+      try {
+        result = expr.evaluate({ t: tH, years: tH / HOURS_PER_YEAR });
+      } catch (e) {
+        this.fail(path, `${(e as Error).message} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
+      }
+      const converted = toCanonical(result, kind);
       if (!converted.ok) this.fail(path, `'${value}' ${converted.problem} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
       return converted.value;
     };
