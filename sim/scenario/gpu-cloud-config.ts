@@ -57,7 +57,7 @@ function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number): NonNull
     r.fail([...at, 'gpus', 'probabilities'], `${probabilities.length} probabilities for ${gpus.length} values`, 'one probability per value');
   }
   const total = probabilities.reduce((a, b) => a + b, 0);
-  if (Math.abs(total - 1) > 1e-6) r.fail([...at, 'gpus', 'probabilities'], `they sum to ${total}`, 'probabilities that sum to 1');
+  if (Math.abs(total - 1) > 1e-6) r.fail([...at, 'gpus', 'probabilities'], `they sum to ${+total.toPrecision(12)}`, 'probabilities that sum to 1');
   const meanDurationH = r.quantity([...at, 'duration', 'mean'], 'duration', { above: 0 }, 60);
   return {
     jobsPerYear: r.number([...at, 'jobsPerYear'], { above: 0, max: 1e6 }),
@@ -107,7 +107,7 @@ function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHour
   const table = new Float64Array(months);
   for (let m = 0; m < months; m++) {
     table[m] = price.at(m * HOURS_PER_MONTH);
-    if (!(table[m] >= 0)) r.fail(path, `the price is ${table[m]} USD/GPU/h in month ${m}`, 'a price ≥ 0 at every time in the horizon');
+    if (!(table[m] >= 0)) r.fail(path, `the price is ${Number(table[m].toPrecision(6))} USD/GPU/h in month ${m}`, 'a price ≥ 0 at every time in the horizon');
   }
   const last = months - 1;
   return (tH) => table[Math.min(last, Math.max(0, Math.floor(tH / HOURS_PER_MONTH)))];

@@ -56,7 +56,9 @@ function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncert
   readNamedInputs(base, draws);
   const years = base.number(['horizon', 'years'], { above: 0, max: 50 });
   const startDate = base.string(['horizon', 'start']);
-  if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
+  const startMs = Date.parse(`${startDate}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to 2 March: a real day prints back as itself.
+  if (Number.isNaN(startMs) || new Date(startMs).toISOString().slice(0, 10) !== startDate) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
 
   const { sources, swept } = variantSources(base, CAMPUS_SECTIONS);
   const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));

@@ -187,7 +187,13 @@ export class ScenarioReader {
     }
     const named = this.namedScope(expr.uses);
     const at = (tH: number): number => {
-      const converted = toCanonical(expr.evaluate({ ...named, t: tH, years: tH / HOURS_PER_YEAR }), kind);
+      let result: unknown;
+      try {
+        result = expr.evaluate({ ...named, t: tH, years: tH / HOURS_PER_YEAR });
+      } catch (e) {
+        this.fail(path, `${(e as Error).message} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
+      }
+      const converted = toCanonical(result, kind);
       if (!converted.ok) this.fail(path, `'${value}' ${converted.problem} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
       return converted.value;
     };

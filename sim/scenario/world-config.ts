@@ -43,7 +43,7 @@ export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTH
       new FeeShare({
         median: r.number(['market', 'fees', 'median'], {}, 0.0055),
         reversionPerYear: r.number(['market', 'fees', 'reversion'], {}, 4),
-        volatilityPerSqrtYear: r.number(['market', 'fees', 'volatility'], {}, 1),
+        volatilityPerSqrtYear: r.number(['market', 'fees', 'volatility'], { min: 0 }, 1),
       }),
     ),
     network: readNetwork(r, horizon, referenceCampusTHs),
@@ -60,7 +60,7 @@ function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
         const spec: SpotPriceSpec = {
           medianUSDPerMWh: r.quantity([...spotAt, 'median'], 'energyPrice', { above: 0 }),
           reversionPerYear: r.number([...spotAt, 'reversion'], {}, 200),
-          volatilityPerSqrtYear: r.number([...spotAt, 'volatility'], {}, 8),
+          volatilityPerSqrtYear: r.number([...spotAt, 'volatility'], { min: 0 }, 8),
           hourOfDay: (r.raw([...spotAt, 'hourOfDay']) as number[] | undefined) ?? Array(24).fill(1),
           seasonalAmplitude: r.number([...spotAt, 'seasonal'], {}, 0),
           peakDay: r.number([...spotAt, 'peakDay'], {}, 213),
@@ -95,7 +95,7 @@ function readPriceModel(r: ScenarioReader): PriceModel {
   const diffusion = () => ({
     priceUSD,
     driftPerYear: r.number([...at, 'drift'], {}, 0),
-    volatilityPerSqrtYear: r.number([...at, 'volatility']),
+    volatilityPerSqrtYear: r.number([...at, 'volatility'], { min: 0 }),
   });
   switch (model) {
     case 'gbm':
@@ -162,7 +162,7 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
         new RestOfNetwork({
           startTHs: total.constant! - reference,
           growthPerYear: r.number([...at, 'growth'], {}, 0),
-          volatilityPerSqrtYear: r.number([...at, 'volatility'], {}, 0.1),
+          volatilityPerSqrtYear: r.number([...at, 'volatility'], { min: 0 }, 0.1),
           responsePerYear: r.number([...response, 'rate'], {}, 0.5),
           lagDays: r.number([...response, 'lagDays'], {}, 90),
           marginalEfficiencyJPerTH: r.quantity([...response, 'efficiency'], 'efficiency', { above: 0 }, 21),
