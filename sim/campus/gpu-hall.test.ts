@@ -79,6 +79,18 @@ test('a conversion switches the stated mining MW off for good when the hall come
   assert.ok(Math.abs(metrics.gpuEnergyMWh - 1.275 * (HOURS - online)) < 1e-6);
 });
 
+test('a hall built in phases runs half its nodes, then all, and pays for each phase’s nodes on delivery', () => {
+  // 64 nodes, reserved as two pods of 32: the first phase installs one pod's worth.
+  const hall = `{ it: 0.6528 MW, pue: 1.25, node: { price: 100000 USD, mtbf: 1e9 years }, build: 0 h, phases: [{ online: 0 h, share: 0.5 }, { after: 1200 h, share: 1 }], reserved: { share: 1, price: 2 USD/GPU/h } }`;
+  const { metrics } = run(scenario(hall));
+  // 32 nodes (256 GPUs) for 1,200 h, then 64 nodes (512 GPUs) for the other 1,200 h.
+  assert.ok(Math.abs(metrics.reservedRevenueUSD - 2 * (256 * 1200 + 512 * 1200)) < 1e-3, `${metrics.reservedRevenueUSD}`);
+  assert.ok(Math.abs(metrics.gpuEnergyMWh - 1.25 * 0.0102 * (32 * 1200 + 64 * 1200)) < 1e-6, 'nodes not yet installed draw nothing');
+  assert.is(metrics.capexUSD, 64 * 100000);
+  // Utilisation counts only what could run: every installed GPU was busy.
+  assert.ok(Math.abs(metrics.gpuUtilisation - 1) < 1e-12);
+});
+
 test('a layout without a GPU hall reports no utilisation or waits (NaN), and zero GPU money', () => {
   const s = parseScenario('plain.yaml', `name: plain
 horizon: { start: 2026-01-01, years: 0.2 }

@@ -1,12 +1,12 @@
 /**
  * An owned GPU hall inside a campus run: the HPC cluster on the campus's own event engine, built
- * when the hall comes online, cut off by grid outages, and read by the campus for its power draw
+ * when the hall comes online and grown phase by phase, cut off by grid outages, and read by the campus for its power draw
  * (every change in busy or up GPUs re-rates the campus's power) and its revenue by segment.
  */
 import type { Simulation } from '../core/engine.js';
 import { randomStream } from '../core/stream.js';
 import { Cluster, type ClusterMetrics } from '../hpc/cluster.js';
-import { gpuCloudSetup, type GpuCloudSetup } from '../hpc/gpu-cloud.js';
+import { gpuCloudSetup, type GpuCloudSetup, phaseNodes } from '../hpc/gpu-cloud.js';
 import type { GpuCloudConfig } from '../scenario/types.js';
 
 export interface GpuRevenue {
@@ -21,6 +21,9 @@ export class GpuHall {
   private readonly setup: GpuCloudSetup;
   private gridUp = true;
   private readonly onlineKind: number;
+  private readonly phaseKind: number;
+  /** GPUs installed so far (the build-out phases reached). */
+  private installedGpus = 0;
 
   /**
    * `onLoad` is called whenever the hall's draw changes; `onOnline` once, when it starts. Streams are
@@ -39,7 +42,9 @@ export class GpuHall {
   ) {
     this.setup = gpuCloudSetup(config, horizonH);
     this.onlineKind = sim.on('GPU hall online', this.start);
+    this.phaseKind = sim.on('GPU hall phase', this.onPhase);
     sim.schedule(config.onlineH, this.onlineKind, 0, priority);
+    for (let k = 1; k < config.phases.length; k++) sim.schedule(config.phases[k].atH, this.phaseKind, k, priority);
   }
 
   get online(): boolean {
@@ -55,11 +60,20 @@ export class GpuHall {
     return this.cluster ? (this.cluster.itPowerKW() / 1000) * this.config.pue : 0;
   }
 
-  /** A grid outage takes every GPU down; the end of one brings them back. */
+  /** A grid outage takes every GPU down; the end of one brings back those installed. */
   setGridUp(up: boolean): void {
     this.gridUp = up;
-    this.cluster?.capNow(up ? this.gpus : 0);
+    this.cluster?.capNow(this.allowedGpus());
   }
+
+  private allowedGpus(): number {
+    return this.gridUp ? this.installedGpus : 0;
+  }
+
+  private readonly onPhase = (k: number): void => {
+    this.installedGpus = phaseNodes(this.config, this.config.phases[k].share) * this.config.gpusPerNode;
+    this.cluster?.capNow(this.allowedGpus());
+  };
 
   /** Revenue by segment earned up to now. */
   revenueToDate(): GpuRevenue {
@@ -94,8 +108,9 @@ export class GpuHall {
     }, s.inference);
     cluster.onLoadChange = this.onLoad;
     this.cluster = cluster;
+    this.installedGpus = phaseNodes(this.config, this.config.phases[0].share) * this.config.gpusPerNode;
     cluster.start();
-    if (!this.gridUp) cluster.capNow(0);
+    if (this.allowedGpus() < this.gpus) cluster.capNow(this.allowedGpus());
     this.onOnline();
     this.onLoad();
   };

@@ -7,7 +7,7 @@ import { terminalProgress } from '../study/progress.js';
 import { readSavedPlan } from '../study/saved-study.js';
 import { runStudy, type StudyPlan } from '../study/study.js';
 import { wholeNumber } from './flags.js';
-import { summaryTable } from './summary-table.js';
+import { contextTable, summaryTable } from './summary-table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
 interface StudyArgs {
@@ -95,6 +95,7 @@ async function study(args: StudyArgs): Promise<void> {
   const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
   if (result.summary) {
     process.stdout.write(`\n${summaryTable(result.summary, (args.metric ?? PRIMARY_METRIC) as MetricName)}\n`);
+    process.stdout.write(`\n${contextTable(result.summary)}\n`);
   }
   process.stdout.write(`\n${result.replications} replications in ${seconds.toFixed(1)} s — ${result.stopping.detail}.\n`);
   if (result.failures.length > 0) {

@@ -2,9 +2,9 @@
  * Capital a layout spends, and when: new mining capacity beyond what is already built (facility
  * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW) and the machines to fill it ($/TH of hashrate:
  * $10–30/TH in 2025, S21 XP $25.70/TH) at the start; a leased hall's shell at the start; an owned
- * GPU hall's shell when construction starts and its nodes when they are delivered, at online.
+ * GPU hall's shell when construction starts and its nodes when they are delivered, phase by phase.
  */
-import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
+import { phaseNodes } from '../hpc/gpu-cloud.js';
 import { type Fleet, sizeFleet, variantFleet } from '../mining/fleet.js';
 import type { VariantConfig } from '../scenario/types.js';
 
@@ -36,7 +36,13 @@ export function capexSchedule(variant: VariantConfig): CapexItem[] {
   const g = variant.gpuCloud;
   if (g) {
     items.push({ what: 'GPU hall', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
-    items.push({ what: 'GPU nodes', atH: g.onlineH, usd: gpuCloudNodes(g) * g.nodePriceUSD });
+    // Nodes are paid on delivery, phase by phase.
+    let installed = 0;
+    for (const phase of g.phases) {
+      const nodes = phaseNodes(g, phase.share);
+      items.push({ what: 'GPU nodes', atH: phase.atH, usd: (nodes - installed) * g.nodePriceUSD });
+      installed = nodes;
+    }
   }
   return items.filter((i) => i.usd > 0).sort((a, b) => a.atH - b.atH);
 }

@@ -240,11 +240,14 @@ export class Cluster {
     return this.busy + this.held;
   }
 
-  /** IT power of the nodes that are up now, kW: busy GPUs at full power, idle ones at the idle share. */
+  /**
+   * IT power now, kW: busy GPUs at full power, the others that may run at the idle share (nodes
+   * the power cap keeps off — not yet installed, or without power — draw nothing).
+   */
   itPowerKW(): number {
-    const up = this.upNodes * this.spec.gpusPerNode;
+    const available = this.capacity;
     const busy = this.busy + this.held;
-    return ((busy + (this.spec.idlePowerShare ?? 0.3) * (up - busy)) / this.spec.gpusPerNode) * (this.spec.nodePowerKW ?? 0);
+    return ((busy + (this.spec.idlePowerShare ?? 0.3) * (available - busy)) / this.spec.gpusPerNode) * (this.spec.nodePowerKW ?? 0);
   }
 
   /**

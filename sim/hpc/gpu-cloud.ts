@@ -19,6 +19,11 @@ export function gpuCloudNodes(g: GpuCloudConfig): number {
   return Math.floor((g.itMW * 1000) / g.nodePowerKW + 1e-9);
 }
 
+/** Nodes installed once `share` of the hall is built (whole nodes). */
+export function phaseNodes(g: GpuCloudConfig, share: number): number {
+  return Math.round(share * gpuCloudNodes(g));
+}
+
 export interface GpuCloudSetup {
   cluster: ClusterSpec;
   classes: JobClassSpec[];

@@ -20,7 +20,9 @@ export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfi
   const itMW = r.quantity([...at, 'it'], 'power', { above: 0 });
   const nodePowerKW = r.quantity([...at, 'node', 'power'], 'power', { above: 0 }, 10.2e-3) * 1000;
   if (Math.floor((itMW * 1000) / nodePowerKW + 1e-9) < 1) r.fail([...at, 'it'], `${itMW} MW holds no ${nodePowerKW} kW node`, 'an IT power of at least one node');
-  const onlineH = r.quantity([...at, 'online'], 'duration', { min: 0, max: horizonH }, 0);
+  const phases = readPhases(r, [...at, 'phases'], horizonH);
+  if (phases && r.has([...at, 'online'])) r.fail([...at, 'online'], 'both online and phases were given', 'one of them: phases set the online date of each part of the hall');
+  const onlineH = phases ? phases[0].atH : r.quantity([...at, 'online'], 'duration', { min: 0, max: horizonH }, 0);
   return {
     itMW,
     pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
@@ -30,6 +32,7 @@ export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfi
     nodePriceUSD: r.quantity([...at, 'node', 'price'], 'money', { min: 0 }, 0),
     hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
     onlineH,
+    phases: phases ?? [{ atH: onlineH, share: 1 }],
     buildH: r.quantity([...at, 'build'], 'duration', { min: 0 }, HOURS_PER_YEAR),
     convertsMiningMW: r.quantity([...at, 'convertsMining'], 'power', { min: 0 }, 0),
     gpuMtbfH: r.quantity([...at, 'node', 'mtbf'], 'duration', { above: 0 }, 5.8 * HOURS_PER_YEAR),
@@ -40,6 +43,27 @@ export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfi
     ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], horizonH) } : {}),
     ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], horizonH) } : {}),
   };
+}
+
+/**
+ * Phases, each installing more of the hall, the last all of it: the first at its `online` date,
+ * each later one `after` the one before — so they stay in order whatever delays are drawn.
+ */
+function readPhases(r: ScenarioReader, at: KeyPath, horizonH: number): Array<{ atH: number; share: number }> | undefined {
+  const list = r.raw(at) as unknown[] | undefined;
+  if (list === undefined) return undefined;
+  const phases: Array<{ atH: number; share: number }> = [];
+  list.forEach((_, i) => {
+    const here = [...at, i];
+    if (i === 0 && r.has([...here, 'after'])) r.fail([...here, 'after'], 'the first phase has no phase before it', "'online', the date it runs");
+    if (i > 0 && r.has([...here, 'online'])) r.fail([...here, 'online'], 'a later phase is dated from the one before', "'after', e.g. '12 months'");
+    const atH = i === 0 ? r.quantity([...here, 'online'], 'duration', { min: 0, max: horizonH }) : phases[i - 1].atH + r.quantity([...here, 'after'], 'duration', { above: 0 });
+    const share = r.number([...here, 'share'], { above: 0, max: 1 });
+    if (i > 0 && !(share > phases[i - 1].share)) r.fail([...here, 'share'], `${share} is not more than the previous phase's ${phases[i - 1].share}`, 'a share that grows from phase to phase');
+    phases.push({ atH, share });
+  });
+  if (phases[phases.length - 1].share !== 1) r.fail([...at, phases.length - 1, 'share'], `the last phase installs ${phases[phases.length - 1].share} of the hall`, 'a last phase of share 1 (the whole hall)');
+  return phases;
 }
 
 function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number): NonNullable<GpuCloudConfig['reserved']> {

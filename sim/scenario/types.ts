@@ -103,6 +103,8 @@ export interface GpuCloudConfig {
   /** Hours from the start until the hall runs; the hall is paid for `buildH` earlier, the nodes on delivery. */
   readonly onlineH: number;
   readonly buildH: number;
+  /** Build-out phases: from each `atH` on, this share of the nodes is installed (the first at onlineH; the last share is 1). */
+  readonly phases: ReadonlyArray<{ readonly atH: number; readonly share: number }>;
   /** Mining MW switched off for good when the hall comes online: a conversion of mining halls to HPC (0: none). */
   readonly convertsMiningMW: number;
   readonly gpuMtbfH: number;
