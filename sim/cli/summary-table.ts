@@ -1,5 +1,6 @@
 /** The compact end-of-study table: per variant the primary metric's mean ± CI, spread, downside and Δ vs baseline. */
 import { METRIC_INFO, type MetricName } from '../campus/metrics.js';
+import { layoutContext } from '../study/layout-context.js';
 import type { Summary } from '../study/summarize.js';
 import { formatTable, millions } from './table.js';
 
@@ -30,28 +31,8 @@ export function summaryTable(s: Summary, metric: MetricName): string {
   return `${title}\n\n${formatTable(head, rows, [false, true, true, true, true, true, true, true, true])}\n\n${note}`;
 }
 
-/**
- * A second, shorter table: what each layout needs and where its money comes from — capex, the
- * deepest cash need and the headroom left in the capital available, IRR, payback, the share of
- * revenue from compute, and GPU utilisation where there is a GPU hall. Means over replications.
- */
+/** The second table: what each layout needs and where its money comes from (see layout-context.ts). */
 export function contextTable(s: Summary): string {
-  const mean = (v: Summary['variants'][number], m: MetricName) => v.metrics[m].mean;
-  const known = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
-  const show = (x: number | null | undefined, f: (x: number) => string) => (known(x) ? f(x) : '—');
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
-  const anyCapital = s.variants.some((v) => known(mean(v, 'capitalHeadroomUSD')));
-  const rows = s.variants.map((v) => [
-    v.name,
-    millions(mean(v, 'capexUSD')),
-    millions(Math.abs(mean(v, 'minCashUSD'))),
-    ...(anyCapital ? [show(mean(v, 'capitalHeadroomUSD'), millions)] : []),
-    show(v.metrics.irr.quantiles.find((q) => q.p === 0.5)?.value, pct),
-    show(v.metrics.paybackYears.quantiles.find((q) => q.p === 0.5)?.value, (x) => x.toFixed(1)),
-    pct(mean(v, 'computeRevenueShare')),
-    show(mean(v, 'gpuUtilisation'), pct),
-  ]);
-  const head = ['variant', 'capex', 'funding gap', ...(anyCapital ? ['headroom'] : []), 'IRR (p50)', 'payback y (p50)', 'compute share', 'GPU util.'];
-  const note = 'Million USD, means over replications; IRR and payback are medians of the replications that have one (— when none do). Headroom: capital available less the funding gap.';
-  return `${formatTable(head, rows, head.map((_, i) => i > 0))}\n\n${note}`;
+  const t = layoutContext(s);
+  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}`;
 }
