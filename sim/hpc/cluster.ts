@@ -141,6 +141,8 @@ export class Cluster {
   private readonly revenue: Float64Array;
   private readonly lost: Float64Array;
   private nodeFailures = 0;
+  /** The narrowest job any class can submit: with fewer GPUs free, no pass can start anything. */
+  private readonly minJobGpus: number;
   private failureEvent: EventId = -1;
   private nextEndEvent: EventId = -1;
   private nextEndJob = -1;
@@ -172,6 +174,7 @@ export class Cluster {
     }
     this.fixed = classes.flatMap((c, cls) => (c.fixedJobs ?? []).map((f) => ({ cls, ...f })));
     this.nodes = spec.gpus / spec.gpusPerNode;
+    this.minJobGpus = Math.min(...classes.flatMap((c) => [...c.gpus.values, ...(c.fixedJobs ?? []).map((f) => f.gpus)]));
     this.upNodes = this.nodes;
     this.powerCapGPUs = spec.gpus;
     const k = classes.length;
@@ -432,11 +435,14 @@ export class Cluster {
   private readonly onInferenceHour = (): void => {
     const now = this.sim.now;
     const spec = this.inference!;
+    const freeBefore = this.capacity - this.busy - this.held;
     this.wanted = Math.max(0, Math.floor(spec.gpusWanted(now)));
     this.wantedGpus.set(now, this.wanted);
     this.allocateInference();
     this.sim.schedule(Math.floor(now) + 1, this.kinds.inference, 0, -1);
-    this.schedulePass();
+    // Only GPUs set free can start a job: a pass with no more free than before the hour would find
+    // what the last pass found (waiting jobs only get harder to backfill as time passes).
+    if (this.capacity - this.busy - this.held > freeBefore) this.schedulePass();
   };
 
   /** Inference takes what it wants, up to what the classes ranked above it leave, preempting those below. */
@@ -481,13 +487,14 @@ export class Cluster {
   private schedulePass(): void {
     const { jobs, queue } = this;
     let free = this.capacity - this.busy - this.held;
+    if (free < this.minJobGpus) return;
     let j = queue.first();
     while (j >= 0 && jobs.gpus[j] <= free) {
       this.launch(j);
       free -= jobs.gpus[j];
       j = queue.first();
     }
-    if (j < 0 || free <= 0 || this.scheduler.policy === 'fifo') return;
+    if (j < 0 || free < this.minJobGpus || this.scheduler.policy === 'fifo') return;
 
     // EASY: reserve for the blocked head, then backfill behind it without delaying that reservation.
     const need = jobs.gpus[j];
@@ -506,7 +513,7 @@ export class Cluster {
     this.onReservation?.(j, shadowH);
     const now = this.sim.now;
     let k = queue.after(j, jobs.cls[j]);
-    for (let scanned = 0; k >= 0 && scanned < this.scheduler.backfillDepth && free > 0; scanned++) {
+    for (let scanned = 0; k >= 0 && scanned < this.scheduler.backfillDepth && free >= this.minJobGpus; scanned++) {
       const next = queue.after(k, jobs.cls[k]);
       const g = jobs.gpus[k];
       if (g <= free) {
