@@ -12,7 +12,7 @@
 import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
-import { irr, minimumCash, npv, paybackYears } from '../finance/cash-flows.js';
+import { debtFlows, irr, minimumCash, npv, paybackYears } from '../finance/cash-flows.js';
 import { capexSchedule, residualValueUSD } from '../finance/capex.js';
 import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
 import { variantFleet } from '../mining/fleet.js';
@@ -187,8 +187,13 @@ class CampusRun {
     const slaCreditsUSD = lease?.creditsUSD ?? 0;
     const computeUSD = leaseRentUSD + gpu.gpuCloudRevenueUSD;
     const miningCostUSD = powerCostUSD - gpuPowerCostUSD + miningOpexUSD;
+    // Equity view: the project's flows plus the debt's (money in, interest, principal).
+    const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, finance.debt.maturityH / HOURS_PER_MONTH, months) : undefined;
+    const npvUSD = npv(flows, finance.discountRatePerYear);
     const metrics: Metrics = {
-      npvUSD: npv(flows, finance.discountRatePerYear),
+      npvUSD,
+      equityNpvUSD: debt ? npvUSD + npv(debt, finance.discountRatePerYear) : npvUSD,
+      interestUSD: debt ? -debt.reduce((sum, x, m) => sum + (m > 0 ? x : 0), 0) - finance.debt!.amountUSD : 0,
       irr: irr(flows),
       paybackYears: paybackYearsCash,
       miningProfitUSD: miningRevenueUSD - powerCostUSD,

@@ -4,7 +4,7 @@ import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 
 /** Metric names in column order, each with its unit in the name. */
 export const METRICS = [
-  'npvUSD', 'irr', 'paybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
+  'npvUSD', 'equityNpvUSD', 'interestUSD', 'irr', 'paybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
   'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'opexUSD', 'miningEbitdaUSD', 'computeEbitdaUSD', 'breakEvenBtcUSD',
   'leaseRentUSD', 'slaCreditsUSD',
   'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
@@ -24,6 +24,8 @@ export interface MetricInfo {
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   npvUSD: { label: 'Net present value of the monthly cash flows, capex and any terminal value included, USD', better: 'higher', money: true },
+  equityNpvUSD: { label: 'NPV with the debt’s flows (money raised, interest, principal repaid or owed at the horizon); the project NPV without debt, USD', better: 'higher', money: true },
+  interestUSD: { label: 'Interest paid on debt over the horizon, USD', better: 'lower', money: false },
   irr: { label: 'Internal rate of return of the monthly cash flows, a year (no value when they never change sign)', better: 'higher', money: false },
   paybackYears: { label: 'Years until cumulative cash is back to zero after capex (0 if it never dips; no value if it never recovers)', better: 'lower', money: false },
   capitalHeadroomUSD: { label: 'Capital available less the funding the plan needs at its lowest point; below zero the plan does not fit the raise, USD', better: 'higher', money: true },

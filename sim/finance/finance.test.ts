@@ -41,6 +41,24 @@ test('the spreadsheet: 24 months of 100,000 rent − 10,000 overhead after 2,000
   assert.ok(Number.isNaN(metrics.breakEvenBtcUSD), 'nothing mined: no break-even price');
 });
 
+test('debt: equity NPV adds the money raised, the monthly interest and the principal repaid', () => {
+  const t = parseScenario('debt.yaml', `name: debt
+horizon: { start: 2026-01-01, years: 2 }
+market: { btc: { model: gbm, price: 90000 USD, volatility: 0 } }
+network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
+site: { grid: 10 MW, powerPrice: 50 USD/MWh }
+mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 0 MW }
+lease: { it: 1 MW, rent: 100 USD/kW/month, online: 0 months, termYears: 2, hallCapex: 2e6 USD/MW }
+finance: { discountRate: 0.12, debt: { amount: 1e6 USD, rate: 0.06, maturity: 12 months } }
+variants: { lease: {} }
+`);
+  const m = runCampus(t.variants[0], drawWorld(t.world, t.horizon, 1, 0), t.world, t.horizon).metrics;
+  // 1,000,000 in; 5,000 interest at each of 12 month-ends; 1,000,000 back at month 12:
+  // 1e6 − 5,000 × Σ_{1..12} v^m − 1e6 × v^12 = 50,685.28 at 12 % a year.
+  assert.ok(Math.abs(m.equityNpvUSD - m.npvUSD - 50685.28) < 0.01, `${m.equityNpvUSD - m.npvUSD}`);
+  assert.ok(Math.abs(m.interestUSD - 60000) < 1e-6);
+});
+
 test('treasury: BTC kept is worth its amount × the last price at the horizon, and its revenue is not cash before', () => {
   const mining = (hold: number) => parseScenario('treasury.yaml', `name: treasury
 horizon: { start: 2026-01-01, years: 1 }

@@ -153,6 +153,15 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
       fixedOpexUSDPerH: r.quantity(['finance', 'opex', 'fixed'], 'moneyPerTime', { min: 0 }, 0),
       btcHeldShare: r.number(['finance', 'treasury', 'holdShare'], { min: 0, max: 1 }, 0),
       capitalUSD: r.quantity(['finance', 'capital'], 'money', { min: 0 }, Infinity),
+      ...(r.has(['finance', 'debt'])
+        ? {
+            debt: {
+              amountUSD: r.quantity(['finance', 'debt', 'amount'], 'money', { min: 0 }),
+              ratePerYear: r.number(['finance', 'debt', 'rate'], { min: 0, max: 1 }, 0),
+              maturityH: r.quantity(['finance', 'debt', 'maturity'], 'duration', { above: 0 }),
+            },
+          }
+        : {}),
       lives: {
         miningH: r.quantity(['finance', 'lives', 'mining'], 'duration', { min: 0 }, 0),
         hallH: r.quantity(['finance', 'lives', 'halls'], 'duration', { min: 0 }, 0),

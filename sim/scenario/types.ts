@@ -172,6 +172,8 @@ export interface FinanceConfig {
   readonly btcHeldShare: number;
   /** Capital available for the plan (e.g. the $1.15B raise); Infinity when not stated. */
   readonly capitalUSD: number;
+  /** Debt raised at the start: its interest is paid monthly, its principal at maturity (or owed at the horizon). */
+  readonly debt?: { readonly amountUSD: number; readonly ratePerYear: number; readonly maturityH: number };
   /** Straight-line lives of what capex buys; the book value left at the horizon counts as residual value (0: none). */
   readonly lives: { readonly miningH: number; readonly hallH: number; readonly gpuH: number };
 }
