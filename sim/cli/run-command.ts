@@ -21,6 +21,7 @@ interface RunArgs {
   seed?: string;
   replication?: string;
   out?: string;
+  check?: boolean;
 }
 
 export const runCommand = {
@@ -32,7 +33,8 @@ export const runCommand = {
       .option('variant', { type: 'string', describe: 'Variant to run (default: the baseline)' })
       .option('seed', { type: 'string', describe: 'Root seed (default: the scenario’s study.seed)' })
       .option('replication', { alias: 'r', type: 'string', describe: 'Replication index: the same world as that replication of a study (default 0)' })
-      .option('out', { type: 'string', describe: 'Folder for monthly.csv and metrics.json (default: out/<scenario>/run)' }),
+      .option('out', { type: 'string', describe: 'Folder for monthly.csv and metrics.json (default: out/<scenario>/run)' })
+      .option('check', { type: 'boolean', describe: 'Assert after every event: power drawn ≤ available, GPUs busy ≤ up, energy by use sums to the total' }),
   handler: (args: RunArgs) => reportErrors(async () => run(args)),
 };
 
@@ -53,7 +55,7 @@ function run(args: RunArgs): void {
 
   const t0 = performance.now();
   const world = drawWorld(scenario.world, scenario.horizon, seed, replication);
-  const { metrics, monthly } = runCampus(variant, world, scenario.world, scenario.horizon);
+  const { metrics, monthly } = runCampus(variant, world, scenario.world, scenario.horizon, { check: args.check === true });
   const ms = performance.now() - t0;
 
   const months = monthsIn(scenario.horizon);
