@@ -289,9 +289,11 @@ class CampusRun {
     const drCall = flags !== undefined && flags[h] !== 0;
     // BTC an hour per MW of machines running: FPPS pays in proportion to hashrate.
     const btcPerMWh = fppsBtcPerHour(thPerMW, this.difficulty, this.subsidyBTC, this.feeShare, this.variant.mining.poolFee);
+    // Facility power with no machines running (the cooling's fixed overhead), and with all that can run.
+    const idleFacilityMW = m.facilityMW(h, 0);
+    const runFacilityMW = runnable > 0 ? m.facilityMW(h, runnable) : idleFacilityMW;
     if (runnable > 0 && this.variant.mining.curtail) {
-      const runFacilityMW = m.facilityMW(h, runnable);
-      const earnsPerMWh = (btcPerMWh * runnable * this.priceUSD) / (runFacilityMW - m.facilityMW(h, 0));
+      const earnsPerMWh = (btcPerMWh * runnable * this.priceUSD) / (runFacilityMW - idleFacilityMW);
       const hallMW = this.hall ? this.hall.facilityDrawMW(h) : 0;
       const marginalCost = site.sellBack || runFacilityMW + hallMW > site.ppaBlockMW ? this.spotUSDPerMWh : 0;
       const worthIt = earnsPerMWh >= marginalCost;
@@ -304,26 +306,28 @@ class CampusRun {
     }
     const running = this.mining && !drCall && gridUp;
     let itMW = running ? runnable : 0;
+    let facilityMW = running ? runFacilityMW : idleFacilityMW;
     let gridShedMW = 0;
     if (running) {
       // Mining is shed first when the grid is short: it gets what the halls leave.
       const roomMW = this.gridAvailableMW() - (this.hall ? this.hall.facilityDrawMW(h) : 0);
-      if (m.facilityMW(h, itMW) > roomMW) {
+      if (facilityMW > roomMW) {
         const fitMW = m.maxItMW(h, roomMW);
         gridShedMW = itMW - fitMW;
         itMW = fitMW;
+        facilityMW = m.facilityMW(h, fitMW);
       }
     }
     this.gridBound = gridShedMW > 0;
     this.miningItMW = itMW;
-    this.miningFacilityMW = gridUp ? m.facilityMW(h, itMW) : 0;
+    this.miningFacilityMW = gridUp ? facilityMW : 0;
     const btcPerHour = btcPerMWh * itMW;
     this.btc.set(now, btcPerHour);
     this.revenue.set(now, btcPerHour * this.priceUSD);
     const drMW = gridUp && drCall ? runnable : 0;
     this.books.setMining(now, itMW * thPerMW, gridUp && !drCall && !this.mining ? runnable : 0, drMW, m.heatMW + gridShedMW, gridUp ? 0 : runnable, m.failureMW);
     // Demand response is paid on the load the grid no longer sees: the facility power curtailed.
-    this.drAvoidedMW = drMW > 0 ? m.facilityMW(h, drMW) - m.facilityMW(h, 0) : 0;
+    this.drAvoidedMW = drMW > 0 ? runFacilityMW - idleFacilityMW : 0;
     this.priceCredits.set(now, drMW > 0 && (flags![h] & DR_PRICE) !== 0 ? this.drAvoidedMW * this.priceCreditUSDPerMWh : 0);
     this.rate();
   }

@@ -54,7 +54,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   miningEnergyMWh: { label: 'Energy drawn by mining machines (their wall power), MWh', money: false },
   gpuItEnergyMWh: { label: 'Energy drawn by the GPU hall’s IT (nodes), MWh', money: false },
   coolingEnergyMWh: { label: 'Energy drawn by cooling and other overhead of the mining and GPU halls (facility − IT), MWh', money: false },
-  backupEnergyMWh: { label: 'Energy the backup generators supplied to HPC halls during grid outages, MWh', money: false },
+  backupEnergyMWh: { label: 'Energy backup generators supplied to the owned GPU hall in grid outages, MWh (a leased hall’s power is its tenant’s)', money: false },
   curtailedDemandResponseMWh: { label: 'Mining energy not drawn in demand-response calls (4CP, price), MWh of machine power', money: false },
   curtailedCoolingMWh: { label: 'Mining energy not drawn for heat: the air-cooled ASIC derate, the hall’s cooling capacity, and grid left short by cooling overhead, MWh of machine power', money: false },
   curtailedFailureMWh: { label: 'Mining energy not drawn because machines were broken (ASIC failures), MWh of machine power', money: false },
