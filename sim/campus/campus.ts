@@ -29,6 +29,7 @@ import { blockSubsidyBTC, HALVING_INTERVAL_BLOCKS, nextHalvingHeight } from '../
 import type { Horizon, VariantConfig, WorldConfig } from '../scenario/types.js';
 import { DR_PRICE, type FourCpSpec, fourCpCreditUSD } from '../site/demand-response.js';
 import { HallCooling } from '../site/hall-cooling.js';
+import { allocateLoad, LoadAllocation } from '../site/shed.js';
 import { BackupPlan } from './backup-plan.js';
 import { EnergyBooks } from './energy-books.js';
 import { GpuHall } from './gpu-hall.js';
@@ -111,6 +112,7 @@ class CampusRun {
   private drAvoidedMW = 0;
   /** Did the grid, not the fleet, limit mining at the last update? */
   private gridBound = false;
+  private readonly allocation = new LoadAllocation();
   /** Set while the campus caps the hall, so the hall's load changes wait for the update that follows. */
   private recapping = false;
   private readonly leaseMW: number;
@@ -309,10 +311,11 @@ class CampusRun {
     let facilityMW = running ? runFacilityMW : idleFacilityMW;
     let gridShedMW = 0;
     if (running) {
-      // Mining is shed first when the grid is short: it gets what the halls leave.
-      const roomMW = this.gridAvailableMW() - (this.hall ? this.hall.facilityDrawMW(h) : 0);
-      if (facilityMW > roomMW) {
-        const fitMW = m.maxItMW(h, roomMW);
+      // Mining is shed first when the grid is short: it gets what the halls leave (the GPU hall,
+      // already capped to its power, is served whole; within it capNow keeps contracted pods longest).
+      const share = allocateLoad(Math.max(0, this.gridAvailableMW()), this.hall ? this.hall.facilityDrawMW(h) : 0, 0, facilityMW, this.allocation);
+      if (share.shedMiningMW > 0) {
+        const fitMW = m.maxItMW(h, share.miningMW);
         gridShedMW = itMW - fitMW;
         itMW = fitMW;
         facilityMW = m.facilityMW(h, fitMW);

@@ -251,4 +251,26 @@ test('a fleet schedule adds machines at their date and pays for them (and any ne
   assert.ok(near(built.capexUSD - flat.capexUSD, machines + 5.51 * 300000, 1e-9), `${built.capexUSD - flat.capexUSD}`);
 });
 
+test('the site world is a function of (seed, replication) alone, drawn only when used; layouts share it read-only', () => {
+  const s = scenario('weather: {}, outages: { rate: 10 }, backup: { capacity: 1 MW }, demandResponse: { fourCp: {} }', `  a: { mining: { cooling: { technology: air }, failures: { rate: 0.1 } } }
+  b: { mining: { cooling: { technology: hydro }, failures: { rate: 0.1 } }, site: { backup: { capacity: 0 MW } } }`);
+  const x = drawWorld(s.world, s.horizon, 5, 2), y = drawWorld(s.world, s.horizon, 5, 2);
+  assert.equal(Array.from(x.weather!.dryBulbC), Array.from(y.weather!.dryBulbC));
+  assert.equal(Array.from(x.demandResponse!.flags), Array.from(y.demandResponse!.flags));
+  assert.equal(Array.from(x.backupStartDraws!), Array.from(y.backupStartDraws!));
+  assert.is(x.backupStartDraws!.length, x.outagesH.length);
+  assert.equal(Array.from(x.asicAvailableByDay![0].byDay), Array.from(y.asicAvailableByDay![0].byDay));
+  assert.not.equal(Array.from(drawWorld(s.world, s.horizon, 5, 3).weather!.dryBulbC), Array.from(x.weather!.dryBulbC));
+  // Adding the site's components leaves the market and network draws as they were.
+  const plain = drawWorld(scenario('', '  p: {}').world, s.horizon, 5, 2);
+  assert.equal(Array.from(plain.priceUSD), Array.from(x.priceUSD));
+  assert.is(plain.weather, undefined);
+  assert.is(plain.demandResponse, undefined);
+  assert.is(plain.asicAvailableByDay, undefined);
+  // Running the layouts in either order gives the same results: nothing in the world is written.
+  const forward = s.variants.map((v) => runCampus(v, x, s.world, s.horizon).metrics);
+  const backward = [...s.variants].reverse().map((v) => runCampus(v, x, s.world, s.horizon).metrics).reverse();
+  assert.equal(forward, backward);
+});
+
 test.run();
