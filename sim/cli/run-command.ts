@@ -77,7 +77,7 @@ function run(args: RunArgs): void {
   process.stdout.write(`campus run: ${scenario.name} · ${variant.name} · seed ${seed} · replication ${replication} (${ms.toFixed(0)} ms)\n\n`);
   process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true]) + '\n');
   process.stdout.write('Million USD a month; net cash is after power, capex and SLA credits (the month’s change in cumulative cash).\n\n');
-  const shown = ['npvUSD', 'capexUSD', 'minCashUSD', 'miningRevenueUSD', 'gpuCloudRevenueUSD', 'leaseRentUSD', 'powerCostUSD', 'computeRevenueShare', 'gpuUtilisation', 'minedBTC'] as const;
+  const shown = ['npvUSD', 'capexUSD', 'minCashUSD', 'miningRevenueUSD', 'gpuCloudRevenueUSD', 'leaseRentUSD', 'powerCostUSD', 'demandResponseCreditsUSD', 'computeRevenueShare', 'gpuUtilisation', 'minedBTC', 'deliveredHashrateEHs', 'energyMWh', 'gpuDowntimeHours'] as const;
   process.stdout.write(formatTable(['metric', 'value'], shown.map((k) => [k, fmt(k, metrics[k])]), [false, true]) + '\n');
 
   // Every series, one row per month; then the metrics with their meanings.
