@@ -13,7 +13,7 @@ import { worldsPerSecond } from './world.js';
 import { loadScenario } from '../sim/scenario/load.js';
 import { DEFAULT_SCENARIO, studyRun } from './study.js';
 import { hallsPerSecond } from './hpc.js';
-import { spotCampusesPerSecond } from './campus.js';
+import { siteReplicationsPerSecond, spotCampusesPerSecond } from './campus.js';
 
 const args = new Set(process.argv.slice(2));
 const json = args.has('--json');
@@ -52,6 +52,8 @@ emit(worldEpoch);
 
 // One mining campus over 5 years against an hourly spot market with outages (the world drawn beforehand).
 emit(measure('campus.5y.hourly-spot', 'replications/s', () => spotCampusesPerSecond(scenario, quick ? 5 : 20), runs));
+// The site side of a 5-year replication: weather and spot drawn, 4CP, failures, an air-cooled fleet run (target < 20 ms).
+emit(measure('campus.5y.site-weather-spot', 'replications/s', () => siteReplicationsPerSecond(scenario, quick ? 5 : 20), runs));
 
 // A 10,000-GPU hall over 5 years: ~100,000 training jobs with EASY backfill and node failures.
 emit(measure('hpc.hall.10k-gpus.5y', 'replications/s', () => hallsPerSecond(quick ? 2 : 10), runs));

@@ -111,7 +111,7 @@ export {
   DR_PRICE,
 } from './site/demand-response.js';
 export type { FourCpSpec, FourCpPlan, PriceResponseSpec } from './site/demand-response.js';
-export { backupCoverageH, backupCarriedMW, checkBackupPower } from './site/backup-power.js';
+export { backupCoverageH, backupCoverageFromDraws, startDraws, backupCarriedMW, checkBackupPower } from './site/backup-power.js';
 export type { BackupPowerSpec } from './site/backup-power.js';
 
 // Finance
@@ -136,6 +136,9 @@ export type { AsicFailureSpec, AvailabilitySteps } from './mining/asic-failures.
 export { asicHashrateFraction, AIR_COOLED_ASIC_THERMAL } from './mining/thermal-derate.js';
 export type { World } from './campus/world.js';
 export { runCampus } from './campus/campus.js';
+export type { CampusOptions } from './campus/campus.js';
+export { InvariantError } from './campus/invariants.js';
+export type { SiteWorld } from './campus/site-world.js';
 export { METRICS } from './campus/metrics.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
 export { runStudy, StudyError } from './study/study.js';

@@ -5,9 +5,13 @@ import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
 
 type Means = (metric: MetricName) => number;
 const USES: ReadonlyArray<readonly [string, string, (mean: Means) => number]> = [
-  ['drawn for mining', '#f28e2b', (m) => m('energyMWh') - m('gpuEnergyMWh')],
-  ['drawn by the GPU hall', '#59a14f', (m) => m('gpuEnergyMWh')],
+  ['drawn for mining', '#f28e2b', (m) => m('miningEnergyMWh')],
+  ['drawn by the GPU hall', '#59a14f', (m) => m('gpuItEnergyMWh')],
+  ['drawn for cooling and overhead', '#76b7b2', (m) => m('coolingEnergyMWh')],
   ['curtailed: not worth mining', '#edc948', (m) => m('curtailedEconomicMWh')],
+  ['curtailed: demand response', '#b07aa1', (m) => m('curtailedDemandResponseMWh')],
+  ['curtailed: heat and cooling', '#ff9da7', (m) => m('curtailedCoolingMWh')],
+  ['lost to ASIC failures', '#9c755f', (m) => m('curtailedFailureMWh')],
   ['lost to grid outages', '#e15759', (m) => m('curtailedOutageMWh')],
 ];
 

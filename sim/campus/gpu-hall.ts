@@ -1,13 +1,16 @@
 /**
  * An owned GPU hall inside a campus run: the HPC cluster on the campus's own event engine, built
- * when the hall comes online and grown phase by phase, cut off by grid outages, and read by the campus for its power draw
- * (every change in busy or up GPUs re-rates the campus's power) and its revenue by segment.
+ * when the hall comes online and grown phase by phase, capped by the campus to the GPUs its power
+ * (grid, backup) and cooling allow, and read by the campus for its power draw (every change in busy
+ * or up GPUs re-rates the campus's power) and its revenue by segment. GPUs above the cap, or not
+ * yet installed, are switched off, not idling.
  */
 import type { Simulation } from '../core/engine.js';
 import { randomStream } from '../core/stream.js';
 import { Cluster, type ClusterMetrics } from '../hpc/cluster.js';
 import { gpuCloudSetup, type GpuCloudSetup, phaseNodes } from '../hpc/gpu-cloud.js';
 import type { GpuCloudConfig } from '../scenario/types.js';
+import type { HallCooling } from '../site/hall-cooling.js';
 
 export interface GpuRevenue {
   reservedUSD: number;
@@ -19,11 +22,15 @@ export interface GpuRevenue {
 export class GpuHall {
   private cluster: Cluster | undefined;
   private readonly setup: GpuCloudSetup;
-  private gridUp = true;
+  private capGpus: number;
   private readonly onlineKind: number;
   private readonly phaseKind: number;
-  /** GPUs installed so far (the build-out phases reached). */
+  /** GPUs installed so far (the build-out phases reached), and what the cluster was last allowed. */
   private installedGpus = 0;
+  private allowedGpus = -1;
+  /** IT power of one busy GPU (its share of a node), MW, and an idle one's share of it. */
+  private readonly gpuMW: number;
+  private readonly idleShare: number;
 
   /**
    * `onLoad` is called whenever the hall's draw changes; `onOnline` once, when it starts. Streams are
@@ -39,8 +46,13 @@ export class GpuHall {
     private readonly onOnline: () => void,
     horizonH: number,
     priority: number,
+    /** The hall's cooling against the world's weather; without it the draw is IT × `config.pue`. */
+    readonly cooling?: HallCooling,
   ) {
     this.setup = gpuCloudSetup(config, horizonH);
+    this.capGpus = this.setup.cluster.gpus;
+    this.gpuMW = config.nodePowerKW / 1000 / config.gpusPerNode;
+    this.idleShare = config.idlePowerShare;
     this.onlineKind = sim.on('GPU hall online', this.start);
     this.phaseKind = sim.on('GPU hall phase', this.onPhase);
     sim.schedule(config.onlineH, this.onlineKind, 0, priority);
@@ -55,24 +67,57 @@ export class GpuHall {
     return this.setup.cluster.gpus;
   }
 
-  /** Facility power the hall draws now, MW (IT × PUE; nothing before it is online). */
-  facilityDrawMW(): number {
-    return this.cluster ? (this.cluster.itPowerKW() / 1000) * this.config.pue : 0;
+  /** IT power the hall draws now, MW: busy GPUs in full, the others it may run at the idle share. */
+  itDrawMW(): number {
+    const c = this.cluster;
+    if (c === undefined) return 0;
+    const busy = c.busyGPUs;
+    return (busy + this.idleShare * (c.capacity - busy)) * this.gpuMW;
   }
 
-  /** A grid outage takes every GPU down; the end of one brings back those installed. */
-  setGridUp(up: boolean): void {
-    this.gridUp = up;
-    this.cluster?.capNow(this.allowedGpus());
+  /** Facility power the hall draws now, in hour `h`, MW: IT and its cooling (nothing before it is online). */
+  facilityDrawMW(h: number): number {
+    if (this.cluster === undefined) return 0;
+    return this.cooling !== undefined ? this.cooling.facilityMW(h, this.itDrawMW()) : this.itDrawMW() * this.config.pue;
   }
 
-  private allowedGpus(): number {
-    return this.gridUp ? this.installedGpus : 0;
+  /** The most IT power, MW, `facilityMW` runs in hour `h`, within the cooling's capacity. */
+  maxItMW(h: number, facilityMW: number): number {
+    if (facilityMW <= 0) return 0;
+    return this.cooling !== undefined ? this.cooling.maxItMW(h, facilityMW) : facilityMW / this.config.pue;
+  }
+
+  /** GPUs that may run within `itMW` of IT power, all of them busy. */
+  gpusForItMW(itMW: number): number {
+    const gpus = Math.floor(itMW / this.gpuMW + 1e-9);
+    return gpus < 0 ? 0 : gpus > this.gpus ? this.gpus : gpus;
+  }
+
+  /** From now on at most `gpus` GPUs may run (0 in a grid outage without backup); lower classes are preempted first. */
+  cap(gpus: number): void {
+    if (gpus === this.capGpus) return;
+    this.capGpus = gpus;
+    this.applyCap();
+  }
+
+  /** The cluster may run what power and cooling allow, of the GPUs installed so far. */
+  private applyCap(): void {
+    const allowed = Math.min(this.capGpus, this.installedGpus);
+    if (allowed === this.allowedGpus || this.cluster === undefined) return;
+    this.allowedGpus = allowed;
+    this.cluster.capNow(allowed);
+  }
+
+  /** GPUs busy, allowed to run, and up now (zero before the hall is online): for `--check`. */
+  gpuCounts(): { busy: number; allowed: number; up: number } {
+    const c = this.cluster;
+    return c ? { busy: c.busyGPUs, allowed: c.capacity, up: c.upGPUs } : { busy: 0, allowed: 0, up: 0 };
   }
 
   private readonly onPhase = (k: number): void => {
     this.installedGpus = phaseNodes(this.config, this.config.phases[k].share) * this.config.gpusPerNode;
-    this.cluster?.capNow(this.allowedGpus());
+    this.applyCap();
+    this.onLoad(); // newly installed GPUs draw their idle share from now on
   };
 
   /** Revenue by segment earned up to now. */
@@ -110,7 +155,7 @@ export class GpuHall {
     this.cluster = cluster;
     this.installedGpus = phaseNodes(this.config, this.config.phases[0].share) * this.config.gpusPerNode;
     cluster.start();
-    if (this.allowedGpus() < this.gpus) cluster.capNow(this.allowedGpus());
+    this.applyCap();
     this.onOnline();
     this.onLoad();
   };

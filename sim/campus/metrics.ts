@@ -10,6 +10,8 @@ export const METRICS = [
   'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
   'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
   'energyMWh', 'gpuEnergyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
+  'miningEnergyMWh', 'gpuItEnergyMWh', 'coolingEnergyMWh', 'backupEnergyMWh',
+  'curtailedDemandResponseMWh', 'curtailedCoolingMWh', 'curtailedFailureMWh', 'demandResponseCreditsUSD', 'deliveredHashrateEHs', 'gpuDowntimeHours',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 export type Metrics = Record<MetricName, number>;
@@ -40,7 +42,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   leaseRentUSD: { label: 'Rent from a colocation lease of GPU-hall power, USD', better: 'higher', money: false },
   slaCreditsUSD: { label: 'SLA credits paid to the lease tenant for months below the availability promised, USD', better: 'lower', money: false },
   minCashUSD: { label: 'Lowest cumulative cash (the funding the plan needs), USD', better: 'higher', money: false },
-  miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost of the whole campus), USD', better: 'higher', money: true },
+  miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost of the whole campus + demand-response credits), USD', better: 'higher', money: true },
   miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: false },
   powerCostUSD: { label: 'Power cost of the campus (mining and owned GPU halls) net of power sold back, USD', better: 'lower', money: false },
   powerSoldUSD: { label: 'Unused contracted power sold back at spot, USD', better: 'higher', money: false },
@@ -57,12 +59,22 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   jobsPreempted: { label: 'GPU cloud: running jobs preempted by a capacity cut (outages), each counted once', better: 'lower', money: false },
   gpuHoursLost: { label: 'GPU cloud: GPU-hours of work lost since the last checkpoint to preemptions and failures', better: 'lower', money: false },
   inferenceShortfallGpuH: { label: 'GPU cloud: inference GPU-hours wanted but not served', better: 'lower', money: false },
-  energyMWh: { label: 'Energy drawn, MWh', money: false },
-  gpuEnergyMWh: { label: 'Energy drawn by an owned GPU hall (IT × PUE), MWh', money: false },
-  curtailedEconomicMWh: { label: 'Mining energy not drawn because mining did not pay (economic curtailment), MWh', money: false },
-  curtailedOutageMWh: { label: 'Mining energy lost to grid outages, MWh', money: false },
+  energyMWh: { label: 'Energy drawn from the grid and backup generators: mining + GPU-hall IT + cooling and overhead, MWh', money: false },
+  gpuEnergyMWh: { label: 'Energy drawn by an owned GPU hall (IT and its cooling, grid or backup), MWh', money: false },
+  curtailedEconomicMWh: { label: 'Mining energy not drawn because mining did not pay (economic curtailment), MWh of machine power', money: false },
+  curtailedOutageMWh: { label: 'Mining energy lost to grid outages, MWh of machine power', money: false },
   outageHours: { label: 'Hours without grid power', better: 'lower', money: false },
   minedBTC: { label: 'Bitcoin earned, BTC', better: 'higher', money: false },
+  miningEnergyMWh: { label: 'Energy drawn by mining machines (their wall power), MWh', money: false },
+  gpuItEnergyMWh: { label: 'Energy drawn by the GPU hall’s IT (nodes), MWh', money: false },
+  coolingEnergyMWh: { label: 'Energy drawn by cooling and other overhead of the mining and GPU halls (facility − IT), MWh', money: false },
+  backupEnergyMWh: { label: 'Energy backup generators supplied to the owned GPU hall in grid outages, MWh (a leased hall’s power is its tenant’s)', money: false },
+  curtailedDemandResponseMWh: { label: 'Mining energy not drawn in demand-response calls (4CP, price), MWh of machine power', money: false },
+  curtailedCoolingMWh: { label: 'Mining energy not drawn for heat: the air-cooled ASIC derate, the hall’s cooling capacity, and grid left short by cooling overhead, MWh of machine power', money: false },
+  curtailedFailureMWh: { label: 'Mining energy not drawn because machines were broken (ASIC failures), MWh of machine power', money: false },
+  demandResponseCreditsUSD: { label: 'Demand-response credits: 4CP transmission charges avoided and price-program payments, USD', better: 'higher', money: false },
+  deliveredHashrateEHs: { label: 'Mean hashrate delivered over the horizon, EH/s', better: 'higher', money: false },
+  gpuDowntimeHours: { label: 'GPU cloud: hours the hall had no power (grid outages not carried by backup)', better: 'lower', money: false },
 };
 
 /** The metric studies report first and stop on by default. */

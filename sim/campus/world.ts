@@ -1,7 +1,8 @@
 /**
  * The exogenous world of one replication, drawn once from its own named streams and shared, read
  * only, by every variant's campus (common random numbers): the BTC price path, the fee share, the
- * rest of the network's hashrate, and the block-discovery work that every variant's chain replays.
+ * rest of the network's hashrate, the block-discovery work that every variant's chain replays, and
+ * the site's spot prices, outages, weather and demand-response calls (site-world.ts).
  *
  * The rest of the network responds to margin as seen on the reference chain: the network with the
  * baseline layout's campus in it. Each variant then replays the chain with its own hashrate (see
@@ -17,8 +18,9 @@ import { blockSubsidyBTC } from '../network/subsidy.js';
 import type { Horizon, WorldConfig } from '../scenario/types.js';
 import { outageIntervals } from '../site/outages.js';
 import { spotPricePath } from '../site/spot-price.js';
+import { drawSiteWorld, type SiteWorld } from './site-world.js';
 
-export interface World {
+export interface World extends SiteWorld {
   /** The study's root seed and this replication's index: campus models draw their own streams from them. */
   readonly seed: number;
   readonly replication: number;
@@ -109,6 +111,7 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
     replication,
     spotUSDPerMWh,
     outagesH,
+    ...drawSiteWorld(config, horizon, stream, spotUSDPerMWh, outagesH),
     priceUSD: price,
     priceStepH: config.price.stepH,
     days,

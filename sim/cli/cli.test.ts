@@ -124,4 +124,24 @@ test('campus study prints the table and writes summary, CSV and chart', () => {
   }
 });
 
+test('--check runs the invariants on every event; a bad weather CSV is one line and exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
+  try {
+    const run = campus('run', 'scenarios/outage-stress.yaml', '--variant', 'cloud-half-backup', '--check', '--out', dir);
+    assert.is(run.status, 0, run.stderr);
+    assert.match(run.stdout, /campus run: outage-stress · cloud-half-backup/);
+    const study = campus('study', 'scenarios/texas-heatwave.yaml', '--replications', '4', '--workers', '2', '--check', '--quiet', '--out', join(dir, 'study'));
+    assert.is(study.status, 0, study.stderr);
+    const file = join(dir, 'hot.yaml');
+    writeFileSync(join(dir, 'hot.csv'), 'hour,dry_bulb_c,wet_bulb_c\n0,30,22\n2,31,22\n');
+    writeFileSync(file, readFileSync('scenarios/texas-heatwave.yaml', 'utf8').replace(/  weather:\n(    .*\n)+/, '  weather: { csv: hot.csv }\n'));
+    const bad = campus('validate', file);
+    assert.is(bad.status, 2);
+    assert.is(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+    assert.match(bad.stderr, /hot\.csv:3:1: hour: gap: hour 1 missing; expected one row for every hour/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -22,6 +22,7 @@ interface RunArgs {
   seed?: string;
   replication?: string;
   out?: string;
+  check?: boolean;
 }
 
 export const runCommand = {
@@ -33,7 +34,8 @@ export const runCommand = {
       .option('variant', { type: 'string', describe: 'Variant to run (default: the baseline)' })
       .option('seed', { type: 'string', describe: 'Root seed (default: the scenario’s study.seed)' })
       .option('replication', { alias: 'r', type: 'string', describe: 'Replication index: the same world as that replication of a study (default 0)' })
-      .option('out', { type: 'string', describe: 'Folder for monthly.csv and metrics.json (default: out/<scenario>/run)' }),
+      .option('out', { type: 'string', describe: 'Folder for monthly.csv and metrics.json (default: out/<scenario>/run)' })
+      .option('check', { type: 'boolean', describe: 'Assert after every event: power drawn ≤ available, GPUs busy ≤ up, energy by use sums to the total' }),
   handler: (args: RunArgs) => reportErrors(async () => run(args)),
 };
 
@@ -48,7 +50,7 @@ function run(args: RunArgs): void {
 
   const t0 = performance.now();
   const world = drawWorld(scenario.world, scenario.horizon, seed, replication);
-  const { metrics, monthly } = runCampus(variant, world, scenario.world, scenario.horizon);
+  const { metrics, monthly } = runCampus(variant, world, scenario.world, scenario.horizon, { check: args.check === true });
   const ms = performance.now() - t0;
 
   const months = monthsIn(scenario.horizon);
@@ -70,7 +72,7 @@ function run(args: RunArgs): void {
   process.stdout.write(`campus run: ${scenario.name} · ${variant.name} · seed ${seed} · replication ${replication} (${ms.toFixed(0)} ms)\n\n`);
   process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true]) + '\n');
   process.stdout.write('Million USD a month; net cash is after power, capex and SLA credits (the month’s change in cumulative cash).\n\n');
-  const shown = ['npvUSD', 'capexUSD', 'minCashUSD', 'miningRevenueUSD', 'gpuCloudRevenueUSD', 'leaseRentUSD', 'powerCostUSD', 'computeRevenueShare', 'gpuUtilisation', 'minedBTC'] as const;
+  const shown = ['npvUSD', 'capexUSD', 'minCashUSD', 'miningRevenueUSD', 'gpuCloudRevenueUSD', 'leaseRentUSD', 'powerCostUSD', 'demandResponseCreditsUSD', 'computeRevenueShare', 'gpuUtilisation', 'minedBTC', 'deliveredHashrateEHs', 'energyMWh', 'gpuDowntimeHours'] as const;
   process.stdout.write(formatTable(['metric', 'value'], shown.map((k) => [k, fmt(k, metrics[k])]), [false, true]) + '\n');
 
   // Every series, one row per month; then the metrics with their meanings.

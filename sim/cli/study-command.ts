@@ -22,6 +22,7 @@ interface StudyArgs {
   shard?: string;
   resume?: string;
   quiet?: boolean;
+  check?: boolean;
 }
 
 export const studyCommand = {
@@ -39,7 +40,8 @@ export const studyCommand = {
       .option('metric', { type: 'string', describe: `Metric for --precision and the table (default: ${PRIMARY_METRIC})` })
       .option('shard', { type: 'string', describe: 'Run only share K of N, e.g. 0/4; combine with `campus merge`' })
       .option('resume', { type: 'string', describe: 'Continue the interrupted study in this folder (its scenario, replications, seed, variants and shard are reused)' })
-      .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress output' }),
+      .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress output' })
+      .option('check', { type: 'boolean', describe: 'Assert after every event: power drawn ≤ available, GPUs busy ≤ up, energy by use sums to the total (slower; same results)' }),
   handler: (args: StudyArgs) => reportErrors(() => study(args)),
 };
 
@@ -85,6 +87,7 @@ async function study(args: StudyArgs): Promise<void> {
       outDir,
       signal: abort.signal,
       progress: args.quiet ? undefined : terminalProgress(),
+      check: args.check === true,
       onPlanned: announce,
     });
   } finally {

@@ -4,6 +4,7 @@ import { totalCapexUSD } from '../finance/capex.js';
 import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
 import { variantFleet } from '../mining/fleet.js';
 import { loadScenario } from '../scenario/load.js';
+import type { VariantConfig } from '../scenario/types.js';
 import { formatTable, millions } from './table.js';
 import { reportErrors } from './user-error.js';
 
@@ -23,9 +24,23 @@ export const validateCommand = {
           v.lease ? `${v.lease.itMW} MW IT` : '—',
           v.gpuCloud ? `${v.gpuCloud.itMW} MW IT, ${(gpuCloudNodes(v.gpuCloud) * v.gpuCloud.gpusPerNode).toLocaleString('en-US')} GPUs` : '—',
           millions(totalCapexUSD(v)),
+          siteSummary(v),
         ];
       });
       process.stdout.write(`${s.file}: valid. ${s.name}: ${s.horizon.years} years from ${s.horizon.startDate}, ${s.study.replications} replications, seed ${s.study.seed}.\n\n`);
-      process.stdout.write(formatTable(['variant', 'mining MW', 'EH/s', 'lease', 'GPU cloud', 'capex (M USD)'], rows, [false, true, true, false, false, true]) + '\n');
+      process.stdout.write(formatTable(['variant', 'mining MW', 'EH/s', 'lease', 'GPU cloud', 'capex (M USD)', 'cooling, backup, fleet'], rows, [false, true, true, false, false, true, false]) + '\n');
     }),
 };
+
+/** A layout's site wiring in a few words: each hall's cooling, backup power, failures, scheduled changes. */
+function siteSummary(v: VariantConfig): string {
+  const parts = [
+    v.mining.cooling ? `mining ${v.mining.cooling.spec.technology}` : '',
+    v.gpuCloud?.cooling ? `GPU hall ${v.gpuCloud.cooling.technology}` : '',
+    v.site.backup ? `backup ${v.site.backup.capacityMW} MW` : '',
+    v.mining.failures ? `AFR ${v.mining.failures.annualFailureRate}` : '',
+    v.mining.schedule ? `${v.mining.schedule.length} fleet changes` : '',
+    v.mining.demandResponse === false ? 'no DR' : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : '—';
+}

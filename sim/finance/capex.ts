@@ -2,14 +2,15 @@
  * Capital a layout spends, and when: new mining capacity beyond what is already built (facility
  * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW) and the machines to fill it ($/TH of hashrate:
  * $10–30/TH in 2025, S21 XP $25.70/TH) at the start; a leased hall's shell at the start; an owned
- * GPU hall's shell when construction starts and its nodes when they are delivered, phase by phase.
+ * GPU hall's shell when construction starts and its nodes when they are delivered, phase by phase;
+ * machines a fleet schedule buys on their dates, with facility for any MW beyond the most built so far.
  */
 import { phaseNodes } from '../hpc/gpu-cloud.js';
 import { type Fleet, sizeFleet, variantFleet } from '../mining/fleet.js';
 import type { VariantConfig } from '../scenario/types.js';
 
 export interface CapexItem {
-  readonly what: 'mining' | 'lease hall' | 'GPU hall' | 'GPU nodes';
+  readonly what: 'mining' | 'lease hall' | 'GPU hall' | 'GPU nodes' | 'ASIC purchase' | 'mining facility';
   /** Hours from the start when it is paid. */
   readonly atH: number;
   readonly usd: number;
@@ -44,7 +45,27 @@ export function capexSchedule(variant: VariantConfig): CapexItem[] {
       installed = nodes;
     }
   }
+  items.push(...scheduleCapex(variant));
   return items.filter((i) => i.usd > 0).sort((a, b) => a.atH - b.atH);
+}
+
+/** A fleet schedule's purchases on their dates; a date that takes the fleet past its most MW so far builds the difference. */
+function scheduleCapex(variant: VariantConfig): CapexItem[] {
+  const schedule = variant.mining.schedule ?? [];
+  const items: CapexItem[] = [];
+  let fleetMW = variantFleet(variant).powerMW;
+  let builtMW = fleetMW;
+  for (let i = 0; i < schedule.length; i++) {
+    const p = schedule[i];
+    fleetMW += p.machines * p.model.powerMW;
+    if (p.machines > 0) items.push({ what: 'ASIC purchase', atH: p.atH, usd: p.machines * p.model.hashrateTHs * p.model.priceUSDPerTHs });
+    const lastOfDate = i + 1 === schedule.length || schedule[i + 1].atH !== p.atH;
+    if (lastOfDate && fleetMW > builtMW + 1e-9) {
+      items.push({ what: 'mining facility', atH: p.atH, usd: (fleetMW - builtMW) * variant.finance.miningFacilityUSDPerMW });
+      builtMW = fleetMW;
+    }
+  }
+  return items;
 }
 
 /** All capex of a layout, undiscounted. */

@@ -238,6 +238,11 @@ export class Cluster {
     return Math.min(this.powerCapGPUs, this.upNodes * this.spec.gpusPerNode);
   }
 
+  /** GPUs on nodes that are up. */
+  get upGPUs(): number {
+    return this.upNodes * this.spec.gpusPerNode;
+  }
+
   /** GPUs running jobs or serving inference. */
   get busyGPUs(): number {
     return this.busy + this.held;

@@ -1,6 +1,9 @@
 /** An ASIC fleet sized by the power given to it: whole machines, their hashrate and their draw. */
 import type { MiningConfig, SiteConfig } from '../scenario/types.js';
 
+/** The name a fleet schedule gives the starting fleet's model (`mining.asic`). */
+export const BASE_MODEL = 'asic';
+
 export interface Fleet {
   readonly machines: number;
   readonly hashrateTHs: number;

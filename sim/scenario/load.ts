@@ -15,6 +15,8 @@ import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
 import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
 import { readGpuCloud } from './gpu-cloud-config.js';
 import { readWorld } from './world-config.js';
+import { withSiteWorld } from './site-config.js';
+import { withSiteWiring } from './variant-site-config.js';
 import { variantFleet } from '../mining/fleet.js';
 
 /** The campus sections a variant may override; the world is shared by every variant. */
@@ -100,7 +102,7 @@ function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncert
       confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
       baseline,
     },
-    world: readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs),
+    world: withSiteWorld(readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs), base, variants, horizon),
     variants,
   };
 }
@@ -170,14 +172,14 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
     },
     ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
   };
-  if (!r.has(['gpuCloud'])) return variant;
+  if (!r.has(['gpuCloud'])) return withSiteWiring(r, variant, horizonH);
   const gpuCloud = readGpuCloud(r, horizonH);
   const withHall = { ...variant, gpuCloud };
   const fleetMW = variantFleet(withHall).powerMW;
   if (gpuCloud.convertsMiningMW > fleetMW + 1e-9) {
     r.fail(['gpuCloud', 'convertsMining'], `${gpuCloud.convertsMiningMW} MW is more than the ${fleetMW.toFixed(1)} MW the fleet draws`, `at most ${fleetMW.toFixed(1)} MW`);
   }
-  return withHall;
+  return withSiteWiring(r, withHall, horizonH);
 }
 
 function readLease(r: ScenarioReader): LeaseConfig {

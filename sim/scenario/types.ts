@@ -2,8 +2,14 @@ import type { FeeShare } from '../market/fees.js';
 import type { PriceModel } from '../market/price-model.js';
 import type { BlockMode } from '../network/chain.js';
 import type { RestOfNetwork } from '../network/hashrate.js';
+import type { AsicFailureSpec } from '../mining/asic-failures.js';
+import type { BackupPowerSpec } from '../site/backup-power.js';
+import type { CoolingSpec } from '../site/cooling.js';
+import type { FourCpSpec, PriceResponseSpec } from '../site/demand-response.js';
+import type { DerateCurveSpec } from '../site/derate-curve.js';
 import type { OutageSpec } from '../site/outages.js';
 import type { SpotPriceSpec } from '../site/spot-price.js';
+import type { WeatherSeries, WeatherSpec } from '../site/weather.js';
 import type { UncertainInput } from './uncertain.js';
 
 /**
@@ -49,8 +55,34 @@ export interface WorldConfig {
   readonly price: { readonly model: PriceModel; readonly stepH: number };
   readonly fees: FeeShare;
   readonly network: NetworkConfig;
-  /** The site's shared physical world: spot power prices and grid outages. */
-  readonly site: { readonly spot?: SpotPriceSpec; readonly outages?: OutageSpec };
+  /** The site's shared physical world: spot power prices, grid outages, weather and demand-response calls. */
+  readonly site: SiteWorldConfig;
+  /**
+   * ASIC failure processes the layouts use, each drawn once per replication as one representative
+   * pool's available fraction (the same for any fleet size). Absent when no layout models failures.
+   */
+  readonly asicFailures?: readonly AsicFailureSpec[];
+}
+
+export interface SiteWorldConfig {
+  readonly spot?: SpotPriceSpec;
+  readonly outages?: OutageSpec;
+  /** Hourly weather, present only when some layout needs it (cooling, 4CP forecasts). */
+  readonly weather?: WeatherSource;
+  readonly demandResponse?: DemandResponseConfig;
+  /** Draw one uniform per grid outage for whether backup generators start (some layout has backup). */
+  readonly backupLuck?: boolean;
+}
+
+/** Weather generated from a climate, or read once from a CSV the scenario names. */
+export type WeatherSource =
+  | { readonly kind: 'model'; readonly spec: WeatherSpec }
+  | { readonly kind: 'series'; readonly series: WeatherSeries; readonly file: string };
+
+/** The site's demand-response programs; every layout's mining takes part unless it opts out. */
+export interface DemandResponseConfig {
+  readonly fourCp?: FourCpSpec;
+  readonly price?: PriceResponseSpec;
 }
 
 export interface NetworkConfig {
@@ -89,8 +121,10 @@ export type GpuHourPrice = (tH: number) => number;
 export interface GpuCloudConfig {
   /** Critical IT power of the hall; its nodes are as many as fit (itMW ÷ node power). */
   readonly itMW: number;
-  /** Facility power per IT power: the hall takes IT draw × pue from the grid. */
+  /** Facility power per IT power: the hall takes IT draw × pue from the grid (unless `cooling` is given). */
   readonly pue: number;
+  /** The hall's cooling against the weather: capacity caps its GPUs, PUE follows ambient and load. */
+  readonly cooling?: CoolingSpec;
   readonly gpusPerNode: number;
   /** A busy node's draw at the wall (a DGX H100 draws up to 10.2 kW). */
   readonly nodePowerKW: number;
@@ -187,6 +221,8 @@ export interface SiteConfig {
   readonly ppaPriceUSDPerMWh: number;
   /** May unused PPA power be sold back at spot? */
   readonly sellBack: boolean;
+  /** UPS and generators that carry the HPC halls (not mining) through grid outages. */
+  readonly backup?: BackupPowerSpec;
 }
 
 export interface MiningConfig {
@@ -203,4 +239,34 @@ export interface MiningConfig {
   readonly curtail: boolean;
   /** Once off, stay off at least this long (no chattering). */
   readonly minOffHours: number;
+  /** The mining hall's cooling: capacity and PUE against the weather; without it, PUE 1 and no heat limit. */
+  readonly cooling?: MiningCoolingConfig;
+  /** ASIC failures and repair lead time: the fleet's available fraction follows the world's pool. */
+  readonly failures?: AsicFailureSpec;
+  /** Machines bought (+) and retired (−) at dates, in date order. */
+  readonly schedule?: readonly FleetPurchase[];
+  /** Does the fleet curtail for the site's demand-response programs? Default (undefined) yes. */
+  readonly demandResponse?: boolean;
+}
+
+export interface MiningCoolingConfig {
+  readonly spec: CoolingSpec;
+  /** Hashrate (and power) of air-cooled machines against the dry bulb; absent for hydro and immersion. */
+  readonly asicThermal?: DerateCurveSpec;
+}
+
+/** An ASIC model a schedule buys or retires. The starting fleet's model is named `asic`. */
+export interface AsicModelConfig {
+  readonly name: string;
+  readonly hashrateTHs: number;
+  readonly powerMW: number;
+  readonly priceUSDPerTHs: number;
+}
+
+export interface FleetPurchase {
+  /** Hours from the start. */
+  readonly atH: number;
+  readonly model: AsicModelConfig;
+  /** Machines added (> 0) or retired (< 0). */
+  readonly machines: number;
 }

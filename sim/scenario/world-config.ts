@@ -197,18 +197,26 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
 
 /**
  * Runs a model constructor, turning its RangeError ("model: parameter must be …, got …") into a
- * ScenarioError at that parameter's key when it exists under `at`, else at `at` itself.
+ * ScenarioError at that parameter's key when it exists under `at`, else at `at` itself. `keys` maps
+ * a model's field names to the scenario's where they differ (e.g. hardLimitC → hardLimit; '' drops one).
  */
-function build<T>(r: ScenarioReader, at: KeyPath, make: () => T): T {
+export function build<T>(r: ScenarioReader, at: KeyPath, make: () => T, keys: Readonly<Record<string, string>> = {}): T {
   try {
     return make();
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const m = /^[\w-]+: ([\w.[\]]+) must be (.*), got (.*)$/.exec(e.message);
     if (!m) r.fail(at, e.message);
-    const path: KeyPath = [...at, ...m[1].split(/[.[\]]+/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
+    const field = m[1]
+      .split('.')
+      .map((part) => {
+        const name = part.replace(/\[\d+\]$/, '');
+        return (Object.hasOwn(keys, name) ? keys[name] : name) + part.slice(name.length);
+      })
+      .filter((part) => part !== '')
+      .join('.');
+    const path: KeyPath = [...at, ...field.split(/[.[\]]+/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
     const where = r.has(path) ? path : at;
-    r.fail(where, `${m[1]} = ${m[3]} is out of range`, m[2]);
+    r.fail(where, `${field} = ${m[3]} is out of range`, m[2]);
   }
 }
-

@@ -37,10 +37,27 @@ export function checkBackupPower(s: BackupPowerSpec): void {
 export function backupCoverageH(s: BackupPowerSpec, outagesH: ReadonlyArray<readonly [number, number]>, rng?: RandomStream): Float64Array {
   checkBackupPower(s);
   requireModelParameter(rng !== undefined || s.startFailureProbability === 0, 'backup', 'startFailureProbability', s.startFailureProbability, '0 when no random stream is given');
+  return backupCoverageFromDraws(s, outagesH, rng ? startDraws(outagesH.length, rng) : undefined);
+}
+
+/** The uniforms `backupCoverageH` draws, one per outage: a replication's shared luck at the generators. */
+export function startDraws(outages: number, rng: RandomStream): Float64Array {
+  const out = new Float64Array(outages);
+  for (let i = 0; i < outages; i++) out[i] = rng.next();
+  return out;
+}
+
+/**
+ * As `backupCoverageH`, from uniforms already drawn (`startDraws`): outage i's generators start
+ * when draws[i] ≥ the failure probability. Lets every layout of a replication share the draws.
+ */
+export function backupCoverageFromDraws(s: BackupPowerSpec, outagesH: ReadonlyArray<readonly [number, number]>, draws?: Float64Array): Float64Array {
+  checkBackupPower(s);
+  requireModelParameter(draws !== undefined ? draws.length >= outagesH.length : s.startFailureProbability === 0, 'backup', 'startFailureProbability', s.startFailureProbability, '0 when no start draws are given (one per outage)');
   const out = new Float64Array(outagesH.length);
   for (let i = 0; i < outagesH.length; i++) {
     const [start, end] = outagesH[i];
-    const started = rng ? rng.next() >= s.startFailureProbability : true;
+    const started = draws ? draws[i] >= s.startFailureProbability : true;
     const runH = s.capacityMW === 0 ? 0 : started ? s.fuelHours : s.upsMinutes / 60;
     out[i] = Math.min(end, start + runH);
   }

@@ -3,7 +3,7 @@
  * A replication depends on (scenario, seed, replication index) alone, never on which worker or
  * shard runs it. Its results are packed flat so they cross thread boundaries cheaply.
  */
-import { runCampus } from '../campus/campus.js';
+import { type CampusOptions, runCampus } from '../campus/campus.js';
 import { METRICS, type Metrics } from '../campus/metrics.js';
 import { monthsIn, VARIANT_SERIES, worldMonthly } from '../campus/series.js';
 import { drawWorld } from '../campus/world.js';
@@ -28,7 +28,7 @@ export interface ReplicationResult {
   inputs: Float64Array;
 }
 
-export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], seed: number, replication: number): ReplicationResult {
+export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], seed: number, replication: number, options: CampusOptions = {}): ReplicationResult {
   // Uncertain inputs are drawn first, each from its own stream; the scenario is then read with them.
   const values = scenario.uncertain.length > 0 ? drawInputs(scenario.uncertain, seed, replication) : undefined;
   const resolved = values ? scenario.withInputs(values) : scenario;
@@ -39,7 +39,7 @@ export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], 
   const metrics = new Float64Array(variants.length * METRICS.length);
   const variantSeries = new Float64Array(variants.length * VARIANT_SERIES.length * months);
   variants.forEach((v, i) => {
-    const result = runCampus(v, world, resolved.world, scenario.horizon);
+    const result = runCampus(v, world, resolved.world, scenario.horizon, options);
     METRICS.forEach((m, k) => (metrics[i * METRICS.length + k] = result.metrics[m]));
     variantSeries.set(result.monthly, i * VARIANT_SERIES.length * months);
   });
