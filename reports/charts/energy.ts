@@ -11,6 +11,7 @@ const USES: ReadonlyArray<readonly [string, string, (mean: Means) => number]> = 
   ['curtailed: not worth mining', '#edc948', (m) => m('curtailedEconomicMWh')],
   ['curtailed: demand response', '#b07aa1', (m) => m('curtailedDemandResponseMWh')],
   ['curtailed: heat and cooling', '#ff9da7', (m) => m('curtailedCoolingMWh')],
+  ['curtailed: grid limit or derate', '#9c755f', (m) => m('curtailedGridMWh')],
   ['lost to ASIC failures', '#9c755f', (m) => m('curtailedFailureMWh')],
   ['lost to grid outages', '#e15759', (m) => m('curtailedOutageMWh')],
 ];

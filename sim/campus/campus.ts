@@ -107,6 +107,8 @@ class CampusRun {
   private offSinceH = -Infinity;
   private outage = false;
   private outageIndex = -1;
+  /** In a partial grid derate (the world's derateLostShare of the connection gone). */
+  private derated = false;
   private backupActive = false;
   /** Is the GPU hall powered (grid up, or backup carrying it)? */
   private hallPowered = true;
@@ -121,7 +123,7 @@ class CampusRun {
   private recapping = false;
   private readonly leaseMW: number;
   private readonly leaseOnlineH: number;
-  private readonly kinds: { price: number; day: number; epoch: number; halving: number; month: number; hour: number; outage: number; backupEnd: number; fleet: number };
+  private readonly kinds: { price: number; day: number; epoch: number; halving: number; month: number; hour: number; outage: number; derate: number; backupEnd: number; fleet: number };
   private readonly months: number;
   private readonly monthly: Float64Array;
   private readonly monthlyCost: Float64Array;
@@ -175,6 +177,7 @@ class CampusRun {
       month: sim.on('month end', this.onMonthEnd),
       hour: sim.on('site hour', this.onHour),
       outage: sim.on('grid outage edge', this.onOutageEdge),
+      derate: sim.on('grid derate edge', this.onDerateEdge),
       backupEnd: sim.on('backup exhausted', this.onBackupEnd),
       fleet: sim.on('fleet change', this.onFleetChange),
     };
@@ -209,6 +212,7 @@ class CampusRun {
     if (steps && steps.changeH.length > 1) sim.schedule(steps.changeH[1], kinds.fleet, 1, PRIORITY_CHAIN);
     // Outage edges: data 2i is the start of outage i, 2i + 1 its end.
     if (world.outagesH.length > 0) sim.schedule(world.outagesH[0][0], kinds.outage, 0, PRIORITY_GRID);
+    if (world.deratesH.length > 0) sim.schedule(world.deratesH[0][0], kinds.derate, 0, PRIORITY_GRID);
     const end = this.horizon.hours;
     sim.run(end);
     this.closeMonth(this.months - 1, end);
@@ -299,6 +303,7 @@ class CampusRun {
       backupEnergyMWh: b.backupMW.integralAt(end),
       curtailedDemandResponseMWh: b.curtailedDemandResponseMW.integralAt(end),
       curtailedCoolingMWh: b.curtailedCoolingMW.integralAt(end),
+      curtailedGridMWh: b.curtailedGridMW.integralAt(end),
       curtailedFailureMWh: b.curtailedFailureMW.integralAt(end),
       demandResponseCreditsUSD: creditsUSD,
       deliveredHashrateEHs: b.deliveredTHs.integralAt(end) / end / 1e6,
@@ -369,7 +374,7 @@ class CampusRun {
     this.miningOpex.set(now, miningOpex);
     this.opex.set(now, miningOpex + (this.hall?.online ? this.hall.config.itMW * f.gpuOpexUSDPerMWH : 0) + f.fixedOpexUSDPerH);
     const drMW = gridUp && drCall ? runnable : 0;
-    this.books.setMining(now, itMW * thPerMW, gridUp && !drCall && !this.mining ? runnable : 0, drMW, m.heatMW + gridShedMW, gridUp ? 0 : runnable, m.failureMW);
+    this.books.setMining(now, itMW * thPerMW, gridUp && !drCall && !this.mining ? runnable : 0, drMW, m.heatMW, gridShedMW, gridUp ? 0 : runnable, m.failureMW);
     // Demand response is paid on the load the grid no longer sees: the facility power curtailed.
     this.drAvoidedMW = drMW > 0 ? runFacilityMW - idleFacilityMW : 0;
     this.priceCredits.set(now, drMW > 0 && (flags![h] & DR_PRICE) !== 0 ? this.drAvoidedMW * this.priceCreditUSDPerMWh : 0);
@@ -402,7 +407,8 @@ class CampusRun {
 
   /** Grid power the campus may draw now, MW: the connection less a leased hall's share once it is built. */
   private gridAvailableMW(): number {
-    return this.variant.site.gridMW - (this.sim.now >= this.leaseOnlineH ? this.leaseMW : 0);
+    const connectionMW = this.variant.site.gridMW * (this.derated ? 1 - this.world.derateLostShare : 1);
+    return connectionMW - (this.sim.now >= this.leaseOnlineH ? this.leaseMW : 0);
   }
 
   /**
@@ -562,6 +568,16 @@ class CampusRun {
     this.miningHall.setStep(i);
     this.update();
     if (i + 1 < changeH.length) this.sim.schedule(changeH[i + 1], this.kinds.fleet, i + 1, PRIORITY_CHAIN);
+  };
+
+  /** Derate edges as outage edges: 2i starts derate i, 2i + 1 ends it. Mining gives way first. */
+  private readonly onDerateEdge = (edge: number): void => {
+    const i = edge >> 1;
+    const derates = this.world.deratesH;
+    this.derated = (edge & 1) === 0;
+    this.powerChanged();
+    if (this.derated) this.sim.schedule(derates[i][1], this.kinds.derate, edge + 1, PRIORITY_GRID);
+    else if (i + 1 < derates.length) this.sim.schedule(derates[i + 1][0], this.kinds.derate, edge + 1, PRIORITY_GRID);
   };
 
   private readonly onOutageEdge = (edge: number): void => {

@@ -2,8 +2,9 @@
  * A campus run's energy accounts, integrated whenever a rate changes: energy drawn (grid and backup)
  * split by use — mining machines, GPU-hall IT, cooling and other overhead of both halls — and the
  * mining energy not drawn, by cause. Causes are taken in this order, each from what the ones before
- * leave: failure (machines broken), cooling (the thermal derate, the hall's cooling capacity, and
- * the grid left after the halls' cooling overhead), outage, demand response, economic.
+ * leave: failure (machines broken), cooling (the thermal derate and the hall's cooling capacity),
+ * grid (what the grid — derated, or after the GPU and leased halls — cannot carry), outage, demand
+ * response, economic.
  */
 import { TimeIntegral } from '../core/stats/time-integral.js';
 
@@ -18,6 +19,7 @@ export class EnergyBooks {
   readonly curtailedEconomicMW = new TimeIntegral(0, 0);
   readonly curtailedDemandResponseMW = new TimeIntegral(0, 0);
   readonly curtailedCoolingMW = new TimeIntegral(0, 0);
+  readonly curtailedGridMW = new TimeIntegral(0, 0);
   readonly curtailedOutageMW = new TimeIntegral(0, 0);
   readonly curtailedFailureMW = new TimeIntegral(0, 0);
   readonly deliveredTHs = new TimeIntegral(0, 0);
@@ -33,11 +35,12 @@ export class EnergyBooks {
   }
 
   /** Mining from `nowH` on: hashrate delivered, and MW of machines not running by cause. */
-  setMining(nowH: number, deliveredTHs: number, economicMW: number, demandResponseMW: number, coolingMW: number, outageMW: number, failureMW: number): void {
+  setMining(nowH: number, deliveredTHs: number, economicMW: number, demandResponseMW: number, coolingMW: number, gridMW: number, outageMW: number, failureMW: number): void {
     this.deliveredTHs.set(nowH, deliveredTHs);
     this.curtailedEconomicMW.set(nowH, economicMW);
     this.curtailedDemandResponseMW.set(nowH, demandResponseMW);
     this.curtailedCoolingMW.set(nowH, coolingMW);
+    this.curtailedGridMW.set(nowH, gridMW);
     this.curtailedOutageMW.set(nowH, outageMW);
     this.curtailedFailureMW.set(nowH, failureMW);
   }

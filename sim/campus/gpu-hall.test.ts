@@ -91,6 +91,39 @@ test('a hall built in phases runs half its nodes, then all, and pays for each ph
   assert.ok(Math.abs(metrics.gpuUtilisation - 1) < 1e-12);
 });
 
+test('a correlated hall failure takes its share of the nodes down for its duration; pods resume after it', () => {
+  // 0.6528 MW: 64 nodes, reserved as two pods of 32; a failure takes half the nodes down.
+  const hall = (failures: string) => `{ it: 0.6528 MW, pue: 1.25, node: { mtbf: 1e9 years }, online: 0 h, build: 0 h, reserved: { share: 1, price: 2 USD/GPU/h }${failures} }`;
+  const plain = run(scenario(hall(''))).metrics;
+  const failing = run(scenario(hall(', hallFailures: { rate: 20, duration: 24 h, lost: 0.5 }'))).metrics;
+  // Half the hall down idles exactly one pod of 256 GPUs while a failure lasts: the revenue lost is
+  // 256 GPUs × 2 USD × the hours the hall spent failed, which is what the energy saved says too.
+  const lostUSD = plain.reservedRevenueUSD - failing.reservedRevenueUSD;
+  assert.ok(lostUSD > 0, 'failures cost revenue');
+  const failedHours = lostUSD / (256 * 2);
+  assert.ok(Math.abs(plain.gpuEnergyMWh - failing.gpuEnergyMWh - 32 * 0.0102 * 1.25 * failedHours) < 1e-6, 'the failed half draws nothing');
+  assert.ok(failing.jobsPreempted >= 1 && plain.jobsPreempted === 0);
+  assert.ok(failedHours > 24 && failedHours < HOURS / 2, `${failedHours} h`);
+});
+
+test('a grid derate sheds mining first, counted as grid-limited energy, and leaves the rest running', () => {
+  const s = parseScenario('derate.yaml', `name: derate
+horizon: { start: 2026-01-01, years: ${HOURS / HOURS_PER_YEAR} }
+market: { btc: { model: gbm, price: 90000 USD, volatility: 0 } }
+network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000, campusCounts: false }
+site: { grid: 10 MW, powerPrice: 50 USD/MWh, derates: { rate: 10, duration: 48 h, lost: 0.6 } }
+mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 7.29 MW, curtail: false }
+variants: { v: {} }
+`);
+  const w = drawWorld(s.world, s.horizon, 1, 0);
+  const m = runCampus(s.variants[0], w, s.world, s.horizon).metrics;
+  const derateHours = w.deratesH.reduce((h, [a, b]) => h + b - a, 0);
+  assert.ok(derateHours > 0);
+  // 2,000 machines (7.29 MW) on a 10 MW connection cut to 4 MW: 3.29 MW of them stop meanwhile.
+  assert.ok(Math.abs(m.curtailedGridMWh - 3.29 * derateHours) < 1e-9 * m.miningEnergyMWh, `${m.curtailedGridMWh} vs ${3.29 * derateHours}`);
+  assert.ok(Math.abs(m.miningEnergyMWh + m.curtailedGridMWh - 7.29 * HOURS) < 1e-6 * m.miningEnergyMWh);
+});
+
 test('a layout without a GPU hall reports no utilisation or waits (NaN), and zero GPU money', () => {
   const s = parseScenario('plain.yaml', `name: plain
 horizon: { start: 2026-01-01, years: 0.2 }

@@ -11,6 +11,7 @@ import { Cluster, type ClusterMetrics } from '../hpc/cluster.js';
 import { gpuCloudSetup, type GpuCloudSetup, phaseNodes } from '../hpc/gpu-cloud.js';
 import type { GpuCloudConfig } from '../scenario/types.js';
 import type { HallCooling } from '../site/hall-cooling.js';
+import { outageIntervals } from '../site/outages.js';
 
 export interface GpuRevenue {
   reservedUSD: number;
@@ -28,6 +29,10 @@ export class GpuHall {
   /** GPUs installed so far (the build-out phases reached), and what the cluster was last allowed. */
   private installedGpus = 0;
   private allowedGpus = -1;
+  /** GPUs a correlated hall failure leaves (all of them outside one), and its intervals. */
+  private survivingGpus: number;
+  private readonly hallFailuresH: Array<[number, number]>;
+  private readonly failureKind: number;
   /** IT power of one busy GPU (its share of a node), MW, and an idle one's share of it. */
   private readonly gpuMW: number;
   private readonly idleShare: number;
@@ -55,6 +60,12 @@ export class GpuHall {
     this.idleShare = config.idlePowerShare;
     this.onlineKind = sim.on('GPU hall online', this.start);
     this.phaseKind = sim.on('GPU hall phase', this.onPhase);
+    this.failureKind = sim.on('GPU hall failure edge', this.onHallFailureEdge);
+    this.survivingGpus = this.setup.cluster.gpus;
+    // Drawn from a stream named for the hall, not the layout: every hall with the same spec fails alike.
+    const hf = config.hallFailures;
+    this.hallFailuresH = hf ? outageIntervals(hf.spec, horizonH, randomStream(seed, replication, 'gpuCloud.hallFailures')).filter(([, end]) => end > config.onlineH) : [];
+    if (this.hallFailuresH.length > 0) sim.schedule(Math.max(config.onlineH, this.hallFailuresH[0][0]), this.failureKind, 0, priority);
     sim.schedule(config.onlineH, this.onlineKind, 0, priority);
     for (let k = 1; k < config.phases.length; k++) sim.schedule(config.phases[k].atH, this.phaseKind, k, priority);
   }
@@ -102,7 +113,7 @@ export class GpuHall {
 
   /** The cluster may run what power and cooling allow, of the GPUs installed so far. */
   private applyCap(): void {
-    const allowed = Math.min(this.capGpus, this.installedGpus);
+    const allowed = Math.min(this.capGpus, this.installedGpus, this.survivingGpus);
     if (allowed === this.allowedGpus || this.cluster === undefined) return;
     this.allowedGpus = allowed;
     this.cluster.capNow(allowed);
@@ -113,6 +124,18 @@ export class GpuHall {
     const c = this.cluster;
     return c ? { busy: c.busyGPUs, allowed: c.capacity, up: c.upGPUs } : { busy: 0, allowed: 0, up: 0 };
   }
+
+  /** Edges 2i and 2i + 1 start and end hall failure i: its share of the nodes is down meanwhile. */
+  private readonly onHallFailureEdge = (edge: number): void => {
+    const i = edge >> 1;
+    const down = (edge & 1) === 0;
+    const lost = this.config.hallFailures!.lostShare;
+    this.survivingGpus = down ? Math.floor((1 - lost) * (this.gpus / this.config.gpusPerNode)) * this.config.gpusPerNode : this.gpus;
+    this.applyCap();
+    this.onLoad();
+    if (down) this.sim.schedule(this.hallFailuresH[i][1], this.failureKind, edge + 1, -1);
+    else if (i + 1 < this.hallFailuresH.length) this.sim.schedule(this.hallFailuresH[i + 1][0], this.failureKind, edge + 1, -1);
+  };
 
   private readonly onPhase = (k: number): void => {
     this.installedGpus = phaseNodes(this.config, this.config.phases[k].share) * this.config.gpusPerNode;

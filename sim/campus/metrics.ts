@@ -11,7 +11,7 @@ export const METRICS = [
   'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
   'energyMWh', 'gpuEnergyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
   'miningEnergyMWh', 'gpuItEnergyMWh', 'coolingEnergyMWh', 'backupEnergyMWh',
-  'curtailedDemandResponseMWh', 'curtailedCoolingMWh', 'curtailedFailureMWh', 'demandResponseCreditsUSD', 'deliveredHashrateEHs', 'gpuDowntimeHours',
+  'curtailedDemandResponseMWh', 'curtailedCoolingMWh', 'curtailedGridMWh', 'curtailedFailureMWh', 'demandResponseCreditsUSD', 'deliveredHashrateEHs', 'gpuDowntimeHours',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 export type Metrics = Record<MetricName, number>;
@@ -70,7 +70,8 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   coolingEnergyMWh: { label: 'Energy drawn by cooling and other overhead of the mining and GPU halls (facility − IT), MWh', money: false },
   backupEnergyMWh: { label: 'Energy backup generators supplied to the owned GPU hall in grid outages, MWh (a leased hall’s power is its tenant’s)', money: false },
   curtailedDemandResponseMWh: { label: 'Mining energy not drawn in demand-response calls (4CP, price), MWh of machine power', money: false },
-  curtailedCoolingMWh: { label: 'Mining energy not drawn for heat: the air-cooled ASIC derate, the hall’s cooling capacity, and grid left short by cooling overhead, MWh of machine power', money: false },
+  curtailedCoolingMWh: { label: 'Mining energy not drawn for heat: the air-cooled ASIC derate and the hall’s cooling capacity, MWh of machine power', money: false },
+  curtailedGridMWh: { label: 'Mining energy the grid could not carry: a grid derate, or too little left after the GPU and leased halls, MWh of machine power', money: false },
   curtailedFailureMWh: { label: 'Mining energy not drawn because machines were broken (ASIC failures), MWh of machine power', money: false },
   demandResponseCreditsUSD: { label: 'Demand-response credits: 4CP transmission charges avoided and price-program payments, USD', better: 'higher', money: false },
   deliveredHashrateEHs: { label: 'Mean hashrate delivered over the horizon, EH/s', better: 'higher', money: false },

@@ -51,6 +51,9 @@ export interface World extends SiteWorld {
   readonly spotUSDPerMWh?: Float64Array;
   /** Grid outages as [start, end) hours, in order. */
   readonly outagesH: ReadonlyArray<readonly [number, number]>;
+  /** Partial grid derates as [start, end) hours, in order, and the share of the connection each takes away. */
+  readonly deratesH: ReadonlyArray<readonly [number, number]>;
+  readonly derateLostShare: number;
 }
 
 /** Draws the world of `replication`. Reads nothing but the config, the seed and the index. */
@@ -111,6 +114,8 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
     replication,
     spotUSDPerMWh,
     outagesH,
+    deratesH: config.site.derates ? outageIntervals(config.site.derates.spec, horizon.hours, stream('site.derates')) : [],
+    derateLostShare: config.site.derates?.lostShare ?? 0,
     ...drawSiteWorld(config, horizon, stream, spotUSDPerMWh, outagesH),
     priceUSD: price,
     priceStepH: config.price.stepH,

@@ -33,6 +33,7 @@ export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfi
     hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
     onlineH,
     phases: phases ?? [{ atH: onlineH, share: 1 }],
+    ...(r.has([...at, 'hallFailures']) ? { hallFailures: readHallFailures(r, [...at, 'hallFailures']) } : {}),
     buildH: r.quantity([...at, 'build'], 'duration', { min: 0 }, HOURS_PER_YEAR),
     convertsMiningMW: r.quantity([...at, 'convertsMining'], 'power', { min: 0 }, 0),
     gpuMtbfH: r.quantity([...at, 'node', 'mtbf'], 'duration', { above: 0 }, 5.8 * HOURS_PER_YEAR),
@@ -42,6 +43,15 @@ export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfi
     ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH) } : {}),
     ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], horizonH) } : {}),
     ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], horizonH) } : {}),
+  };
+}
+
+/** Correlated hall failures: a rate a year, a lognormal duration, and the share of nodes each takes down. */
+function readHallFailures(r: ScenarioReader, at: KeyPath): NonNullable<GpuCloudConfig['hallFailures']> {
+  const meanHours = r.quantity([...at, 'duration'], 'duration', { above: 0 }, 8);
+  return {
+    spec: { perYear: r.number([...at, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...at, 'durationSd'], 'duration', { min: 0 }, meanHours) },
+    lostShare: r.number([...at, 'lost'], { above: 0, max: 1 }),
   };
 }
 

@@ -67,6 +67,8 @@ export interface WorldConfig {
 export interface SiteWorldConfig {
   readonly spot?: SpotPriceSpec;
   readonly outages?: OutageSpec;
+  /** Partial grid derates: intervals like outages during which `lostShare` of the connection is unavailable. */
+  readonly derates?: { readonly spec: OutageSpec; readonly lostShare: number };
   /** Hourly weather, present only when some layout needs it (cooling, 4CP forecasts). */
   readonly weather?: WeatherSource;
   readonly demandResponse?: DemandResponseConfig;
@@ -137,6 +139,8 @@ export interface GpuCloudConfig {
   /** Hours from the start until the hall runs; the hall is paid for `buildH` earlier, the nodes on delivery. */
   readonly onlineH: number;
   readonly buildH: number;
+  /** Correlated hall-level failures (OpenDC's model): at `perYear`, for a lognormal time, `lostShare` of the nodes down at once. */
+  readonly hallFailures?: { readonly spec: OutageSpec; readonly lostShare: number };
   /** Build-out phases: from each `atH` on, this share of the nodes is installed (the first at onlineH; the last share is 1). */
   readonly phases: ReadonlyArray<{ readonly atH: number; readonly share: number }>;
   /** Mining MW switched off for good when the hall comes online: a conversion of mining halls to HPC (0: none). */

@@ -72,14 +72,16 @@ function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
         return spec;
       })
     : undefined;
-  const outages = r.has(outAt)
-    ? (() => {
-        const meanHours = r.quantity([...outAt, 'duration'], 'duration', { above: 0 }, 3);
-        const spec: OutageSpec = { perYear: r.number([...outAt, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...outAt, 'durationSd'], 'duration', { min: 0 }, meanHours) };
-        return spec;
-      })()
-    : undefined;
-  return { spot, outages };
+  const outages = r.has(outAt) ? readIntervals(r, outAt, 3) : undefined;
+  const derateAt = ['site', 'derates'];
+  const derates = r.has(derateAt) ? { spec: readIntervals(r, derateAt, 12), lostShare: r.number([...derateAt, 'lost'], { above: 0, max: 1 }) } : undefined;
+  return { spot, outages, ...(derates ? { derates } : {}) };
+}
+
+/** Interruptions at `rate` a year lasting `duration` on average (lognormal, `durationSd` spread, default the mean). */
+function readIntervals(r: ScenarioReader, at: KeyPath, defaultHours: number): OutageSpec {
+  const meanHours = r.quantity([...at, 'duration'], 'duration', { above: 0 }, defaultHours);
+  return { perYear: r.number([...at, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...at, 'durationSd'], 'duration', { min: 0 }, meanHours) };
 }
 
 function readPriceModel(r: ScenarioReader): PriceModel {

@@ -38,6 +38,8 @@ function world(priceByDay: (d: number) => number, extra: Partial<World> = {}): W
     },
     work: new EpochWork(randomStream(1, 0, 'w'), 0),
     outagesH: [],
+    deratesH: [],
+    derateLostShare: 0,
     ...extra,
   };
 }
