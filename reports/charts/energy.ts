@@ -11,7 +11,7 @@ const USES: ReadonlyArray<readonly [string, string, (mean: Means) => number]> = 
   ['curtailed: not worth mining', '#edc948', (m) => m('curtailedEconomicMWh')],
   ['curtailed: demand response', '#b07aa1', (m) => m('curtailedDemandResponseMWh')],
   ['curtailed: heat and cooling', '#ff9da7', (m) => m('curtailedCoolingMWh')],
-  ['curtailed: grid limit or derate', '#9c755f', (m) => m('curtailedGridMWh')],
+  ['curtailed: grid limit or derate', '#bab0ac', (m) => m('curtailedGridMWh')],
   ['lost to ASIC failures', '#9c755f', (m) => m('curtailedFailureMWh')],
   ['lost to grid outages', '#e15759', (m) => m('curtailedOutageMWh')],
 ];
@@ -31,7 +31,7 @@ export function energyChart(summary: Summary): Chart {
       encoding: {
         y: { field: 'variant', type: 'nominal', title: null, sort: summary.variants.map((v) => v.name) },
         x: { field: 'gwh', type: 'quantitative', title: 'Energy (GWh)', stack: true },
-        color: { field: 'use', type: 'nominal', title: 'Use', scale: { domain: USES.map(([u]) => u), range: USES.map(([, c]) => c) } },
+        color: { field: 'use', type: 'nominal', title: 'Use', scale: { domain: USES.map(([u]) => u), range: USES.map(([, c]) => c) }, legend: { labelLimit: 320 } },
         tooltip: [{ field: 'variant' }, { field: 'use' }, { field: 'gwh', title: 'GWh', format: ',.1f' }],
       },
     },
