@@ -23,6 +23,7 @@
 import type { EventId, Simulation } from '../core/engine.js';
 import type { Discrete } from '../core/samplers/discrete.js';
 import type { Distribution } from '../core/samplers/distribution.js';
+import { SampleBuffer } from '../core/stats/select.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
 import type { RandomStream } from '../core/stream.js';
 import { finite, requireModelParameter } from '../market/check.js';
@@ -135,7 +136,7 @@ export class Cluster {
   private readonly upGpus: TimeIntegral;
   private readonly inSystem: TimeIntegral[];
   private readonly timeInSystem: Float64Array;
-  private readonly waits: number[][];
+  private readonly waits: SampleBuffer[];
   private readonly counts: { arrived: Int32Array; completed: Int32Array; rejected: Int32Array; preempted: Int32Array; failed: Int32Array };
   private readonly sold: Float64Array;
   private readonly revenue: Float64Array;
@@ -187,7 +188,7 @@ export class Cluster {
     this.upGpus = new TimeIntegral(sim.now, spec.gpus);
     this.inSystem = classes.map(() => new TimeIntegral(sim.now, 0));
     this.timeInSystem = new Float64Array(k);
-    this.waits = classes.map(() => []);
+    this.waits = classes.map(() => new SampleBuffer());
     this.counts = { arrived: new Int32Array(k), completed: new Int32Array(k), rejected: new Int32Array(k), preempted: new Int32Array(k), failed: new Int32Array(k) };
     this.sold = new Float64Array(k);
     this.revenue = new Float64Array(k);
@@ -299,9 +300,7 @@ export class Cluster {
       itEnergyMWh: ((busyGpuHours + idle * (upGpuHours - busyGpuHours)) / this.spec.gpusPerNode) * nodeKW / 1000,
       nodeFailures: this.nodeFailures,
       classes: this.classes.map((_, c) => {
-        const waits = Float64Array.from(this.waits[c]).sort();
-        let sum = 0;
-        for (const w of waits) sum += w;
+        const waits = this.waits[c];
         // Time in system so far of jobs still queued or running at the end (Little's law over [0, end]).
         let open = 0;
         for (let j = 0; j < this.jobs.count; j++) {
@@ -314,8 +313,8 @@ export class Cluster {
           rejected: this.counts.rejected[c],
           preempted: this.counts.preempted[c],
           failed: this.counts.failed[c],
-          meanWaitH: waits.length ? sum / waits.length : NaN,
-          p95WaitH: waits.length ? waits[Math.min(waits.length - 1, Math.ceil(0.95 * waits.length) - 1)] : NaN,
+          meanWaitH: waits.count ? waits.sum / waits.count : NaN,
+          p95WaitH: waits.quantile(0.95),
           // Work of jobs still running at the end counts up to their last checkpoint.
           gpuHoursSold: this.accrued(c, endH).gpuHours,
           revenueUSD: this.accrued(c, endH).revenueUSD,
