@@ -6,10 +6,12 @@ import type { ChartContext } from './chart-context.js';
 import { convergenceChart } from './charts/convergence.js';
 import { energyChart } from './charts/energy.js';
 import { variantFanChart, worldFanChart } from './charts/fan.js';
+import { gpuQueueChart } from './charts/gpu-queue.js';
 import { npvDistributionChart } from './charts/npv-distribution.js';
 import { pairedDifferenceChart } from './charts/paired-difference.js';
 import { revenueMixChart } from './charts/revenue-mix.js';
 import { riskReturnChart } from './charts/risk-return.js';
+import { sensitivityChart } from './charts/sensitivity.js';
 
 export type { ChartContext };
 
@@ -20,8 +22,11 @@ export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartCo
     npvDistributionChart(summary, rows, ctx.discountRatePerYear),
     pairedDifferenceChart(summary),
     riskReturnChart(summary),
+    sensitivityChart(summary),
     variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does the cash go, and when does it recover?', 'Cumulative cash after capex (million USD)', 1e6, fundingGap),
     revenueMixChart(ctx.bands, variants),
+    variantFanChart(ctx.bands, 'gpuUtilisation', variants, 'How busy are the GPUs?', 'GPU utilisation (%)', 0.01),
+    gpuQueueChart(summary),
     worldFanChart(ctx.bands, 'btcPriceUSD', 'BTC price paths', 'BTC price (thousand USD)', 1e3),
     worldFanChart(ctx.bands, 'hashpriceUSDPerPHDay', 'Hashprice: what 1 PH/s earns a day', 'Hashprice (USD per PH/s per day)'),
     worldFanChart(ctx.bands, 'networkHashrateEHs', 'Network hashrate', 'Network hashrate (EH/s)'),

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { METRIC_INFO } from '../sim/campus/metrics.js';
+import { layoutContext } from '../sim/study/layout-context.js';
 import type { Summary } from '../sim/study/summarize.js';
 import type { Chart } from './chart.js';
 import { escapeHtml, jsonForScript } from './escape.js';
@@ -37,6 +38,7 @@ const money = (x: number) => (x / 1e6).toLocaleString('en-US', { minimumFraction
 export function reportHtml(r: ReportInput): string {
   const s = r.summary;
   const pct = Math.round(s.confidence * 100);
+  const context = layoutContext(s);
   const rows = s.variants
     .map((v) => {
       const m = v.metrics.npvUSD;
@@ -92,6 +94,14 @@ ${inlineLibraries()}
 ${rows}
 </tbody>
 </table>
+<h2>What does each layout need, and where does its money come from?</h2>
+<table>
+<thead><tr>${context.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>
+<tbody>
+${context.rows.map((row) => `<tr>${row.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(c)}</th>` : `<td>${escapeHtml(c)}</td>`)).join('')}</tr>`).join('\n')}
+</tbody>
+</table>
+<p class="note">${escapeHtml(context.note)}</p>
 <h2>Charts</h2>
 <div class="charts">
 ${charts}

@@ -88,7 +88,10 @@ test('text from a scenario is shown as text, never run', async () => {
   await page.waitForFunction(`document.querySelectorAll('div.vega svg.marks').length === 2`, undefined, { timeout: 20_000 });
   assert.equal(dialogs, [], 'no script from the scenario ran');
   assert.is(await page.locator('h1').innerText(), hostile);
-  assert.match(await page.locator('tbody').innerText(), /<script>alert\(1\)<\/script>/);
+  // Both tables name the variants: in each, the hostile name is text.
+  const bodies = page.locator('tbody');
+  assert.is(await bodies.count(), 2);
+  for (let i = 0; i < 2; i++) assert.match(await bodies.nth(i).innerText(), /<script>alert\(1\)<\/script>/);
   assert.is(await page.locator('img').count(), 0);
   assert.equal(errors, []);
   await context.close();

@@ -83,6 +83,37 @@ export type { SpotPriceSpec } from './site/spot-price.js';
 export { outageIntervals } from './site/outages.js';
 export type { OutageSpec } from './site/outages.js';
 
+// Site: weather, cooling, load shedding, demand response, backup power
+export { weatherSeries, checkWeather, stullWetBulbC, CENTRAL_TEXAS_WEATHER } from './site/weather.js';
+export type { WeatherSpec, WeatherSeries } from './site/weather.js';
+export { parseWeatherCsv, readWeatherCsv } from './site/weather-csv.js';
+export { dayOfYear, monthSpans, parseIsoTimeMs, hoursFromStart } from './site/calendar.js';
+export type { MonthSpan } from './site/calendar.js';
+export { checkDerateCurve, derateAt, derateSeries } from './site/derate-curve.js';
+export type { DerateCurveSpec } from './site/derate-curve.js';
+export { chillerCop } from './site/chiller-cop.js';
+export { mechanicalShare } from './site/economizer.js';
+export { checkCooling, overheadPerItMW, COOLING_TECHNOLOGIES, DEFAULT_COOLING } from './site/cooling.js';
+export type { CoolingSpec, CoolingTechnology, AmbientBulb, MechanicalCooling } from './site/cooling.js';
+export { HallCooling } from './site/hall-cooling.js';
+export { allocateLoad, LoadAllocation } from './site/shed.js';
+export {
+  fourCpPlan,
+  systemLoadProxy,
+  priceResponseFlags,
+  combineFlags,
+  fourCpCreditUSD,
+  priceResponseCreditUSD,
+  checkFourCp,
+  checkPriceResponse,
+  DEFAULT_FOUR_CP,
+  DR_FOUR_CP,
+  DR_PRICE,
+} from './site/demand-response.js';
+export type { FourCpSpec, FourCpPlan, PriceResponseSpec } from './site/demand-response.js';
+export { backupCoverageH, backupCoverageFromDraws, startDraws, backupCarriedMW, checkBackupPower } from './site/backup-power.js';
+export type { BackupPowerSpec } from './site/backup-power.js';
+
 // Finance
 export { npv, irr, paybackYears, minimumCash } from './finance/cash-flows.js';
 export { miningCapexUSD } from './finance/capex.js';
@@ -98,8 +129,16 @@ export { variantNetwork } from './campus/variant-network.js';
 export type { VariantNetwork } from './campus/variant-network.js';
 export { sizeFleet } from './mining/fleet.js';
 export type { Fleet } from './mining/fleet.js';
+export { fleetSchedule, stepAt } from './mining/fleet-schedule.js';
+export type { AsicModel, FleetChange, FleetSteps } from './mining/fleet-schedule.js';
+export { asicAvailability, averageOverSteps, steadyStateAvailability, checkAsicFailures } from './mining/asic-failures.js';
+export type { AsicFailureSpec, AvailabilitySteps } from './mining/asic-failures.js';
+export { asicHashrateFraction, AIR_COOLED_ASIC_THERMAL } from './mining/thermal-derate.js';
 export type { World } from './campus/world.js';
 export { runCampus } from './campus/campus.js';
+export type { CampusOptions } from './campus/campus.js';
+export { InvariantError } from './campus/invariants.js';
+export type { SiteWorld } from './campus/site-world.js';
 export { METRICS } from './campus/metrics.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
 export { runStudy, StudyError } from './study/study.js';

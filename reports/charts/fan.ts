@@ -1,6 +1,6 @@
 /** Fan charts of a monthly series: p5–p95 and p25–p75 bands around the median. */
 import type { BandRow } from '../../sim/study/bands.js';
-import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, FACET_COLUMNS, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
 /** The shared world's `series` (one fan), e.g. the BTC price. */
@@ -34,7 +34,8 @@ export function variantFanChart(bands: readonly BandRow[], series: string, varia
       title: { text: title, subtitle: ruleAt ? 'median, p25–p75 and p5–p95 by month · dashed: the funding gap (mean of the lowest cash)' : 'median, p25–p75 and p5–p95 by month' },
       config: CHART_CONFIG,
       data: { values },
-      facet: { column: { field: 'variant', type: 'nominal', title: null, sort: [...variants] } },
+      facet: { field: 'variant', type: 'nominal', title: null, sort: [...variants] },
+      columns: FACET_COLUMNS,
       spec: { width: 260, height: 220, layer: layers },
     } as never,
   };

@@ -1,10 +1,11 @@
 /** "Where does the money come from, month by month?" — median revenue per month by segment, per variant. */
 import type { BandRow } from '../../sim/study/bands.js';
-import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, FACET_COLUMNS, VEGA_LITE_SCHEMA } from '../chart.js';
 
 const SEGMENTS: ReadonlyArray<readonly [string, string, string]> = [
   ['miningRevenueUSD', 'mining', '#f28e2b'],
   ['leaseRentUSD', 'colocation lease', '#4e79a7'],
+  ['gpuCloudRevenueUSD', 'GPU cloud', '#59a14f'],
 ];
 
 export function revenueMixChart(bands: readonly BandRow[], variants: readonly string[]): Chart | undefined {
@@ -19,7 +20,8 @@ export function revenueMixChart(bands: readonly BandRow[], variants: readonly st
       title: { text: 'Where does the money come from, month by month?', subtitle: 'median revenue per month by segment (medians of each segment, stacked)' },
       config: CHART_CONFIG,
       data: { values },
-      facet: { column: { field: 'variant', type: 'nominal', title: null, sort: [...variants] } },
+      facet: { field: 'variant', type: 'nominal', title: null, sort: [...variants] },
+      columns: FACET_COLUMNS,
       spec: {
         width: 260,
         height: 200,

@@ -1,9 +1,17 @@
 /** The per-replication, per-variant figures a campus run reports: one row of replications.csv. */
+import type { ClusterMetrics } from '../hpc/cluster.js';
+import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 
 /** Metric names in column order, each with its unit in the name. */
 export const METRICS = [
-  'npvUSD', 'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'leaseRentUSD', 'slaCreditsUSD', 'capexUSD', 'minCashUSD',
-  'energyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
+  'npvUSD', 'equityNpvUSD', 'interestUSD', 'irr', 'paybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
+  'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'opexUSD', 'miningEbitdaUSD', 'computeEbitdaUSD', 'breakEvenBtcUSD',
+  'leaseRentUSD', 'slaCreditsUSD',
+  'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
+  'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
+  'energyMWh', 'gpuEnergyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
+  'miningEnergyMWh', 'gpuItEnergyMWh', 'coolingEnergyMWh', 'backupEnergyMWh',
+  'curtailedDemandResponseMWh', 'curtailedCoolingMWh', 'curtailedGridMWh', 'curtailedFailureMWh', 'demandResponseCreditsUSD', 'deliveredHashrateEHs', 'gpuDowntimeHours',
 ] as const;
 export type MetricName = (typeof METRICS)[number];
 export type Metrics = Record<MetricName, number>;
@@ -18,20 +26,86 @@ export interface MetricInfo {
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   npvUSD: { label: 'Net present value of the monthly cash flows, capex and any terminal value included, USD', better: 'higher', money: true },
-  capexUSD: { label: 'Capital spent at the start (new mining capacity and machines, leased halls), USD', better: 'lower', money: false },
+  equityNpvUSD: { label: 'NPV with the debt’s flows (money raised, interest, principal repaid or owed at the horizon); the project NPV without debt, USD', better: 'higher', money: true },
+  interestUSD: { label: 'Interest paid on debt over the horizon, USD', better: 'lower', money: false },
+  irr: { label: 'Internal rate of return of the monthly cash flows, a year (no value when they never change sign)', better: 'higher', money: false },
+  paybackYears: { label: 'Years until cumulative cash is back to zero after capex (0 if it never dips; no value if it never recovers)', better: 'lower', money: false },
+  capitalHeadroomUSD: { label: 'Capital available less the funding the plan needs at its lowest point; below zero the plan does not fit the raise, USD', better: 'higher', money: true },
+  residualValueUSD: { label: 'Book value at the horizon of what capex bought (straight-line lives), counted in NPV, USD', money: false },
+  treasuryBTC: { label: 'Mined BTC kept in treasury at the horizon, BTC', money: false },
+  treasuryUSD: { label: 'Treasury BTC at the last price, counted in NPV at the horizon, USD', money: false },
+  opexUSD: { label: 'Operating costs besides power (mining and GPU-hall maintenance, overhead), USD', better: 'lower', money: false },
+  miningEbitdaUSD: { label: 'Mining EBITDA: revenue − its power cost − its opex, USD', better: 'higher', money: true },
+  computeEbitdaUSD: { label: 'Compute EBITDA: lease rent − SLA credits + GPU cloud revenue − the hall’s power and opex, USD', better: 'higher', money: true },
+  breakEvenBtcUSD: { label: 'Break-even BTC price: mining’s power and opex per BTC mined, USD', better: 'lower', money: false },
+  capexUSD: { label: 'Capital spent (mining capacity and machines, leased halls, GPU halls and nodes), undiscounted, USD', better: 'lower', money: false },
   leaseRentUSD: { label: 'Rent from a colocation lease of GPU-hall power, USD', better: 'higher', money: false },
   slaCreditsUSD: { label: 'SLA credits paid to the lease tenant for months below the availability promised, USD', better: 'lower', money: false },
   minCashUSD: { label: 'Lowest cumulative cash (the funding the plan needs), USD', better: 'higher', money: false },
-  miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost), USD', better: 'higher', money: true },
+  miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost of the whole campus + demand-response credits), USD', better: 'higher', money: true },
   miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: false },
-  powerCostUSD: { label: 'Power cost net of power sold back, USD', better: 'lower', money: false },
+  powerCostUSD: { label: 'Power cost of the campus (mining and owned GPU halls) net of power sold back, USD', better: 'lower', money: false },
   powerSoldUSD: { label: 'Unused contracted power sold back at spot, USD', better: 'higher', money: false },
-  energyMWh: { label: 'Energy drawn, MWh', money: false },
-  curtailedEconomicMWh: { label: 'Mining energy not drawn because mining did not pay (economic curtailment), MWh', money: false },
-  curtailedOutageMWh: { label: 'Mining energy lost to grid outages, MWh', money: false },
+  gpuCloudRevenueUSD: { label: 'Revenue of an owned GPU cloud (reserved, training, inference less its SLA credits), USD', better: 'higher', money: false },
+  reservedRevenueUSD: { label: 'GPU cloud: reserved blocks sold per GPU-hour, USD', better: 'higher', money: false },
+  trainingRevenueUSD: { label: 'GPU cloud: on-demand training GPU-hours sold, USD', better: 'higher', money: false },
+  inferenceRevenueUSD: { label: 'GPU cloud: inference GPU-hours served less SLA credits for those missed, USD', better: 'higher', money: false },
+  computeRevenueShare: { label: 'Share of revenue from compute (lease rent and GPU cloud) rather than bitcoin', money: false },
+  gpuUtilisation: { label: 'GPU cloud: busy GPU-hours ÷ available GPU-hours (no value without a hall)', better: 'higher', money: false },
+  trainingWaitMeanH: { label: 'GPU cloud: mean wait of training jobs before they first start, hours', better: 'lower', money: false },
+  trainingWaitP95H: { label: 'GPU cloud: 95th percentile of that wait, hours', better: 'lower', money: false },
+  trainingJobsCompleted: { label: 'GPU cloud: training jobs completed', better: 'higher', money: false },
+  trainingJobsRejected: { label: 'GPU cloud: training jobs rejected (wider than the hall)', better: 'lower', money: false },
+  jobsPreempted: { label: 'GPU cloud: running jobs preempted by a capacity cut (outages), each counted once', better: 'lower', money: false },
+  gpuHoursLost: { label: 'GPU cloud: GPU-hours of work lost since the last checkpoint to preemptions and failures', better: 'lower', money: false },
+  inferenceShortfallGpuH: { label: 'GPU cloud: inference GPU-hours wanted but not served', better: 'lower', money: false },
+  energyMWh: { label: 'Energy drawn from the grid and backup generators: mining + GPU-hall IT + cooling and overhead, MWh', money: false },
+  gpuEnergyMWh: { label: 'Energy drawn by an owned GPU hall (IT and its cooling, grid or backup), MWh', money: false },
+  curtailedEconomicMWh: { label: 'Mining energy not drawn because mining did not pay (economic curtailment), MWh of machine power', money: false },
+  curtailedOutageMWh: { label: 'Mining energy lost to grid outages, MWh of machine power', money: false },
   outageHours: { label: 'Hours without grid power', better: 'lower', money: false },
   minedBTC: { label: 'Bitcoin earned, BTC', better: 'higher', money: false },
+  miningEnergyMWh: { label: 'Energy drawn by mining machines (their wall power), MWh', money: false },
+  gpuItEnergyMWh: { label: 'Energy drawn by the GPU hall’s IT (nodes), MWh', money: false },
+  coolingEnergyMWh: { label: 'Energy drawn by cooling and other overhead of the mining and GPU halls (facility − IT), MWh', money: false },
+  backupEnergyMWh: { label: 'Energy backup generators supplied to the owned GPU hall in grid outages, MWh (a leased hall’s power is its tenant’s)', money: false },
+  curtailedDemandResponseMWh: { label: 'Mining energy not drawn in demand-response calls (4CP, price), MWh of machine power', money: false },
+  curtailedCoolingMWh: { label: 'Mining energy not drawn for heat: the air-cooled ASIC derate and the hall’s cooling capacity, MWh of machine power', money: false },
+  curtailedGridMWh: { label: 'Mining energy the grid could not carry: a grid derate, or too little left after the GPU and leased halls, MWh of machine power', money: false },
+  curtailedFailureMWh: { label: 'Mining energy not drawn because machines were broken (ASIC failures), MWh of machine power', money: false },
+  demandResponseCreditsUSD: { label: 'Demand-response credits: 4CP transmission charges avoided and price-program payments, USD', better: 'higher', money: false },
+  deliveredHashrateEHs: { label: 'Mean hashrate delivered over the horizon, EH/s', better: 'higher', money: false },
+  gpuDowntimeHours: { label: 'GPU cloud: hours the hall had no power (grid outages not carried by backup)', better: 'lower', money: false },
 };
 
 /** The metric studies report first and stop on by default. */
 export const PRIMARY_METRIC: MetricName = 'npvUSD';
+
+type GpuMetricName =
+  | 'gpuCloudRevenueUSD' | 'reservedRevenueUSD' | 'trainingRevenueUSD' | 'inferenceRevenueUSD' | 'gpuUtilisation' | 'trainingWaitMeanH'
+  | 'trainingWaitP95H' | 'trainingJobsCompleted' | 'trainingJobsRejected' | 'jobsPreempted' | 'gpuHoursLost' | 'inferenceShortfallGpuH';
+
+/**
+ * A GPU hall's metrics from its cluster's figures. Money and counts are 0 for a layout without a
+ * hall; utilisation and waits have no value there (NaN), and the summary leaves such runs out.
+ */
+export function gpuMetrics(m: (ClusterMetrics & { setup: GpuCloudSetup }) | undefined): Record<GpuMetricName, number> {
+  const reserved = m && m.setup.reservedClass >= 0 ? m.classes[m.setup.reservedClass] : undefined;
+  const training = m && m.setup.trainingClass >= 0 ? m.classes[m.setup.trainingClass] : undefined;
+  const inferenceUSD = m?.inference ? m.inference.revenueUSD - m.inference.slaCreditsUSD : 0;
+  const reservedUSD = reserved?.revenueUSD ?? 0, trainingUSD = training?.revenueUSD ?? 0;
+  return {
+    gpuCloudRevenueUSD: reservedUSD + trainingUSD + inferenceUSD,
+    reservedRevenueUSD: reservedUSD,
+    trainingRevenueUSD: trainingUSD,
+    inferenceRevenueUSD: inferenceUSD,
+    gpuUtilisation: m ? m.utilisation : NaN,
+    trainingWaitMeanH: training ? training.meanWaitH : NaN,
+    trainingWaitP95H: training ? training.p95WaitH : NaN,
+    trainingJobsCompleted: training?.completed ?? 0,
+    trainingJobsRejected: training?.rejected ?? 0,
+    jobsPreempted: m ? m.classes.reduce((n, c) => n + c.preempted, 0) : 0,
+    gpuHoursLost: m ? m.classes.reduce((n, c) => n + c.gpuHoursLost, 0) : 0,
+    inferenceShortfallGpuH: m?.inference?.shortfallGpuHours ?? 0,
+  };
+}

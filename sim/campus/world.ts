@@ -1,7 +1,8 @@
 /**
  * The exogenous world of one replication, drawn once from its own named streams and shared, read
  * only, by every variant's campus (common random numbers): the BTC price path, the fee share, the
- * rest of the network's hashrate, and the block-discovery work that every variant's chain replays.
+ * rest of the network's hashrate, the block-discovery work that every variant's chain replays, and
+ * the site's spot prices, outages, weather and demand-response calls (site-world.ts).
  *
  * The rest of the network responds to margin as seen on the reference chain: the network with the
  * baseline layout's campus in it. Each variant then replays the chain with its own hashrate (see
@@ -17,8 +18,11 @@ import { blockSubsidyBTC } from '../network/subsidy.js';
 import type { Horizon, WorldConfig } from '../scenario/types.js';
 import { outageIntervals } from '../site/outages.js';
 import { spotPricePath } from '../site/spot-price.js';
+import { drawSiteWorld, type SiteWorld } from './site-world.js';
 
-export interface World {
+export interface World extends SiteWorld {
+  /** The study's root seed and this replication's index: campus models draw their own streams from them. */
+  readonly seed: number;
   readonly replication: number;
   /** BTC price (USD) at t = k · priceStepH. */
   readonly priceUSD: Float64Array;
@@ -47,6 +51,9 @@ export interface World {
   readonly spotUSDPerMWh?: Float64Array;
   /** Grid outages as [start, end) hours, in order. */
   readonly outagesH: ReadonlyArray<readonly [number, number]>;
+  /** Partial grid derates as [start, end) hours, in order, and the share of the connection each takes away. */
+  readonly deratesH: ReadonlyArray<readonly [number, number]>;
+  readonly derateLostShare: number;
 }
 
 /** Draws the world of `replication`. Reads nothing but the config, the seed and the index. */
@@ -103,9 +110,13 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
   const outagesH = config.site.outages ? outageIntervals(config.site.outages, horizon.hours, stream('site.outages')) : [];
 
   return {
+    seed,
     replication,
     spotUSDPerMWh,
     outagesH,
+    deratesH: config.site.derates ? outageIntervals(config.site.derates.spec, horizon.hours, stream('site.derates')) : [],
+    derateLostShare: config.site.derates?.lostShare ?? 0,
+    ...drawSiteWorld(config, horizon, stream, spotUSDPerMWh, outagesH),
     priceUSD: price,
     priceStepH: config.price.stepH,
     days,

@@ -31,7 +31,8 @@ test('campus validate shows what each variant resolves to, and refuses a bad fil
   const ok = campus('validate', 'scenarios/capital-raise.yaml');
   assert.is(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /capital-raise\.yaml: valid\./);
-  assert.match(ok.stdout, /colocation-lease\s+760\.0\s+56\.30\s+100 MW IT\s+900\.0/);
+  assert.match(ok.stdout, /colocation-lease\s+760\.0\s+56\.30\s+100 MW IT\s+—\s+900\.0/);
+  assert.match(ok.stdout, /gpu-cloud\s+760\.0\s+56\.30\s+—\s+30 MW IT, 23,528 GPUs\s+900\.0/);
   const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
   try {
     const file = join(dir, 'bad.yaml');
@@ -69,6 +70,27 @@ test('bad flags are usage errors with exit 2 and one line', () => {
   assert.match(merge.stderr, /not a study folder this tool can continue/);
 });
 
+test('campus run prints a monthly cash-flow table for one variant and writes its series; a wrong variant is exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
+  try {
+    const r = campus('run', 'scenarios/capital-raise.yaml', '--variant', 'gpu-cloud', '--out', dir);
+    assert.is(r.status, 0, r.stderr);
+    assert.match(r.stdout, /capital-raise · gpu-cloud · seed 1 · replication 0/);
+    assert.match(r.stdout, /2026-01-01\s+88,364/);
+    const csv = readFileSync(join(dir, 'monthly.csv'), 'utf8').trim().split('\n');
+    assert.is(csv.length, 1 + 60);
+    assert.match(csv[0], /^month,start,btcPriceUSD,.*gpuCloudRevenueUSD,gpuUtilisation$/);
+    const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')).metrics;
+    assert.ok(metrics.gpuCloudRevenueUSD.value > 0);
+    const bad = campus('run', 'scenarios/capital-raise.yaml', '--variant', 'nope', '--out', join(dir, 'never'));
+    assert.is(bad.status, 2);
+    assert.match(bad.stderr, /no variant 'nope'.*current-fleet/);
+    assert.not.ok(existsSync(join(dir, 'never')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('--resume DIR alone continues a study with the scenario, replications and seed it was started with', () => {
   const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
   try {
@@ -76,7 +98,7 @@ test('--resume DIR alone continues a study with the scenario, replications and s
     const before = readFileSync(join(dir, 'summary.json'));
     const r = campus('study', '--resume', dir, '-q');
     assert.is(r.status, 0, r.stderr);
-    assert.match(r.stdout, /4 replications × 3 variants · seed 9 · 4 already done/);
+    assert.match(r.stdout, /4 replications × 6 variants · seed 9 · 4 already done/);
     assert.ok(readFileSync(join(dir, 'summary.json')).equals(before));
     const missing = campus('study', '--resume', join(dir, 'nope'));
     assert.is(missing.status, 2);
@@ -97,6 +119,26 @@ test('campus study prints the table and writes summary, CSV and chart', () => {
     for (const f of ['summary.json', 'replications.csv', 'bands.csv', 'manifest.json', 'state/plan.json', 'charts/npv.vl.json', 'charts/npv.svg', 'charts/npv.png']) {
       assert.ok(existsSync(join(dir, f)), f);
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('--check runs the invariants on every event; a bad weather CSV is one line and exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
+  try {
+    const run = campus('run', 'scenarios/outage-stress.yaml', '--variant', 'cloud-half-backup', '--check', '--out', dir);
+    assert.is(run.status, 0, run.stderr);
+    assert.match(run.stdout, /campus run: outage-stress · cloud-half-backup/);
+    const study = campus('study', 'scenarios/texas-heatwave.yaml', '--replications', '4', '--workers', '2', '--check', '--quiet', '--out', join(dir, 'study'));
+    assert.is(study.status, 0, study.stderr);
+    const file = join(dir, 'hot.yaml');
+    writeFileSync(join(dir, 'hot.csv'), 'hour,dry_bulb_c,wet_bulb_c\n0,30,22\n2,31,22\n');
+    writeFileSync(file, readFileSync('scenarios/texas-heatwave.yaml', 'utf8').replace(/  weather:\n(    .*\n)+/, '  weather: { csv: hot.csv }\n'));
+    const bad = campus('validate', file);
+    assert.is(bad.status, 2);
+    assert.is(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+    assert.match(bad.stderr, /hot\.csv:3:1: hour: gap: hour 1 missing; expected one row for every hour/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,11 +2,20 @@
 /** The `campus` command line. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { k8sCommand } from './k8s-command.js';
 import { mergeCommand } from './merge-command.js';
 import { reportCommand } from './report-command.js';
+import { runCommand } from './run-command.js';
+import { slurmCommand } from './slurm-command.js';
 import { studyCommand } from './study-command.js';
 import { validateCommand } from './validate-command.js';
 import { EXIT_USER_ERROR } from './user-error.js';
+
+// Output piped into `head` and closed early is not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 await yargs(hideBin(process.argv))
   .scriptName('campus')
@@ -15,7 +24,10 @@ await yargs(hideBin(process.argv))
   .command(mergeCommand)
   .command(reportCommand)
   .command(validateCommand)
-  .demandCommand(1, 'Name a command: study, merge, report or validate')
+  .command(runCommand)
+  .command(slurmCommand)
+  .command(k8sCommand)
+  .demandCommand(1, 'Name a command: study, run, merge, report, validate, slurm or k8s')
   .strict()
   .fail((message, error, y) => {
     if (error) throw error; // a bug: keep the stack trace

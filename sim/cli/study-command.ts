@@ -6,7 +6,8 @@ import { loadScenario } from '../scenario/load.js';
 import { terminalProgress } from '../study/progress.js';
 import { readSavedPlan } from '../study/saved-study.js';
 import { runStudy, type StudyPlan } from '../study/study.js';
-import { summaryTable } from './summary-table.js';
+import { wholeNumber } from './flags.js';
+import { contextTable, summaryTable } from './summary-table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
 interface StudyArgs {
@@ -21,6 +22,7 @@ interface StudyArgs {
   shard?: string;
   resume?: string;
   quiet?: boolean;
+  check?: boolean;
 }
 
 export const studyCommand = {
@@ -38,16 +40,10 @@ export const studyCommand = {
       .option('metric', { type: 'string', describe: `Metric for --precision and the table (default: ${PRIMARY_METRIC})` })
       .option('shard', { type: 'string', describe: 'Run only share K of N, e.g. 0/4; combine with `campus merge`' })
       .option('resume', { type: 'string', describe: 'Continue the interrupted study in this folder (its scenario, replications, seed, variants and shard are reused)' })
-      .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress output' }),
+      .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress output' })
+      .option('check', { type: 'boolean', describe: 'Assert after every event: power drawn ≤ available, GPUs busy ≤ up, energy by use sums to the total (slower; same results)' }),
   handler: (args: StudyArgs) => reportErrors(() => study(args)),
 };
-
-/** A whole-number flag, or undefined when not given; the study checks the range. */
-function wholeNumber(name: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`--${name} must be a whole number, got '${raw}'`);
-  return Number(raw);
-}
 
 async function study(args: StudyArgs): Promise<void> {
   if (args.resume !== undefined && args.out !== undefined && args.out !== args.resume) throw new UsageError('--resume DIR continues in DIR; drop --out or give the same folder');
@@ -91,6 +87,7 @@ async function study(args: StudyArgs): Promise<void> {
       outDir,
       signal: abort.signal,
       progress: args.quiet ? undefined : terminalProgress(),
+      check: args.check === true,
       onPlanned: announce,
     });
   } finally {
@@ -101,6 +98,7 @@ async function study(args: StudyArgs): Promise<void> {
   const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
   if (result.summary) {
     process.stdout.write(`\n${summaryTable(result.summary, (args.metric ?? PRIMARY_METRIC) as MetricName)}\n`);
+    process.stdout.write(`\n${contextTable(result.summary)}\n`);
   }
   process.stdout.write(`\n${result.replications} replications in ${seconds.toFixed(1)} s — ${result.stopping.detail}.\n`);
   if (result.failures.length > 0) {

@@ -1,5 +1,6 @@
 /** The compact end-of-study table: per variant the primary metric's mean ± CI, spread, downside and Δ vs baseline. */
 import { METRIC_INFO, type MetricName } from '../campus/metrics.js';
+import { layoutContext } from '../study/layout-context.js';
 import type { Summary } from '../study/summarize.js';
 import { formatTable, millions } from './table.js';
 
@@ -28,4 +29,10 @@ export function summaryTable(s: Summary, metric: MetricName): string {
   const title = `${METRIC_INFO[metric].label}${unit ? ` (in ${unit})` : ''}:`;
   const note = `CVaR 5 %: mean of the worst 5 % of replications. CRN gain: how many times narrower the paired Δ interval is than an unpaired comparison's.`;
   return `${title}\n\n${formatTable(head, rows, [false, true, true, true, true, true, true, true, true])}\n\n${note}`;
+}
+
+/** The second table: what each layout needs and where its money comes from (see layout-context.ts). */
+export function contextTable(s: Summary): string {
+  const t = layoutContext(s);
+  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}`;
 }

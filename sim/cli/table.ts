@@ -6,6 +6,4 @@ export function formatTable(head: readonly string[], rows: readonly (readonly st
   return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** USD in millions with one decimal and thousands separators, e.g. "1,234.5". */
-export const millions = (usd: number): string =>
-  (usd / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+export { millions } from '../study/layout-context.js';

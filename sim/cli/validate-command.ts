@@ -1,8 +1,10 @@
 /** `campus validate <file>`: check a scenario and show what it resolves to, without running it. */
 import type { Argv } from 'yargs';
-import { leaseCapexUSD, miningCapexUSD } from '../finance/capex.js';
-import { leaseDrawMW, sizeFleet } from '../mining/fleet.js';
+import { totalCapexUSD } from '../finance/capex.js';
+import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
+import { variantFleet } from '../mining/fleet.js';
 import { loadScenario } from '../scenario/load.js';
+import type { VariantConfig } from '../scenario/types.js';
 import { formatTable, millions } from './table.js';
 import { reportErrors } from './user-error.js';
 
@@ -14,16 +16,31 @@ export const validateCommand = {
     reportErrors(async () => {
       const s = loadScenario(args.file);
       const rows = s.variants.map((v) => {
-        const fleet = sizeFleet(v.mining, v.site, leaseDrawMW(v));
+        const fleet = variantFleet(v);
         return [
           v.name + (v.name === s.study.baseline ? ' (baseline)' : ''),
           fleet.powerMW.toFixed(1),
           (fleet.hashrateTHs / 1e6).toFixed(2),
           v.lease ? `${v.lease.itMW} MW IT` : '—',
-          millions(miningCapexUSD(v) + leaseCapexUSD(v)),
+          v.gpuCloud ? `${v.gpuCloud.itMW} MW IT, ${(gpuCloudNodes(v.gpuCloud) * v.gpuCloud.gpusPerNode).toLocaleString('en-US')} GPUs` : '—',
+          millions(totalCapexUSD(v)),
+          siteSummary(v),
         ];
       });
       process.stdout.write(`${s.file}: valid. ${s.name}: ${s.horizon.years} years from ${s.horizon.startDate}, ${s.study.replications} replications, seed ${s.study.seed}.\n\n`);
-      process.stdout.write(formatTable(['variant', 'mining MW', 'EH/s', 'lease', 'capex (M USD)'], rows, [false, true, true, false, true]) + '\n');
+      process.stdout.write(formatTable(['variant', 'mining MW', 'EH/s', 'lease', 'GPU cloud', 'capex (M USD)', 'cooling, backup, fleet'], rows, [false, true, true, false, false, true, false]) + '\n');
     }),
 };
+
+/** A layout's site wiring in a few words: each hall's cooling, backup power, failures, scheduled changes. */
+function siteSummary(v: VariantConfig): string {
+  const parts = [
+    v.mining.cooling ? `mining ${v.mining.cooling.spec.technology}` : '',
+    v.gpuCloud?.cooling ? `GPU hall ${v.gpuCloud.cooling.technology}` : '',
+    v.site.backup ? `backup ${v.site.backup.capacityMW} MW` : '',
+    v.mining.failures ? `AFR ${v.mining.failures.annualFailureRate}` : '',
+    v.mining.schedule ? `${v.mining.schedule.length} fleet changes` : '',
+    v.mining.demandResponse === false ? 'no DR' : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join('; ') : '—';
+}

@@ -38,6 +38,8 @@ export class Simulation {
   now = 0;
   /** Events fired since construction. */
   eventsProcessed = 0;
+  /** When set, called after every event's handler with its kind: invariant checks that run on every event. */
+  afterEvent: ((kind: EventKind) => void) | undefined = undefined;
 
   private readonly handlers: Handler[] = [];
   private readonly kindNames: string[] = [];
@@ -156,6 +158,7 @@ export class Simulation {
       this.now = t;
       fired++;
       handlers[kind](data);
+      if (this.afterEvent !== undefined) this.afterEvent(kind);
     }
     this.eventsProcessed += fired;
     if (!this.stopped && untilH !== Infinity) this.now = untilH;

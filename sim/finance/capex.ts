@@ -1,12 +1,22 @@
 /**
- * Capital a layout spends at the start: new mining capacity beyond what is already built (facility
- * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW) and the machines to fill it ($/TH of
- * hashrate: $10–30/TH in 2025, S21 XP $25.70/TH).
+ * Capital a layout spends, and when: new mining capacity beyond what is already built (facility
+ * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW) and the machines to fill it ($/TH of hashrate:
+ * $10–30/TH in 2025, S21 XP $25.70/TH) at the start; a leased hall's shell at the start; an owned
+ * GPU hall's shell when construction starts and its nodes when they are delivered, phase by phase;
+ * machines a fleet schedule buys on their dates, with facility for any MW beyond the most built so far.
  */
-import { type Fleet, leaseDrawMW, sizeFleet } from '../mining/fleet.js';
+import { phaseNodes } from '../hpc/gpu-cloud.js';
+import { type Fleet, sizeFleet, variantFleet } from '../mining/fleet.js';
 import type { VariantConfig } from '../scenario/types.js';
 
-export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = sizeFleet(variant.mining, variant.site, leaseDrawMW(variant))): number {
+export interface CapexItem {
+  readonly what: 'mining' | 'lease hall' | 'GPU hall' | 'GPU nodes' | 'ASIC purchase' | 'mining facility';
+  /** Hours from the start when it is paid. */
+  readonly atH: number;
+  readonly usd: number;
+}
+
+export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = variantFleet(variant)): number {
   const existing = sizeFleet({ ...variant.mining, capacityMW: Math.min(variant.mining.existingMW, variant.mining.capacityMW) }, variant.site);
   const newMachines = Math.max(0, fleet.machines - existing.machines);
   const newMW = Math.max(0, fleet.powerMW - existing.powerMW);
@@ -16,4 +26,62 @@ export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = sizeFleet(
 /** A leased hall's shell: IT MW × $/MW (TeraWulf: $8–10M per MW of critical IT; the tenant brings the GPUs). */
 export function leaseCapexUSD(variant: VariantConfig): number {
   return variant.lease ? variant.lease.itMW * variant.lease.hallUSDPerMW : 0;
+}
+
+/** Every capex payment of a layout, in time order (items of zero are left out). */
+export function capexSchedule(variant: VariantConfig): CapexItem[] {
+  const items: CapexItem[] = [
+    { what: 'mining', atH: 0, usd: miningCapexUSD(variant) },
+    { what: 'lease hall', atH: 0, usd: leaseCapexUSD(variant) },
+  ];
+  const g = variant.gpuCloud;
+  if (g) {
+    items.push({ what: 'GPU hall', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
+    // Nodes are paid on delivery, phase by phase.
+    let installed = 0;
+    for (const phase of g.phases) {
+      const nodes = phaseNodes(g, phase.share);
+      items.push({ what: 'GPU nodes', atH: phase.atH, usd: (nodes - installed) * g.nodePriceUSD });
+      installed = nodes;
+    }
+  }
+  items.push(...scheduleCapex(variant));
+  return items.filter((i) => i.usd > 0).sort((a, b) => a.atH - b.atH);
+}
+
+/** A fleet schedule's purchases on their dates; a date that takes the fleet past its most MW so far builds the difference. */
+function scheduleCapex(variant: VariantConfig): CapexItem[] {
+  const schedule = variant.mining.schedule ?? [];
+  const items: CapexItem[] = [];
+  let fleetMW = variantFleet(variant).powerMW;
+  let builtMW = fleetMW;
+  for (let i = 0; i < schedule.length; i++) {
+    const p = schedule[i];
+    fleetMW += p.machines * p.model.powerMW;
+    if (p.machines > 0) items.push({ what: 'ASIC purchase', atH: p.atH, usd: p.machines * p.model.hashrateTHs * p.model.priceUSDPerTHs });
+    const lastOfDate = i + 1 === schedule.length || schedule[i + 1].atH !== p.atH;
+    if (lastOfDate && fleetMW > builtMW + 1e-9) {
+      items.push({ what: 'mining facility', atH: p.atH, usd: (fleetMW - builtMW) * variant.finance.miningFacilityUSDPerMW });
+      builtMW = fleetMW;
+    }
+  }
+  return items;
+}
+
+/** All capex of a layout, undiscounted. */
+export function totalCapexUSD(variant: VariantConfig): number {
+  return capexSchedule(variant).reduce((sum, i) => sum + i.usd, 0);
+}
+
+/**
+ * Book value left at `horizonH` of what the capex bought, straight-line over each kind's life from
+ * when it was paid (a life of 0: no residual value counted for that kind).
+ */
+export function residualValueUSD(items: readonly CapexItem[], lives: { miningH: number; hallH: number; gpuH: number }, horizonH: number): number {
+  let value = 0;
+  for (const item of items) {
+    const life = item.what === 'mining' ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
+    if (life > 0) value += item.usd * Math.max(0, 1 - (horizonH - item.atH) / life);
+  }
+  return value;
 }

@@ -12,7 +12,8 @@
  * below what is running, the lowest class is preempted first, most recently started first; a
  * preempted or failed job keeps the work up to its last checkpoint, loses the rest, and waits at the
  * front of its class. Node failures arrive at rate (nodes up)/MTBF and each is repaired after a
- * random time; a failure lands on a running job with probability (its GPUs)/(GPUs up).
+ * random time; a failure lands on a running job with probability (its GPUs)/(GPUs up), and
+ * interrupts it unless lower classes are running, whose GPUs it takes over (they are preempted).
  *
  * Inference is elastic: every hour it wants the GPUs its request rate needs, takes them ahead of the
  * job classes ranked below it (preempting them if it must) and behind those ranked above; what it
@@ -22,6 +23,7 @@
 import type { EventId, Simulation } from '../core/engine.js';
 import type { Discrete } from '../core/samplers/discrete.js';
 import type { Distribution } from '../core/samplers/distribution.js';
+import { SampleBuffer } from '../core/stats/select.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
 import type { RandomStream } from '../core/stream.js';
 import { finite, requireModelParameter } from '../market/check.js';
@@ -134,18 +136,22 @@ export class Cluster {
   private readonly upGpus: TimeIntegral;
   private readonly inSystem: TimeIntegral[];
   private readonly timeInSystem: Float64Array;
-  private readonly waits: number[][];
+  private readonly waits: SampleBuffer[];
   private readonly counts: { arrived: Int32Array; completed: Int32Array; rejected: Int32Array; preempted: Int32Array; failed: Int32Array };
   private readonly sold: Float64Array;
   private readonly revenue: Float64Array;
   private readonly lost: Float64Array;
   private nodeFailures = 0;
+  /** The narrowest job any class can submit: with fewer GPUs free, no pass can start anything. */
+  private readonly minJobGpus: number;
   private failureEvent: EventId = -1;
   private nextEndEvent: EventId = -1;
   private nextEndJob = -1;
   private readonly kinds: { arrive: number; fixed: number; end: number; fail: number; repair: number; cap: number; inference: number };
   /** When set, called with (head job, its reservation) each time backfill reserves for a head: lets tests check EASY's promise. */
   onReservation?: (job: number, reservedStartH: number) => void;
+  /** When set, called whenever the GPUs busy or up change, so a campus can re-rate the hall's power draw. */
+  onLoadChange?: () => void;
 
   constructor(
     private readonly sim: Simulation,
@@ -169,6 +175,7 @@ export class Cluster {
     }
     this.fixed = classes.flatMap((c, cls) => (c.fixedJobs ?? []).map((f) => ({ cls, ...f })));
     this.nodes = spec.gpus / spec.gpusPerNode;
+    this.minJobGpus = Math.min(...classes.flatMap((c) => [...c.gpus.values, ...(c.fixedJobs ?? []).map((f) => f.gpus)]));
     this.upNodes = this.nodes;
     this.powerCapGPUs = spec.gpus;
     const k = classes.length;
@@ -181,7 +188,7 @@ export class Cluster {
     this.upGpus = new TimeIntegral(sim.now, spec.gpus);
     this.inSystem = classes.map(() => new TimeIntegral(sim.now, 0));
     this.timeInSystem = new Float64Array(k);
-    this.waits = classes.map(() => []);
+    this.waits = classes.map(() => new SampleBuffer());
     this.counts = { arrived: new Int32Array(k), completed: new Int32Array(k), rejected: new Int32Array(k), preempted: new Int32Array(k), failed: new Int32Array(k) };
     this.sold = new Float64Array(k);
     this.revenue = new Float64Array(k);
@@ -212,14 +219,72 @@ export class Cluster {
     this.sim.schedule(atH, this.kinds.cap, gpus, -1);
   }
 
+  /** From now on, power and cooling allow at most `gpus` GPUs to run (a grid outage: 0). */
+  capNow(gpus: number): void {
+    this.onCap(gpus);
+  }
+
+  /** GPU-hours busy and available from the start to `tH` (for utilisation over any interval). */
+  gpuHoursAt(tH: number): { busy: number; available: number } {
+    return { busy: this.busyGpus.integralAt(tH), available: this.capacityGpus.integralAt(tH) };
+  }
+
+  /** Inference GPU-hours wanted but not served from the start to `tH`. */
+  inferenceShortfallGpuHoursAt(tH: number): number {
+    return this.wantedGpus.integralAt(tH) - this.servedGpus.integralAt(tH);
+  }
+
   /** GPUs that may run now. */
   get capacity(): number {
     return Math.min(this.powerCapGPUs, this.upNodes * this.spec.gpusPerNode);
   }
 
+  /** GPUs on nodes that are up. */
+  get upGPUs(): number {
+    return this.upNodes * this.spec.gpusPerNode;
+  }
+
   /** GPUs running jobs or serving inference. */
   get busyGPUs(): number {
     return this.busy + this.held;
+  }
+
+  /**
+   * IT power now, kW: busy GPUs at full power, the others that may run at the idle share (nodes
+   * the power cap keeps off — not yet installed, or without power — draw nothing).
+   */
+  itPowerKW(): number {
+    const available = this.capacity;
+    const busy = this.busy + this.held;
+    return ((busy + (this.spec.idlePowerShare ?? 0.3) * (available - busy)) / this.spec.gpusPerNode) * (this.spec.nodePowerKW ?? 0);
+  }
+
+  /**
+   * Revenue of class `c` earned up to now, USD: work billed, plus what running jobs have done up to
+   * their last checkpoint (work after it may still be lost, so it is not counted yet). Never falls.
+   */
+  revenueToDateUSD(c: number): number {
+    return this.accrued(c, this.sim.now).revenueUSD;
+  }
+
+  /** GPU-hours sold to class c and their revenue up to `tH`: billed work plus running work up to its last checkpoint. */
+  private accrued(c: number, tH: number): { gpuHours: number; revenueUSD: number } {
+    const { jobs } = this;
+    let gpuHours = this.sold[c], revenueUSD = this.revenue[c];
+    for (let i = 0; i < this.running.size; i++) {
+      const j = this.running.job(i);
+      if (jobs.cls[j] !== c) continue;
+      const h = (this.savedAt(j, tH) - jobs.segmentBaseH[j]) * jobs.gpus[j];
+      gpuHours += h;
+      revenueUSD += h * this.classes[c].priceUSDPerGPUH(jobs.startH[j]);
+    }
+    return { gpuHours, revenueUSD };
+  }
+
+  /** Inference revenue up to now, USD. */
+  inferenceRevenueToDateUSD(): number {
+    if (!this.inference) return 0;
+    return this.inferenceRevenue + this.held * (this.sim.now - this.heldSinceH) * this.inference.priceUSDPerGPUH(this.heldSinceH);
   }
 
   metrics(endH: number): ClusterMetrics {
@@ -235,9 +300,7 @@ export class Cluster {
       itEnergyMWh: ((busyGpuHours + idle * (upGpuHours - busyGpuHours)) / this.spec.gpusPerNode) * nodeKW / 1000,
       nodeFailures: this.nodeFailures,
       classes: this.classes.map((_, c) => {
-        const waits = Float64Array.from(this.waits[c]).sort();
-        let sum = 0;
-        for (const w of waits) sum += w;
+        const waits = this.waits[c];
         // Time in system so far of jobs still queued or running at the end (Little's law over [0, end]).
         let open = 0;
         for (let j = 0; j < this.jobs.count; j++) {
@@ -250,10 +313,11 @@ export class Cluster {
           rejected: this.counts.rejected[c],
           preempted: this.counts.preempted[c],
           failed: this.counts.failed[c],
-          meanWaitH: waits.length ? sum / waits.length : NaN,
-          p95WaitH: waits.length ? waits[Math.min(waits.length - 1, Math.ceil(0.95 * waits.length) - 1)] : NaN,
-          gpuHoursSold: this.sold[c],
-          revenueUSD: this.revenue[c],
+          meanWaitH: waits.count ? waits.sum / waits.count : NaN,
+          p95WaitH: waits.quantile(0.95),
+          // Work of jobs still running at the end counts up to their last checkpoint.
+          gpuHoursSold: this.accrued(c, endH).gpuHours,
+          revenueUSD: this.accrued(c, endH).revenueUSD,
           gpuHoursLost: this.lost[c],
           little: {
             meanInSystem: this.inSystem[c].averageAt(endH),
@@ -327,14 +391,19 @@ export class Cluster {
     this.nodeFailures++;
     const hit = this.rng.failures.next() * this.upNodes * this.spec.gpusPerNode;
     if (hit < this.busy) {
-      // The failed GPU belongs to a running job: walk the jobs, each weighted by its GPUs.
+      // The failed GPU belongs to a running job: walk the jobs, each weighted by its GPUs. A job
+      // with lower classes running below it moves onto their GPUs instead (the capacity cut below
+      // preempts them, lowest first); a job of the lowest running class loses its work since the
+      // last checkpoint.
       let acc = 0;
       for (let i = 0; i < this.running.size; i++) {
         const j = this.running.job(i);
         acc += this.jobs.gpus[j];
         if (hit < acc) {
-          this.counts.failed[this.jobs.cls[j]]++;
-          this.interrupt(j);
+          if (this.lowestRunning(this.jobs.cls[j] + 1) < 0) {
+            this.counts.failed[this.jobs.cls[j]]++;
+            this.interrupt(j);
+          }
           break;
         }
       }
@@ -342,6 +411,7 @@ export class Cluster {
     this.upNodes--;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
+    this.onLoadChange?.();
     this.sim.after(this.spec.repairH.sample(this.rng.failures), this.kinds.repair);
     this.enforceCapacity();
     this.scheduleFailure();
@@ -352,6 +422,7 @@ export class Cluster {
     this.upNodes++;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
+    this.onLoadChange?.();
     this.scheduleFailure();
     this.schedulePass();
   };
@@ -368,11 +439,14 @@ export class Cluster {
   private readonly onInferenceHour = (): void => {
     const now = this.sim.now;
     const spec = this.inference!;
+    const freeBefore = this.capacity - this.busy - this.held;
     this.wanted = Math.max(0, Math.floor(spec.gpusWanted(now)));
     this.wantedGpus.set(now, this.wanted);
     this.allocateInference();
     this.sim.schedule(Math.floor(now) + 1, this.kinds.inference, 0, -1);
-    this.schedulePass();
+    // Only GPUs set free can start a job: a pass with no more free than before the hour would find
+    // what the last pass found (waiting jobs only get harder to backfill as time passes).
+    if (this.capacity - this.busy - this.held > freeBefore) this.schedulePass();
   };
 
   /** Inference takes what it wants, up to what the classes ranked above it leave, preempting those below. */
@@ -397,6 +471,7 @@ export class Cluster {
     this.held = gpus;
     this.servedGpus.set(now, gpus);
     this.busyGpus.set(now, this.busy + this.held);
+    this.onLoadChange?.();
   }
 
   /** The running job to preempt first among classes ≥ `fromClass`: lowest class, latest start; −1 if none. */
@@ -416,13 +491,14 @@ export class Cluster {
   private schedulePass(): void {
     const { jobs, queue } = this;
     let free = this.capacity - this.busy - this.held;
+    if (free < this.minJobGpus) return;
     let j = queue.first();
     while (j >= 0 && jobs.gpus[j] <= free) {
       this.launch(j);
       free -= jobs.gpus[j];
       j = queue.first();
     }
-    if (j < 0 || free <= 0 || this.scheduler.policy === 'fifo') return;
+    if (j < 0 || free < this.minJobGpus || this.scheduler.policy === 'fifo') return;
 
     // EASY: reserve for the blocked head, then backfill behind it without delaying that reservation.
     const need = jobs.gpus[j];
@@ -441,7 +517,7 @@ export class Cluster {
     this.onReservation?.(j, shadowH);
     const now = this.sim.now;
     let k = queue.after(j, jobs.cls[j]);
-    for (let scanned = 0; k >= 0 && scanned < this.scheduler.backfillDepth && free > 0; scanned++) {
+    for (let scanned = 0; k >= 0 && scanned < this.scheduler.backfillDepth && free >= this.minJobGpus; scanned++) {
       const next = queue.after(k, jobs.cls[k]);
       const g = jobs.gpus[k];
       if (g <= free) {
@@ -474,6 +550,7 @@ export class Cluster {
     this.busy += jobs.gpus[j];
     this.busyByClass[c] += jobs.gpus[j];
     this.busyGpus.set(now, this.busy + this.held);
+    this.onLoadChange?.();
   }
 
   /** Takes job j off its GPUs. */
@@ -483,6 +560,7 @@ export class Cluster {
     this.busy -= this.jobs.gpus[j];
     this.busyByClass[this.jobs.cls[j]] -= this.jobs.gpus[j];
     this.busyGpus.set(this.sim.now, this.busy + this.held);
+    this.onLoadChange?.();
   }
 
   /**
@@ -504,14 +582,21 @@ export class Cluster {
     const now = this.sim.now;
     const c = jobs.cls[j];
     const progress = jobs.segmentBaseH[j] + (now - jobs.startH[j]);
-    const ckpt = jobs.checkpointH[j];
-    const saved = ckpt === 0 ? progress : Math.max(jobs.segmentBaseH[j], Number.isFinite(ckpt) ? Math.floor(progress / ckpt) * ckpt : 0);
+    const saved = this.savedAt(j, now);
     this.lost[c] += (progress - saved) * jobs.gpus[j];
     this.bill(j, saved);
     jobs.savedH[j] = saved;
     this.release(j);
     jobs.state[j] = QUEUED;
     this.queue.pushFront(c, j);
+  }
+
+  /** Hours of job j's work safe at `nowH`: its progress at the last checkpoint (all of it with continuous checkpoints). */
+  private savedAt(j: number, nowH: number): number {
+    const { jobs } = this;
+    const progress = jobs.segmentBaseH[j] + (nowH - jobs.startH[j]);
+    const ckpt = jobs.checkpointH[j];
+    return ckpt === 0 ? progress : Math.max(jobs.segmentBaseH[j], Number.isFinite(ckpt) ? Math.floor(progress / ckpt) * ckpt : 0);
   }
 
   /** Bills the work from the segment's start to `upToH` (hours of work) at the price when it started. */

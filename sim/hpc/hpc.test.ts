@@ -128,6 +128,29 @@ test('a cut in available power preempts lower classes before higher ones; each p
   assert.ok(onDemand.gpuHoursLost < onDemand.preempted * 2 * 4 + 1e-9);
 });
 
+test('a node failure under a higher class takes GPUs from a lower class instead: the higher class is never interrupted while a lower one runs', () => {
+  // 10 single-GPU nodes failing often: 5 held by a reserved class, the rest kept busy by an
+  // endless queue of long low-class jobs, so a lower class is always running when a node fails.
+  const run = simulateHpc({
+    cluster: { gpus: 10, gpusPerNode: 1, gpuMtbfH: 50, repairH: new Constant(1) },
+    classes: [
+      cls('reserved', { arrivals: undefined, fixedJobs: Array.from({ length: 5 }, () => ({ atH: 0, gpus: 1, workH: 2000 })), checkpointH: 0 }),
+      cls('batch', { arrivals: new Arrivals({ kind: 'poisson', ratePerH: 50 }), durationH: new Constant(10), checkpointH: 1 }),
+    ],
+    scheduler: { policy: 'fifo', backfillDepth: 0 },
+    horizonH: 1000,
+    seed: 3,
+    replication: 0,
+  });
+  const [reserved, batch] = run.metrics.classes;
+  assert.ok(run.metrics.nodeFailures > 100, `${run.metrics.nodeFailures} failures`);
+  assert.is(reserved.failed, 0);
+  assert.is(reserved.preempted, 0);
+  assert.ok(batch.preempted > 0, 'the lower class gave up its GPUs');
+  // The reserved block ran the whole horizon: 5 GPUs × 1000 h sold.
+  assert.ok(Math.abs(reserved.gpuHoursSold - 5000) < 1e-6, `${reserved.gpuHoursSold}`);
+});
+
 test('a job wider than the cluster is rejected and counted, not left waiting forever', () => {
   const { metrics } = simulateHpc({
     cluster: { ...NO_FAILURES, gpus: 16 },

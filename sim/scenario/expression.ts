@@ -25,6 +25,8 @@ export interface CompiledExpression {
   readonly text: string;
   /** True when the expression names none of the variables: evaluate it once. */
   readonly constant: boolean;
+  /** The variables it names. */
+  readonly uses: readonly string[];
   evaluate(scope?: Record<string, number>): unknown;
 }
 
@@ -35,12 +37,16 @@ export function compileExpression(text: string, variables: readonly string[] = [
   }
   let node: MathNode;
   try {
-    node = parseExpression(text);
+    // A YAML block scalar (`|`) ends in a line break, which mathjs would read as a second statement.
+    node = parseExpression(text.trim());
   } catch (e) {
-    throw new Error(`cannot parse '${text}': ${(e as Error).message}`);
+    const lineBreak = text.trim().includes('\n') ? " (a line break ends an expression: write it on one line, or fold it with '>-')" : '';
+    throw new Error(`cannot parse '${text.trim()}': ${(e as Error).message}${lineBreak}`);
   }
   const allowedVariables = new Set(variables);
-  let usesVariable = false;
+  const uses = new Set<string>();
+  /** A name of time ('years', 't') read as the unit, where this input cannot vary with time. */
+  let timeAsUnit: string | undefined;
   node.traverse((n: MathNode, path: string, parent: MathNode | null) => {
     switch (n.type) {
       case 'ConstantNode':
@@ -64,21 +70,43 @@ export function compileExpression(text: string, variables: readonly string[] = [
         const name = (n as unknown as { name: string }).name;
         if (parent?.type === 'FunctionNode' && path === 'fn') return; // the function's own name, checked above
         if (allowedVariables.has(name)) {
-          usesVariable = true;
+          uses.add(name);
           return;
         }
+        if (TIME_NAMES.includes(name) && math.Unit.isValuelessUnit(name)) timeAsUnit ??= name;
         if (CONSTANTS.has(name) || math.Unit.isValuelessUnit(name)) return;
         const hint = variables.length ? ` (variables here: ${variables.join(', ')})` : '';
         throw new Error(`unknown name '${name}': not a unit, a constant or a variable${hint}`);
       }
+      case 'BlockNode':
+        throw new Error(`'${text.trim()}' is more than one expression (separated by ';' or a line break)`);
       default:
         throw new Error(`${n.type.replace(/Node$/, '').replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase()} expressions are not allowed`);
     }
   });
   const code = node.compile();
+  const hint = timeAsUnit ? ` ('${timeAsUnit}' here is the unit, not the time: this input cannot vary with time)` : '';
   return {
     text,
-    constant: !usesVariable,
-    evaluate: (scope = {}) => code.evaluate({ ...scope }),
+    constant: uses.size === 0,
+    uses: [...uses],
+    evaluate: (scope = {}) => {
+      try {
+        return code.evaluate({ ...scope });
+      } catch (e) {
+        throw new Error(`cannot evaluate '${text.trim()}': ${explainMathError((e as Error).message)}${hint}`);
+      }
+    },
   };
+}
+
+const TIME_NAMES = ['t', 'years'];
+
+/** mathjs's evaluation errors in the words of a scenario file. */
+function explainMathError(message: string): string {
+  if (message.startsWith('Units do not match')) return 'it adds, subtracts or compares quantities of different kinds (units do not match)';
+  const m = /^Unexpected type of argument in function (\w+) \(.*actual: (Unit|number)\b/.exec(message);
+  if (!m) return message;
+  if (/^(add|subtract|smaller|larger|equal|unequal|compare)/.test(m[1])) return 'it adds, subtracts or compares a plain number and a quantity with a unit';
+  return `function '${m[1]}' cannot take ${m[2] === 'Unit' ? 'a quantity with a unit' : 'a plain number'} here`;
 }

@@ -5,16 +5,22 @@
 import { readFileSync } from 'node:fs';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { deepMerge } from './merge.js';
-import { ScenarioReader } from './reader.js';
+import { didYouMean } from './did-you-mean.js';
+import { Draws, ScenarioReader } from './reader.js';
+import { math } from './units.js';
 import { ScenarioError } from './scenario-error.js';
 import { checkSchema } from './schema.js';
+import { variantSources } from './sweep.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
 import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
+import { readGpuCloud } from './gpu-cloud-config.js';
 import { readWorld } from './world-config.js';
-import { leaseDrawMW, sizeFleet } from '../mining/fleet.js';
+import { withSiteWorld } from './site-config.js';
+import { withSiteWiring } from './variant-site-config.js';
+import { variantFleet } from '../mining/fleet.js';
 
 /** The campus sections a variant may override; the world is shared by every variant. */
-const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease'] as const;
+const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease', 'gpuCloud'] as const;
 
 /** Reads, validates and converts the scenario at `file`. */
 export function loadScenario(file: string): Scenario {
@@ -34,18 +40,41 @@ export function loadScenario(file: string): Scenario {
 export function parseScenario(file: string, text: string): Scenario {
   const src = new ScenarioSource(file, text);
   checkSchema(src);
-  const base = new ScenarioReader(src, src.value);
+  const found = new Draws();
+  const scenario = readScenario(src, found);
+  const uncertain = [...found.found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    ...scenario,
+    uncertain,
+    // The same file read again with drawn values: every key is checked as at load, and what does
+    // not depend on the draws comes from the source's memo.
+    withInputs: (values) => ({ ...readScenario(src, new Draws(values, found.found)), uncertain, withInputs: () => { throw new Error('inputs already drawn'); } }),
+  };
+}
+
+function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncertain' | 'withInputs'> {
+  const file = src.file;
+  const base = new ScenarioReader(src, src.value, undefined, draws);
+  readNamedInputs(base, draws);
   const years = base.number(['horizon', 'years'], { above: 0, max: 50 });
   const startDate = base.string(['horizon', 'start']);
-  if (Number.isNaN(Date.parse(`${startDate}T00:00:00Z`))) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
+  const startMs = Date.parse(`${startDate}T00:00:00Z`);
+  // Date.parse rolls 2026-02-30 over to 2 March: a real day prints back as itself.
+  if (Number.isNaN(startMs) || new Date(startMs).toISOString().slice(0, 10) !== startDate) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
 
-  const variantTree = base.raw(['variants']) as Record<string, unknown>;
-  const variants: VariantConfig[] = Object.entries(variantTree).map(([name, override]) => {
-    const overridePath = ['variants', name];
-    const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
-    const merged = deepMerge(campus, override);
-    return readVariant(name, ScenarioReader.forVariant(src, merged, override, overridePath));
-  });
+  const { sources, swept } = variantSources(base, CAMPUS_SECTIONS);
+  const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
+  const variants: VariantConfig[] = sources.map(({ name, override, origin }) =>
+    readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws), years * HOURS_PER_YEAR),
+  );
+  // A sweep varies numbers: its path must be a key the campus reads as a number or a quantity.
+  for (const { at, path } of swept) {
+    const key = path.join('.');
+    if (!draws.numericKeys.has(key)) {
+      const near = didYouMean(key, [...draws.numericKeys]);
+      base.fail(at, `'${key}' is not a numeric input of the campus${near ? ` (did you mean ${near}?)` : ''}`, 'the path of a number or quantity, e.g. gpuCloud.it or mining.capacity');
+    }
+  }
 
   const hasSpot = base.has(['site', 'spot']);
   if (hasSpot && base.has(['site', 'powerPrice'])) base.fail(['site', 'powerPrice'], 'a flat power price and a spot market were both given', 'one of them: powerPrice, or spot');
@@ -73,15 +102,30 @@ export function parseScenario(file: string, text: string): Scenario {
       confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
       baseline,
     },
-    world: readWorld(base, horizon, sizeFleet(baselineVariant.mining, baselineVariant.site, leaseDrawMW(baselineVariant)).hashrateTHs),
+    world: withSiteWorld(readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs), base, variants, horizon),
     variants,
   };
 }
 
-function readVariant(name: string, r: ScenarioReader): VariantConfig {
+/**
+ * The scenario's `inputs:`: named numbers (often distributions) that any expression may use, e.g.
+ * `gpuPriceDecline: uniform(0.1, 0.4)` and `price: 2.35 * (1 - gpuPriceDecline)^years USD/GPU/h`.
+ */
+function readNamedInputs(base: ScenarioReader, draws: Draws): void {
+  const tree = (base.raw(['inputs']) ?? {}) as Record<string, unknown>;
+  for (const name of Object.keys(tree)) {
+    const clash = ['t', 'years', 'date'].includes(name) || math.Unit.isValuelessUnit(name) || name in math;
+    if (clash) base.fail(['inputs', name], `'${name}' is already a unit, function or variable in expressions`, 'another name');
+    draws.named.set(name, base.number(['inputs', name]));
+    const input = draws.found.get(`inputs.${name}`);
+    if (input) draws.namedSupport.set(name, input.support);
+  }
+}
+
+function readVariant(name: string, r: ScenarioReader, horizonH: number): VariantConfig {
   const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
   const capacityMW = r.quantity(['mining', 'capacity'], 'power', { min: 0 });
-  return {
+  const variant: VariantConfig = {
     name,
     description: r.has(['description']) ? r.string(['description']) : '',
     site: {
@@ -106,9 +150,36 @@ function readVariant(name: string, r: ScenarioReader): VariantConfig {
       discountRatePerYear: r.number(['finance', 'discountRate'], { above: -1, max: 1 }, 0.12),
       miningFacilityUSDPerMW: r.quantity(['finance', 'miningFacility'], 'moneyPerPower', { min: 0 }, 0),
       terminalYears: r.number(['finance', 'terminalYears'], { min: 0, max: 30 }, 0),
+      miningOpexUSDPerMWH: r.quantity(['finance', 'opex', 'mining'], 'moneyPerPowerTime', { min: 0 }, 0),
+      gpuOpexUSDPerMWH: r.quantity(['finance', 'opex', 'gpuHall'], 'moneyPerPowerTime', { min: 0 }, 0),
+      fixedOpexUSDPerH: r.quantity(['finance', 'opex', 'fixed'], 'moneyPerTime', { min: 0 }, 0),
+      btcHeldShare: r.number(['finance', 'treasury', 'holdShare'], { min: 0, max: 1 }, 0),
+      capitalUSD: r.quantity(['finance', 'capital'], 'money', { min: 0 }, Infinity),
+      ...(r.has(['finance', 'debt'])
+        ? {
+            debt: {
+              amountUSD: r.quantity(['finance', 'debt', 'amount'], 'money', { min: 0 }),
+              ratePerYear: r.number(['finance', 'debt', 'rate'], { min: 0, max: 1 }, 0),
+              maturityH: r.quantity(['finance', 'debt', 'maturity'], 'duration', { above: 0 }),
+            },
+          }
+        : {}),
+      lives: {
+        miningH: r.quantity(['finance', 'lives', 'mining'], 'duration', { min: 0 }, 0),
+        hallH: r.quantity(['finance', 'lives', 'halls'], 'duration', { min: 0 }, 0),
+        gpuH: r.quantity(['finance', 'lives', 'gpus'], 'duration', { min: 0 }, 0),
+      },
     },
     ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
   };
+  if (!r.has(['gpuCloud'])) return withSiteWiring(r, variant, horizonH);
+  const gpuCloud = readGpuCloud(r, horizonH);
+  const withHall = { ...variant, gpuCloud };
+  const fleetMW = variantFleet(withHall).powerMW;
+  if (gpuCloud.convertsMiningMW > fleetMW + 1e-9) {
+    r.fail(['gpuCloud', 'convertsMining'], `${gpuCloud.convertsMiningMW} MW is more than the ${fleetMW.toFixed(1)} MW the fleet draws`, `at most ${fleetMW.toFixed(1)} MW`);
+  }
+  return withSiteWiring(r, withHall, horizonH);
 }
 
 function readLease(r: ScenarioReader): LeaseConfig {

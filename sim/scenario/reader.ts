@@ -4,10 +4,27 @@
  * reported at the variant's key, any other at the base key.
  */
 import { HOURS_PER_YEAR } from '../core/time.js';
-import { compileExpression } from './expression.js';
-import { hasPath } from './merge.js';
+import { type CompiledExpression, compileExpression } from './expression.js';
 import type { KeyPath, ScenarioSource } from './source.js';
+import { isDistribution, parseDistribution, type UncertainInput } from './uncertain.js';
 import { QUANTITY, type QuantityKindName, toCanonical } from './units.js';
+
+/**
+ * The uncertain inputs of one reading of a scenario: those found so far (by the key path where
+ * each is written), and the values drawn for them — none at load, when each reads as its mean.
+ */
+export class Draws {
+  /** Keys read as numbers or quantities (paths in the merged tree): what a sweep may vary. */
+  readonly numericKeys = new Set<string>();
+  /** Named inputs (the scenario's `inputs:`) for this reading, and the range each can take. */
+  readonly named = new Map<string, number>();
+  readonly namedSupport = new Map<string, readonly [number, number]>();
+
+  constructor(
+    readonly values?: ReadonlyMap<string, number>,
+    readonly found: Map<string, UncertainInput> = new Map(),
+  ) {}
+}
 
 export class ScenarioReader {
   constructor(
@@ -15,11 +32,18 @@ export class ScenarioReader {
     private readonly tree: unknown,
     /** Where a path of this tree lives in the file. */
     private readonly origin: (path: KeyPath) => KeyPath = (p) => p,
+    readonly draws: Draws = new Draws(),
   ) {}
 
-  /** A reader for a variant: `override` (at `overridePath` in the file) merged over the base tree. */
-  static forVariant(src: ScenarioSource, merged: unknown, override: unknown, overridePath: KeyPath): ScenarioReader {
-    return new ScenarioReader(src, merged, (p) => (hasPath(override, p) ? [...overridePath, ...p] : p));
+  /**
+   * `make()` once per source file and key: re-reading a scenario with new draws each replication
+   * reuses what does not depend on them (parsed quantities, price tables).
+   */
+  memo<T>(key: string, make: () => T): T {
+    if (this.src.memo.has(key)) return this.src.memo.get(key) as T;
+    const value = make();
+    this.src.memo.set(key, value);
+    return value;
   }
 
   raw(path: KeyPath): unknown {
@@ -43,23 +67,109 @@ export class ScenarioReader {
   quantity(path: KeyPath, kindName: QuantityKindName, range: Range = {}, fallback?: number): number {
     const kind = QUANTITY[kindName];
     const value = this.raw(path);
+    this.draws.numericKeys.add(path.join('.'));
     if (value === undefined) {
       if (fallback !== undefined) return fallback;
       this.fail(path, 'missing', `${kind.noun} like '${kind.example}'`);
     }
-    let evaluated: unknown;
-    if (typeof value === 'number') evaluated = value;
-    else if (typeof value === 'string') {
+    if (isDistribution(value)) return this.inRange(path, this.uncertain(path, value, kindName, range), range, kind.unit);
+    if (typeof value !== 'string' && typeof value !== 'number') this.fail(path, `wrong type (${typeof value})`, `${kind.noun} like '${kind.example}'`);
+    const expr = typeof value === 'string' ? this.compiled(path, value, [], `${kind.noun} like '${kind.example}'`) : undefined;
+    const scope = expr ? this.namedScope(expr.uses) : {};
+    // Parsed once per file; an expression of named inputs once per set of their values.
+    const memoKey = `quantity\u0000${kindName}\u0000${value}\u0000${Object.values(scope).join(',')}`;
+    if (this.src.memo.has(memoKey)) return this.inRange(path, this.src.memo.get(memoKey) as number, range, kind.unit);
+    const converted = this.evaluateAt(path, value, kindName, expr, scope);
+    if (expr && expr.uses.length > 0 && !this.draws.values) this.checkCorners(path, value as string, kindName, expr, range);
+    this.src.memo.set(memoKey, converted);
+    return this.inRange(path, converted, range, kind.unit);
+  }
+
+  /** `value` in the canonical unit of `kind`, with the named inputs at `scope`. */
+  private evaluateAt(path: KeyPath, value: number | string, kindName: QuantityKindName, expr: CompiledExpression | undefined, scope: Record<string, number>): number {
+    const kind = QUANTITY[kindName];
+    let evaluated: unknown = value;
+    if (expr) {
       try {
-        const expr = compileExpression(value);
-        evaluated = expr.evaluate();
+        evaluated = expr.evaluate(scope);
       } catch (e) {
         this.fail(path, (e as Error).message, `${kind.noun} like '${kind.example}'`);
       }
-    } else this.fail(path, `wrong type (${typeof value})`, `${kind.noun} like '${kind.example}'`);
+    }
     const converted = toCanonical(evaluated, kind);
     if (!converted.ok) this.fail(path, `'${String(value)}' ${converted.problem}`, `${kind.noun} like '${kind.example}'`);
-    return this.inRange(path, converted.value, range, kind.unit);
+    return converted.value;
+  }
+
+  /**
+   * At load, an expression of uncertain named inputs is checked at every corner of their ranges,
+   * so a draw cannot take it out of its key's range part-way through a study.
+   */
+  private checkCorners(path: KeyPath, text: string, kindName: QuantityKindName, expr: CompiledExpression, range: Range): void {
+    const bounded = expr.uses.filter((u) => this.draws.namedSupport.has(u));
+    for (let corner = 0; corner < 1 << bounded.length; corner++) {
+      const scope = this.namedScope(expr.uses);
+      bounded.forEach((u, i) => {
+        const [lo, hi] = this.draws.namedSupport.get(u)!;
+        scope[u] = corner & (1 << i) ? hi : lo;
+      });
+      if (Object.values(scope).some((x) => !Number.isFinite(x))) continue;
+      const x = this.evaluateAt(path, text, kindName, expr, scope);
+      const u = QUANTITY[kindName].unit ? ` ${QUANTITY[kindName].unit}` : '';
+      if (!this.within(x, range)) {
+        const at = Object.entries(scope).map(([k, v]) => `${k} = ${v}`).join(', ');
+        this.fail(path, `'${text}' is ${x}${u} when ${at}, outside the range of this key`, `values ${describeRange(range, u)} over the inputs' whole range`);
+      }
+    }
+  }
+
+  private within(x: number, { min, max, above, below }: Range): boolean {
+    return !(min !== undefined && x < min) && !(above !== undefined && x <= above) && !(max !== undefined && x > max) && !(below !== undefined && x >= below);
+  }
+
+  /** The named inputs an expression uses, at this reading's values. */
+  namedScope(uses: readonly string[]): Record<string, number> {
+    const scope: Record<string, number> = {};
+    for (const u of uses) if (this.draws.named.has(u)) scope[u] = this.draws.named.get(u)!;
+    return scope;
+  }
+
+  /** `text` parsed and vetted, with the named inputs and `variables` allowed; once per file. */
+  compiled(path: KeyPath, text: string, variables: readonly string[], expected: string): CompiledExpression {
+    const allowed = [...variables, ...this.draws.named.keys()];
+    return this.memo(`compiled\u0000${allowed.join(',')}\u0000${text}`, () => {
+      try {
+        return compileExpression(text, allowed);
+      } catch (e) {
+        this.fail(path, (e as Error).message, expected);
+      }
+    });
+  }
+
+  /**
+   * A value written as a distribution: its draw for this replication, or its mean at load. Every
+   * value it can draw must be in the key's range, so a study never fails part-way on a draw.
+   */
+  private uncertain(path: KeyPath, text: string, kindName: QuantityKindName, range: Range): number {
+    const kind = QUANTITY[kindName];
+    const id = this.origin(path).join('.');
+    let input = this.draws.found.get(id);
+    if (!input) {
+      try {
+        input = parseDistribution(id, text, kind);
+      } catch (e) {
+        this.fail(path, (e as Error).message, `a distribution of ${kind.noun}, e.g. 'uniform(${kind.example}, ${kind.example})'`);
+      }
+      const [lo, hi] = input.support;
+      const u = kind.unit ? ` ${kind.unit}` : '';
+      const below = (range.min !== undefined && lo < range.min) || (range.above !== undefined && lo <= range.above);
+      const over = (range.max !== undefined && hi > range.max) || (range.below !== undefined && hi >= range.below);
+      if (below || over) {
+        this.fail(path, `'${text}' can draw ${below ? lo : hi}${u}, outside the range of this key`, `a distribution whose every value is ${describeRange(range, u)}`);
+      }
+      this.draws.found.set(id, input);
+    }
+    return this.draws.values?.get(id) ?? input.distribution.mean;
   }
 
   /**
@@ -68,23 +178,22 @@ export class ScenarioReader {
    */
   timeQuantity(path: KeyPath, kindName: QuantityKindName): { constant?: number; at: (tH: number) => number } {
     const value = this.raw(path);
-    if (typeof value !== 'string') {
-      const constant = this.quantity(path, kindName);
-      return { constant, at: () => constant };
-    }
     const kind = QUANTITY[kindName];
-    let expr: ReturnType<typeof compileExpression>;
-    try {
-      expr = compileExpression(value, ['t', 'years']);
-    } catch (e) {
-      this.fail(path, (e as Error).message, `${kind.noun} like '${kind.example}', or an expression of t or years`);
-    }
-    if (expr.constant) {
+    const expected = `${kind.noun} like '${kind.example}', or an expression of t or years`;
+    const expr = typeof value === 'string' && !isDistribution(value) ? this.compiled(path, value, ['t', 'years'], expected) : undefined;
+    if (!expr || !(expr.uses.includes('t') || expr.uses.includes('years'))) {
       const constant = this.quantity(path, kindName);
       return { constant, at: () => constant };
     }
+    const named = this.namedScope(expr.uses);
     const at = (tH: number): number => {
-      const converted = toCanonical(expr.evaluate({ t: tH, years: tH / HOURS_PER_YEAR }), kind);
+      let result: unknown;
+      try {
+        result = expr.evaluate({ ...named, t: tH, years: tH / HOURS_PER_YEAR });
+      } catch (e) {
+        this.fail(path, `${(e as Error).message} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
+      }
+      const converted = toCanonical(result, kind);
       if (!converted.ok) this.fail(path, `'${value}' ${converted.problem} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
       return converted.value;
     };
@@ -112,6 +221,15 @@ export class ScenarioReader {
     if (below !== undefined && x >= below) this.fail(path, `${x}${u} is too large`, `less than ${below}${u}`);
     return x;
   }
+}
+
+function describeRange({ min, max, above, below }: Range, u: string): string {
+  const parts: string[] = [];
+  if (min !== undefined) parts.push(`≥ ${min}${u}`);
+  if (above !== undefined) parts.push(`> ${above}${u}`);
+  if (max !== undefined) parts.push(`≤ ${max}${u}`);
+  if (below !== undefined) parts.push(`< ${below}${u}`);
+  return parts.join(' and ');
 }
 
 export interface Range {

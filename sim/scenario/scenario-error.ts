@@ -16,6 +16,7 @@ export class ScenarioError extends Error {
   ) {
     // Line 0 means the file itself (it could not be read): no position or key to point at.
     const where = line > 0 ? `${file}:${line}:${column}: ${keyPath || '(top level)'}` : file;
-    super(`${where}: ${problem}${expected ? `; expected ${expected}` : ''}`);
+    // One line, always: a multi-line expression or a library's message quoted in it is folded.
+    super(`${where}: ${problem}${expected ? `; expected ${expected}` : ''}`.replace(/\s*\n\s*/g, ' '));
   }
 }

@@ -14,12 +14,27 @@ export function schemaPath(): string {
 }
 
 let validator: ValidateFunction | undefined;
+let schemaRoot: { $defs?: Record<string, SchemaNode> } = {};
 function validate(): ValidateFunction {
   if (!validator) {
     const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-    validator = ajv.compile(JSON.parse(readFileSync(schemaPath(), 'utf8')));
+    schemaRoot = JSON.parse(readFileSync(schemaPath(), 'utf8'));
+    validator = ajv.compile(schemaRoot);
   }
   return validator;
+}
+
+interface SchemaNode {
+  properties?: Record<string, unknown>;
+  $ref?: string;
+  description?: string;
+}
+
+/** Keys a schema node allows, following a local `$ref` (`site` is `{ $ref, required }`). */
+function knownKeys(node: SchemaNode | undefined): string[] {
+  if (node?.properties) return Object.keys(node.properties);
+  const ref = /^#\/\$defs\/(.+)$/.exec(node?.$ref ?? '');
+  return ref ? knownKeys(schemaRoot.$defs?.[ref[1]]) : [];
 }
 
 /** Throws a ScenarioError for the first way `src` breaks the schema. */
@@ -43,23 +58,40 @@ function explain(src: ScenarioSource, path: KeyPath, e: ErrorObject): never {
       const guess = didYouMean(key, known);
       src.fail([...path, key], `unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}`, known.length ? `one of ${known.join(', ')}` : undefined, true);
     }
-    case 'required':
-      src.fail(path, `missing required key '${String(params.missingProperty)}'`);
+    case 'required': {
+      // ajv checks `required` before unknown keys: a misspelt required key shows up as missing.
+      const missing = String(params.missingProperty);
+      const known = knownKeys(e.parentSchema as SchemaNode);
+      const typo = Object.keys(e.data as object).find((k) => !known.includes(k) && didYouMean(k, [missing]) === missing);
+      if (typo) src.fail([...path, typo], `unknown key '${typo}' (did you mean '${missing}'?)`, `one of ${known.join(', ')}`, true);
+      src.fail(path, `missing required key '${missing}'`, undefined, true);
+    }
     case 'type':
-      src.fail(path, `wrong type (${describe(e.data)})`, `${String(params.type).replace(',', ' or ')}`);
+      src.fail(path, e.data === null ? 'no value given' : `wrong type (${describe(e.data)})`, String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or '));
     case 'enum':
       src.fail(path, `'${String(e.data)}' is not allowed`, `one of ${(params.allowedValues as unknown[]).join(', ')}`);
+    case 'minProperties': {
+      const description = (e.parentSchema as SchemaNode).description;
+      src.fail(path, 'the mapping is empty', `at least ${String(params.limit)} ${params.limit === 1 ? 'entry' : 'entries'}${description ? `: ${asExpected(description)}` : ''}`);
+    }
     case 'propertyNames':
       src.fail([...path, String(params.propertyName)], `name '${String(params.propertyName)}' is not allowed`, 'letters, digits, ".", "_" or "-", starting with a letter or digit', true);
     default: {
-      const schemaText = (e.parentSchema as { description?: string } | undefined)?.description;
-      src.fail(path, `${describe(e.data)} ${e.message ?? 'is invalid'}`, schemaText);
+      // A bad variant name fails the name's own `pattern`, with the name in `propertyName`.
+      if (e.propertyName !== undefined) explain(src, path, { ...e, keyword: 'propertyNames', params: { propertyName: e.propertyName } });
+      const schemaText = (e.parentSchema as SchemaNode | undefined)?.description;
+      src.fail(path, `${describe(e.data)} ${e.message ?? 'is invalid'}`, schemaText && asExpected(schemaText));
     }
   }
 }
 
 /** Top-level sections shared by every variant. */
 const WORLD_SECTIONS = ['market', 'network', 'horizon', 'study', 'name', 'description', 'variants'];
+
+const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'a string', number: 'a number', integer: 'a whole number', boolean: 'true or false' };
+
+/** A schema description read after "expected": "Share of the hall's GPUs." → "share of the hall's GPUs". */
+const asExpected = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text).replace(/\.$/, '');
 
 const describe = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'a list' : typeof x === 'object' ? 'a mapping' : JSON.stringify(x));
 

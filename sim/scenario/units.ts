@@ -12,10 +12,11 @@ const { all, create } = createRequire(import.meta.url)('mathjs/lib/browser/math.
 /** The mathjs instance with campus units defined and the dangerous functions disabled. */
 export const math: MathJsInstance = create(all, { number: 'number' });
 
-// Campus units, defined once: money, bitcoin, and hashes ("TH/s", "EH/s", "J/TH"). The SI henry
+// Campus units, defined once: money, bitcoin, GPUs (for prices per GPU-hour), and hashes ("TH/s", "EH/s", "J/TH"). The SI henry
 // (H) has no use here and would make "TH" mean teraHenry, so hashes take over the symbol.
 math.createUnit('USD', { aliases: ['usd'] });
 math.createUnit('BTC', { aliases: ['btc'] });
+math.createUnit('GPU', { aliases: ['gpu', 'GPUs', 'gpus'] });
 math.createUnit({ H: { prefixes: 'short', aliases: ['hash', 'hashes'] } }, { override: true });
 
 /** The parser, kept before it is disabled below for anything an expression can reach. */
@@ -60,10 +61,15 @@ export const QUANTITY = {
   duration: { unit: 'h', example: '30 days', noun: 'a duration' },
   frequency: { unit: 'h^-1', example: '3 /year', noun: 'a rate per unit of time' },
   temperature: { unit: 'degC', example: '35 degC', noun: 'a temperature' },
+  // A difference of temperatures (an amplitude, an approach): '10 degF' is 5.6 °C of difference, not −12 °C.
+  temperatureDifference: { unit: 'K', example: '6 degC', noun: 'a temperature difference' },
   moneyPerPower: { unit: 'USD/MW', example: '300000 USD/MW', noun: 'a cost per MW' },
   rentPerPower: { unit: 'USD/kW/month', example: '121 USD/kW/month', noun: 'a rent per kW and month' },
   // "$/TH" is the trade's shorthand for dollars per TH/s of hashrate: 1 TH/s for 1 s is 1 TH.
   pricePerHashrate: { unit: 'USD/TH', example: '25.7 USD/TH', noun: 'a price per TH/s of hashrate' },
+  gpuHourPrice: { unit: 'USD/GPU/h', example: '2.35 USD/GPU/h', noun: 'a price per GPU-hour' },
+  moneyPerPowerTime: { unit: 'USD/MW/h', example: '20000 USD/MW/year', noun: 'a cost per MW and unit of time' },
+  moneyPerTime: { unit: 'USD/h', example: '25e6 USD/year', noun: 'a cost per unit of time' },
 } as const satisfies Record<string, QuantityKind>;
 
 export type QuantityKindName = keyof typeof QUANTITY;
@@ -82,8 +88,17 @@ export function toCanonical(value: unknown, kind: QuantityKind): { ok: true; val
   if (!isUnit(value)) return { ok: false, problem: 'is not a quantity' };
   if (!value.equalBase(math.unit(kind.unit))) return { ok: false, problem: `is not ${kind.noun}` };
   if (value.value === null) return { ok: false, problem: 'has a unit but no number' };
+  if (kind === QUANTITY.temperatureDifference) return finite(temperatureDifference(value));
   return finite(value.toNumber(kind.unit));
 }
 
 const isUnit = (v: unknown): v is Unit => math.isUnit(v);
 const finite = (x: number) => (Number.isFinite(x) ? { ok: true as const, value: x } : { ok: false as const, problem: `evaluates to ${x}` });
+
+/** A temperature read as a difference, in K (= °C of difference): the number as written × its degree's size, no offset. */
+function temperatureDifference(value: Unit): number {
+  if (value.units.length !== 1) return value.toNumber('K');
+  // mathjs's typings call the prefix a string; at run time it is a record like the unit's.
+  const { unit, prefix } = value.units[0] as unknown as { unit: { name: string; value: number }; prefix: { name: string; value: number } };
+  return value.toNumber(prefix.name + unit.name) * Number(unit.value) * Number(prefix.value);
+}

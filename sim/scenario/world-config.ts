@@ -43,7 +43,7 @@ export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTH
       new FeeShare({
         median: r.number(['market', 'fees', 'median'], {}, 0.0055),
         reversionPerYear: r.number(['market', 'fees', 'reversion'], {}, 4),
-        volatilityPerSqrtYear: r.number(['market', 'fees', 'volatility'], {}, 1),
+        volatilityPerSqrtYear: r.number(['market', 'fees', 'volatility'], { min: 0 }, 1),
       }),
     ),
     network: readNetwork(r, horizon, referenceCampusTHs),
@@ -60,7 +60,7 @@ function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
         const spec: SpotPriceSpec = {
           medianUSDPerMWh: r.quantity([...spotAt, 'median'], 'energyPrice', { above: 0 }),
           reversionPerYear: r.number([...spotAt, 'reversion'], {}, 200),
-          volatilityPerSqrtYear: r.number([...spotAt, 'volatility'], {}, 8),
+          volatilityPerSqrtYear: r.number([...spotAt, 'volatility'], { min: 0 }, 8),
           hourOfDay: (r.raw([...spotAt, 'hourOfDay']) as number[] | undefined) ?? Array(24).fill(1),
           seasonalAmplitude: r.number([...spotAt, 'seasonal'], {}, 0),
           peakDay: r.number([...spotAt, 'peakDay'], {}, 213),
@@ -72,14 +72,16 @@ function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
         return spec;
       })
     : undefined;
-  const outages = r.has(outAt)
-    ? (() => {
-        const meanHours = r.quantity([...outAt, 'duration'], 'duration', { above: 0 }, 3);
-        const spec: OutageSpec = { perYear: r.number([...outAt, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...outAt, 'durationSd'], 'duration', { min: 0 }, meanHours) };
-        return spec;
-      })()
-    : undefined;
-  return { spot, outages };
+  const outages = r.has(outAt) ? readIntervals(r, outAt, 3) : undefined;
+  const derateAt = ['site', 'derates'];
+  const derates = r.has(derateAt) ? { spec: readIntervals(r, derateAt, 12), lostShare: r.number([...derateAt, 'lost'], { above: 0, max: 1 }) } : undefined;
+  return { spot, outages, ...(derates ? { derates } : {}) };
+}
+
+/** Interruptions at `rate` a year lasting `duration` on average (lognormal, `durationSd` spread, default the mean). */
+function readIntervals(r: ScenarioReader, at: KeyPath, defaultHours: number): OutageSpec {
+  const meanHours = r.quantity([...at, 'duration'], 'duration', { above: 0 }, defaultHours);
+  return { perYear: r.number([...at, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...at, 'durationSd'], 'duration', { min: 0 }, meanHours) };
 }
 
 function readPriceModel(r: ScenarioReader): PriceModel {
@@ -95,7 +97,7 @@ function readPriceModel(r: ScenarioReader): PriceModel {
   const diffusion = () => ({
     priceUSD,
     driftPerYear: r.number([...at, 'drift'], {}, 0),
-    volatilityPerSqrtYear: r.number([...at, 'volatility']),
+    volatilityPerSqrtYear: r.number([...at, 'volatility'], { min: 0 }),
   });
   switch (model) {
     case 'gbm':
@@ -162,7 +164,7 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
         new RestOfNetwork({
           startTHs: total.constant! - reference,
           growthPerYear: r.number([...at, 'growth'], {}, 0),
-          volatilityPerSqrtYear: r.number([...at, 'volatility'], {}, 0.1),
+          volatilityPerSqrtYear: r.number([...at, 'volatility'], { min: 0 }, 0.1),
           responsePerYear: r.number([...response, 'rate'], {}, 0.5),
           lagDays: r.number([...response, 'lagDays'], {}, 90),
           marginalEfficiencyJPerTH: r.quantity([...response, 'efficiency'], 'efficiency', { above: 0 }, 21),
@@ -197,18 +199,26 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
 
 /**
  * Runs a model constructor, turning its RangeError ("model: parameter must be …, got …") into a
- * ScenarioError at that parameter's key when it exists under `at`, else at `at` itself.
+ * ScenarioError at that parameter's key when it exists under `at`, else at `at` itself. `keys` maps
+ * a model's field names to the scenario's where they differ (e.g. hardLimitC → hardLimit; '' drops one).
  */
-function build<T>(r: ScenarioReader, at: KeyPath, make: () => T): T {
+export function build<T>(r: ScenarioReader, at: KeyPath, make: () => T, keys: Readonly<Record<string, string>> = {}): T {
   try {
     return make();
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     const m = /^[\w-]+: ([\w.[\]]+) must be (.*), got (.*)$/.exec(e.message);
     if (!m) r.fail(at, e.message);
-    const path: KeyPath = [...at, ...m[1].split(/[.[\]]+/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
+    const field = m[1]
+      .split('.')
+      .map((part) => {
+        const name = part.replace(/\[\d+\]$/, '');
+        return (Object.hasOwn(keys, name) ? keys[name] : name) + part.slice(name.length);
+      })
+      .filter((part) => part !== '')
+      .join('.');
+    const path: KeyPath = [...at, ...field.split(/[.[\]]+/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
     const where = r.has(path) ? path : at;
-    r.fail(where, `${m[1]} = ${m[3]} is out of range`, m[2]);
+    r.fail(where, `${field} = ${m[3]} is out of range`, m[2]);
   }
 }
-

@@ -19,6 +19,7 @@ function world(priceByDay: (d: number) => number, extra: Partial<World> = {}): W
   const days = DAYS;
   const flat = (x: number) => new Float64Array(days).fill(x);
   return {
+    seed: 1,
     replication: 0,
     priceUSD: Float64Array.from({ length: days + 1 }, (_, d) => priceByDay(d)),
     priceStepH: 24,
@@ -37,6 +38,8 @@ function world(priceByDay: (d: number) => number, extra: Partial<World> = {}): W
     },
     work: new EpochWork(randomStream(1, 0, 'w'), 0),
     outagesH: [],
+    deratesH: [],
+    derateLostShare: 0,
     ...extra,
   };
 }

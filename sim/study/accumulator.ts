@@ -10,6 +10,7 @@ import type { ReplicationResult, Row } from './replicate.js';
 export class Accumulator {
   readonly bands: Bands;
   private readonly metrics = new Map<number, Float64Array>();
+  private readonly inputs = new Map<number, Float64Array>();
 
   constructor(readonly variants: readonly string[], readonly months: number, bands?: Bands) {
     this.bands = bands ?? new Bands(variants, months);
@@ -18,6 +19,7 @@ export class Accumulator {
   add(result: ReplicationResult): void {
     if (this.metrics.has(result.replication)) throw new RangeError(`replication ${result.replication} added twice`);
     this.metrics.set(result.replication, result.metrics);
+    this.inputs.set(result.replication, result.inputs);
     this.bands.add(result.worldSeries, result.variantSeries);
   }
 
@@ -27,6 +29,7 @@ export class Accumulator {
     for (const row of rows) {
       const v = this.variants.indexOf(row.variant);
       if (v < 0) throw new RangeError(`saved rows name variant '${row.variant}', not in this study`);
+      this.inputs.set(row.replication, row.inputs);
       let packed = byReplication.get(row.replication);
       if (!packed) byReplication.set(row.replication, (packed = new Float64Array(this.variants.length * METRICS.length)));
       METRICS.forEach((m, k) => (packed![v * METRICS.length + k] = row.metrics[m]));
@@ -57,7 +60,7 @@ export class Accumulator {
       if (r >= limit) break;
       const packed = this.metrics.get(r)!;
       this.variants.forEach((variant, v) => {
-        out.push({ replication: r, variant, metrics: Object.fromEntries(METRICS.map((m, k) => [m, packed[v * METRICS.length + k]])) as Metrics });
+        out.push({ replication: r, variant, metrics: Object.fromEntries(METRICS.map((m, k) => [m, packed[v * METRICS.length + k]])) as Metrics, inputs: this.inputs.get(r)! });
       });
     }
     return out;

@@ -43,6 +43,7 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
           baseline: c.plan.baseline,
           variants: c.plan.variants,
           stopping: c.stopping,
+          inputs: c.plan.inputs ?? [],
         })
       : undefined;
   const charts = summary && c.acc.count >= 2 ? studyCharts(summary, rows, { discountRatePerYear: c.plan.discountRatePerYear, bands: c.acc.bands.table(c.plan.startUnixSeconds) }) : [];
@@ -58,7 +59,7 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
     write(`charts/${chart.name}.svg`, svg);
     write(`charts/${chart.name}.png`, renderPng(svg));
   }
-  write('replications.csv', rowsToCsv(rows));
+  write('replications.csv', rowsToCsv(rows, (c.plan.inputs ?? []).map((i) => i.id)));
   if (summary) {
     write('bands.csv', c.acc.bands.toCsv(c.plan.startUnixSeconds));
     write('summary.json', JSON.stringify(summary, null, 2) + '\n');

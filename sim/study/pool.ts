@@ -32,6 +32,8 @@ export interface PoolOptions {
   scenario: Scenario;
   variants: readonly VariantConfig[];
   seed: number;
+  /** Assert the campus invariants after every event (`--check`). */
+  check?: boolean;
 }
 
 /**
@@ -84,7 +86,7 @@ export function runChunks(
     };
 
     // Worker threads pull a chunk whenever they are ready.
-    const setup: WorkerSetup = { scenarioFile: o.scenario.file, scenarioHash: o.scenario.hash, variants: o.variants.map((v) => v.name), seed: o.seed };
+    const setup: WorkerSetup = { scenarioFile: o.scenario.file, scenarioHash: o.scenario.hash, variants: o.variants.map((v) => v.name), seed: o.seed, check: o.check === true };
     const startThreads = (count: number): void => {
       const { entry, eval: isEval } = workerEntry();
       for (let i = 0; i < count; i++) startThread(entry, isEval);
@@ -145,7 +147,7 @@ export function runChunks(
         const c = chunks[index];
         try {
           const results: ReplicationResult[] = [];
-          for (let r = c.start; r < c.end; r++) results.push(replicate(o.scenario, o.variants, o.seed, r));
+          for (let r = c.start; r < c.end; r++) results.push(replicate(o.scenario, o.variants, o.seed, r, { check: o.check }));
           complete(index, results);
         } catch (e) {
           complete(index, null, (e as Error).message);

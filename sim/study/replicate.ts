@@ -3,16 +3,19 @@
  * A replication depends on (scenario, seed, replication index) alone, never on which worker or
  * shard runs it. Its results are packed flat so they cross thread boundaries cheaply.
  */
-import { runCampus } from '../campus/campus.js';
+import { type CampusOptions, runCampus } from '../campus/campus.js';
 import { METRICS, type Metrics } from '../campus/metrics.js';
 import { monthsIn, VARIANT_SERIES, worldMonthly } from '../campus/series.js';
 import { drawWorld } from '../campus/world.js';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
+import { drawInputs } from '../scenario/uncertain.js';
 
 export interface Row {
   replication: number;
   variant: string;
   metrics: Metrics;
+  /** The replication's draws of the uncertain inputs (the same in each of its rows). */
+  inputs: Float64Array;
 }
 
 /** A replication's results: metrics[v · METRICS + k], worldSeries[s · months + m], variantSeries[(v · VS + s) · months + m]. */
@@ -21,19 +24,26 @@ export interface ReplicationResult {
   metrics: Float64Array;
   worldSeries: Float64Array;
   variantSeries: Float64Array;
+  /** The uncertain inputs' draws, in the scenario's order (empty when it has none). */
+  inputs: Float64Array;
 }
 
-export function replicate(scenario: Scenario, variants: readonly VariantConfig[], seed: number, replication: number): ReplicationResult {
-  const world = drawWorld(scenario.world, scenario.horizon, seed, replication);
+export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], seed: number, replication: number, options: CampusOptions = {}): ReplicationResult {
+  // Uncertain inputs are drawn first, each from its own stream; the scenario is then read with them.
+  const values = scenario.uncertain.length > 0 ? drawInputs(scenario.uncertain, seed, replication) : undefined;
+  const resolved = values ? scenario.withInputs(values) : scenario;
+  const variants = values ? chosen.map((v) => resolved.variants.find((x) => x.name === v.name)!) : chosen;
+  const inputs = Float64Array.from(scenario.uncertain, (input) => values!.get(input.id)!);
+  const world = drawWorld(resolved.world, scenario.horizon, seed, replication);
   const months = monthsIn(scenario.horizon);
   const metrics = new Float64Array(variants.length * METRICS.length);
   const variantSeries = new Float64Array(variants.length * VARIANT_SERIES.length * months);
   variants.forEach((v, i) => {
-    const result = runCampus(v, world, scenario.world, scenario.horizon);
+    const result = runCampus(v, world, resolved.world, scenario.horizon, options);
     METRICS.forEach((m, k) => (metrics[i * METRICS.length + k] = result.metrics[m]));
     variantSeries.set(result.monthly, i * VARIANT_SERIES.length * months);
   });
-  return { replication, metrics, worldSeries: worldMonthly(world, months), variantSeries };
+  return { replication, metrics, worldSeries: worldMonthly(world, months), variantSeries, inputs };
 }
 
 /** The rows of a replication result, in variant order. */
@@ -42,6 +52,7 @@ export function rowsOf(result: ReplicationResult, variants: readonly string[]): 
     replication: result.replication,
     variant,
     metrics: Object.fromEntries(METRICS.map((m, k) => [m, result.metrics[i * METRICS.length + k]])) as Metrics,
+    inputs: result.inputs,
   }));
 }
 

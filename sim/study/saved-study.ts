@@ -8,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { METRICS, type Metrics } from '../campus/metrics.js';
 import { Bands } from './bands.js';
 import type { Row } from './replicate.js';
+import { inputColumn } from './csv.js';
 import { StudyError } from './study-error.js';
 
 export const STATE_FORMAT = 1;
@@ -31,6 +32,8 @@ export interface SavedPlan {
   startUnixSeconds: number;
   /** The baseline layout's discount rate (chart titles). */
   discountRatePerYear: number;
+  /** The scenario's uncertain inputs (key path and distribution), in the order of replications.csv's input columns. */
+  inputs?: Array<{ id: string; text: string }>;
   shard: { index: number; count: number } | null;
   /** Replications this folder was meant to hold, [start, end). */
   range: { start: number; end: number };
@@ -115,13 +118,18 @@ export function readSavedStudy(dir: string): SavedStudy {
 /** Parses replications.csv back into rows; numbers round-trip exactly (String(x) is the shortest exact form). */
 export function parseRows(text: string, file: string): Row[] {
   const lines = text.split('\n').filter((l) => l !== '');
-  const header = ['replication', 'variant', ...METRICS].join(',');
-  if (lines[0] !== header) throw new StudyError(`${file}: unexpected header; this tool writes '${header}'`);
+  const head = splitCsv(lines[0] ?? '');
+  const fixed = ['replication', 'variant', ...METRICS];
+  const inputs = head.slice(fixed.length);
+  if (fixed.some((c, i) => head[i] !== c) || inputs.some((c) => !c.startsWith(inputColumn('')))) {
+    throw new StudyError(`${file}: unexpected header; this tool writes '${fixed.join(',')}' and then one input:<key> column per uncertain input`);
+  }
+  const width = head.length;
   return lines.slice(1).map((line, i) => {
     const cells = splitCsv(line);
-    if (cells.length !== 2 + METRICS.length) throw new StudyError(`${file}:${i + 2}: expected ${2 + METRICS.length} columns, found ${cells.length}`);
+    if (cells.length !== width) throw new StudyError(`${file}:${i + 2}: expected ${width} columns, found ${cells.length}`);
     const metrics = Object.fromEntries(METRICS.map((m, k) => [m, Number(cells[2 + k])])) as Metrics;
-    return { replication: Number(cells[0]), variant: cells[1], metrics };
+    return { replication: Number(cells[0]), variant: cells[1], metrics, inputs: Float64Array.from(cells.slice(fixed.length), Number) };
   });
 }
 

@@ -18,7 +18,9 @@ study: { replications: 20, seed: 5, baseline: small }
 market:
   btc: { model: gbm, price: 90000 USD, volatility: 0.6 }
 network: { hashrate: 1050 EH/s, difficulty: 148.26e12, height: 1000000, campusCounts: false }
-site: { grid: 200 MW, powerPrice: 40 USD/MWh }
+site:
+  grid: 200 MW
+  powerPrice: uniform(30 USD/MWh, 50 USD/MWh)
 mining:
   asic: { hashrate: 200 TH/s, power: 3500 W }
   capacity: 70 MW
@@ -26,6 +28,13 @@ mining:
 variants:
   small: {}
   big: { mining: { capacity: 175 MW } }
+  hall:
+    gpuCloud:
+      it: 0.204 MW
+      online: 6 months
+      reserved: { share: 0.5, price: 2 USD/GPU/h }
+      training: { jobsPerYear: 400, gpus: { values: [8, 16], probabilities: [0.5, 0.5] }, duration: { mean: 20 h }, price: 2.5 * 0.9^years USD/GPU/h }
+      inference: { share: 0.1, price: 2 USD/GPU/h }
 `;
 const SCENARIO = parseScenario('study-test.yaml', SCENARIO_TEXT);
 const names = SCENARIO.variants.map((v) => v.name);
@@ -43,7 +52,14 @@ test('the same scenario and seed give byte-identical outputs; the manifest recor
     await runStudy(SCENARIO, { outDir: b, replications: 12, workers: 1 });
     same(a, b, OUTPUTS);
     const csv = readFileSync(join(a, 'replications.csv'), 'utf8').trim().split('\n');
-    assert.is(csv.length, 1 + 12 * 2, 'a header and one row per replication × variant');
+    assert.is(csv.length, 1 + 12 * names.length, 'a header and one row per replication × variant');
+    // A metric that does not apply to a layout (GPU utilisation without a hall) is left out of its summary.
+    const summary = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
+    const util = (v: string) => summary.variants.find((x: { name: string }) => x.name === v).metrics.gpuUtilisation;
+    assert.is(util('small').n, 0);
+    assert.is(util('small').mean, null);
+    assert.is(util('hall').n, 12);
+    assert.ok(util('hall').mean > 0 && util('hall').mean <= 1);
     const manifest = JSON.parse(readFileSync(join(a, 'manifest.json'), 'utf8'));
     assert.is(manifest.scenario.sha256, SCENARIO.hash);
     assert.is(manifest.replications.done, 12);
@@ -102,6 +118,27 @@ test('paired differences are far tighter than unpaired ones, and say how much', 
   }
 });
 
+test('uncertain inputs: drawn per replication, written as input columns, and ranked by their rank correlation with NPV', async () => {
+  const dir = scratch();
+  try {
+    const result = await runStudy(SCENARIO, { outDir: dir, replications: 40, workers: 1, variants: ['small', 'big'] });
+    const csv = readFileSync(join(dir, 'replications.csv'), 'utf8').trim().split('\n');
+    assert.ok(csv[0].endsWith(',input:site.powerPrice'), csv[0]);
+    const prices = csv.slice(1).map((l) => Number(l.split(',').at(-1)));
+    assert.ok(prices.every((p) => p >= 30 && p <= 50));
+    assert.is(new Set(prices).size, 40, 'one draw per replication, shared by its variants');
+    const sens = result.summary!.sensitivity!;
+    assert.equal(sens.inputs, [{ id: 'site.powerPrice', text: 'uniform(30 USD/MWh, 50 USD/MWh)' }]);
+    for (const v of sens.variants) {
+      // Power is most of a miner's cost: dearer power, lower NPV, in every layout.
+      const [c] = v.correlations;
+      assert.ok(c.rho < 0 && c.upper < 0, `${v.name}: ρ ${c.rho} [${c.lower}, ${c.upper}]`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('when the campus counts toward the network, the bigger fleet earns a little less per machine', () => {
   const counted = parseScenario('c.yaml', SCENARIO_TEXT.replace('campusCounts: false', 'campusCounts: true'));
   for (let r = 0; r < 5; r++) {
@@ -136,7 +173,7 @@ test('a campus run balances its books: profit = revenue − cost; energy drawn a
     const fleetMW = Math.floor(70 / 0.0035) * 0.0035;
     const total = m.energyMWh + m.curtailedEconomicMWh + m.curtailedOutageMWh;
     assert.ok(Math.abs(total - fleetMW * 3 * 8766) < 1e-6, `${total} vs ${fleetMW * 3 * 8766}`);
-    assert.ok(Math.abs(m.powerCostUSD - m.energyMWh * 40) < 1e-3, 'flat price, no PPA: cost is energy × price');
+    assert.ok(Math.abs(m.powerCostUSD - m.energyMWh * small.inputs[0]) < 1e-3, 'flat price (this replication’s draw), no PPA: cost is energy × price');
   }
 });
 
@@ -222,7 +259,8 @@ test('a replication that throws loses only its chunk: the rest is kept and the f
         return real.path(h, step, rng);
       },
     };
-    const broken = { ...SCENARIO, world: { ...SCENARIO.world, price: { ...SCENARIO.world.price, model: flaky } } };
+    // Without uncertain inputs: drawing them re-reads the file, which would bring the real model back.
+    const broken = { ...SCENARIO, uncertain: [], world: { ...SCENARIO.world, price: { ...SCENARIO.world.price, model: flaky } } };
     const r = await runStudy(broken, { outDir: dir, replications: 10, workers: 1 });
     assert.is(r.stopping.rule, 'failed');
     assert.equal(r.failures.map((f) => [f.start, f.end, f.message]), [[6, 8, 'price feed broke']]);

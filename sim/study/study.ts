@@ -39,6 +39,8 @@ export interface StudyOptions extends StudyRequest {
   /** Aborting (Ctrl-C) stops dispatching, lets running chunks finish and writes what is done. */
   signal?: AbortSignal;
   progress?: Progress;
+  /** Assert the campus invariants after every event of every run (`--check`); results are the same. */
+  check?: boolean;
   /** Called once the study is planned (and a resumed folder read), before any replication runs. */
   onPlanned?: (plan: StudyPlan, alreadyDone: number) => void;
 }
@@ -87,7 +89,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
   progress.start(total, acc.count);
   let failures: ChunkFailure[];
   try {
-    failures = await runChunks({ workers: plan.workers, threadsOnly: options.threadsOnly, scenario, variants: plan.variants, seed: plan.seed }, chunks, onChunk, () => stopAt !== null || options.signal?.aborted === true);
+    failures = await runChunks({ workers: plan.workers, threadsOnly: options.threadsOnly, scenario, variants: plan.variants, seed: plan.seed, check: options.check }, chunks, onChunk, () => stopAt !== null || options.signal?.aborted === true);
   } finally {
     progress.stop();
   }
@@ -121,6 +123,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
     months,
     startUnixSeconds: scenario.horizon.startUnixSeconds,
     discountRatePerYear: plan.variants.find((v) => v.name === plan.baseline)!.finance.discountRatePerYear,
+    inputs: scenario.uncertain.map(({ id, text }) => ({ id, text })),
     shard: plan.shard ?? null,
     range: plan.range,
     done: toRuns(acc.replications()),

@@ -4,8 +4,9 @@
  * against the baseline, the paired difference — the payoff of common random numbers, shown as how
  * much tighter the paired interval is than an unpaired one would be.
  */
-import { METRIC_INFO, METRICS, type MetricName } from '../campus/metrics.js';
+import { METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { lowerTailMean, quantileEstimate, type QuantileEstimate } from '../core/stats/quantiles.js';
+import { type RankCorrelation, spearman } from '../core/stats/rank-correlation.js';
 import { studentTQuantile } from '../core/stats/student-t.js';
 import type { Row } from './replicate.js';
 
@@ -13,6 +14,8 @@ export const QUANTILE_LEVELS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 export const CVAR_LEVEL = 0.05;
 
 export interface MetricSummary {
+  /** Replications in which the metric applies (a GPU hall's utilisation has no value without a hall). */
+  n: number;
   mean: number;
   /** Student-t interval for the mean at the study's confidence. */
   lower: number;
@@ -56,6 +59,14 @@ export interface StoppingRule {
   detail: string;
 }
 
+/** Which uncertain inputs move a metric most, per variant: Spearman's ρ between each input's draw and the metric. */
+export interface Sensitivity {
+  metric: MetricName;
+  method: string;
+  inputs: Array<{ id: string; text: string }>;
+  variants: Array<{ name: string; correlations: Array<{ input: string } & RankCorrelation> }>;
+}
+
 export interface Summary {
   scenario: string;
   scenarioHash: string;
@@ -73,6 +84,8 @@ export interface Summary {
   };
   metrics: Record<MetricName, string>;
   variants: VariantSummary[];
+  /** Present when the scenario has uncertain inputs. */
+  sensitivity?: Sensitivity;
 }
 
 export interface SummaryContext {
@@ -83,6 +96,8 @@ export interface SummaryContext {
   baseline: string;
   variants: readonly string[];
   stopping: StoppingRule;
+  /** The scenario's uncertain inputs, in the order of each row's `inputs`. */
+  inputs?: ReadonlyArray<{ id: string; text: string }>;
 }
 
 /** Rows must hold the same replications for every variant (as a study produces them). */
@@ -117,6 +132,24 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     },
     metrics: Object.fromEntries(METRICS.map((m) => [m, METRIC_INFO[m].label])) as Record<MetricName, string>,
     variants,
+    ...(ctx.inputs && ctx.inputs.length > 0 ? { sensitivity: sensitivity(rows, ctx, ctx.inputs, PRIMARY_METRIC) } : {}),
+  };
+}
+
+function sensitivity(rows: readonly Row[], ctx: SummaryContext, inputs: ReadonlyArray<{ id: string; text: string }>, metric: MetricName): Sensitivity {
+  const sorted = [...rows].sort((a, b) => a.replication - b.replication);
+  return {
+    metric,
+    method: `Spearman rank correlation between each input's draw and the metric over replications; ${ctx.confidence * 100} % Fisher-z interval with variance 1.06/(n − 3)`,
+    inputs: inputs.map(({ id, text }) => ({ id, text })),
+    variants: ctx.variants.map((name) => {
+      const own = sorted.filter((r) => r.variant === name && !Number.isNaN(r.metrics[metric]));
+      const ys = Float64Array.from(own, (r) => r.metrics[metric]);
+      return {
+        name,
+        correlations: inputs.map(({ id }, k) => ({ input: id, ...spearman(Float64Array.from(own, (r) => r.inputs[k]), ys, ctx.confidence) })),
+      };
+    }),
   };
 }
 
@@ -148,14 +181,22 @@ function moments(xs: Float64Array): { mean: number; variance: number } {
   return { mean, variance: xs.length > 1 ? ss / (xs.length - 1) : NaN };
 }
 
-function describe(xs: Float64Array, confidence: number, money: boolean): MetricSummary {
+/** The values that are numbers: NaN marks a metric that does not apply to a layout (no GPU hall, no jobs). */
+function applicable(xs: Float64Array): Float64Array {
+  return xs.every((x) => !Number.isNaN(x)) ? xs : xs.filter((x) => !Number.isNaN(x));
+}
+
+function describe(all: Float64Array, confidence: number, money: boolean): MetricSummary {
+  const xs = applicable(all);
   const n = xs.length;
+  if (n === 0) return notApplicable(money);
   const { mean, variance } = moments(xs);
   const halfWidth = n > 1 ? studentTQuantile((1 + confidence) / 2, n - 1) * Math.sqrt(variance / n) : NaN;
   const sorted = Float64Array.from(xs).sort();
   let losses = 0;
   for (const x of xs) if (x < 0) losses++;
   return {
+    n,
     mean,
     lower: mean - halfWidth,
     upper: mean + halfWidth,
@@ -169,7 +210,17 @@ function describe(xs: Float64Array, confidence: number, money: boolean): MetricS
   };
 }
 
-function paired(xs: Float64Array, base: Float64Array, confidence: number, better: 'higher' | 'lower' | undefined): PairedSummary {
+/** A metric that applies in no replication: every figure NaN (null in summary.json). */
+function notApplicable(money: boolean): MetricSummary {
+  const quantiles = QUANTILE_LEVELS.map((p) => ({ p, value: NaN, lower: NaN, upper: NaN }));
+  return { n: 0, mean: NaN, lower: NaN, upper: NaN, halfWidth: NaN, sd: NaN, min: NaN, max: NaN, quantiles, cvar5: NaN, ...(money ? { probabilityOfLoss: NaN } : {}) };
+}
+
+function paired(allXs: Float64Array, allBase: Float64Array, confidence: number, better: 'higher' | 'lower' | undefined): PairedSummary {
+  // Only replications where the metric applies to both layouts pair up.
+  const both = (i: number) => !Number.isNaN(allXs[i]) && !Number.isNaN(allBase[i]);
+  const keep = allXs.map((_, i) => (both(i) ? 1 : 0));
+  const xs = allXs.filter((_, i) => keep[i] === 1), base = allBase.filter((_, i) => keep[i] === 1);
   const n = xs.length;
   const d = new Float64Array(n);
   let wins = 0;

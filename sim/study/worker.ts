@@ -13,6 +13,7 @@ export interface WorkerSetup {
   scenarioHash: string;
   variants: string[];
   seed: number;
+  check: boolean;
 }
 
 export type WorkerRequest = { type: 'chunk'; start: number; end: number } | { type: 'exit' };
@@ -35,8 +36,8 @@ try {
     }
     try {
       const results: ReplicationResult[] = [];
-      for (let r = request.start; r < request.end; r++) results.push(replicate(scenario, variants, setup.seed, r));
-      const transfer = results.flatMap((x) => [x.metrics.buffer, x.worldSeries.buffer, x.variantSeries.buffer]) as ArrayBuffer[];
+      for (let r = request.start; r < request.end; r++) results.push(replicate(scenario, variants, setup.seed, r, { check: setup.check }));
+      const transfer = results.flatMap((x) => [x.metrics.buffer, x.worldSeries.buffer, x.variantSeries.buffer, x.inputs.buffer]) as ArrayBuffer[];
       port.postMessage({ type: 'chunk', start: request.start, end: request.end, results } satisfies WorkerReply, transfer);
     } catch (e) {
       const error = e as Error;

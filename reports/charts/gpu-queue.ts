@@ -1,0 +1,42 @@
+/** "How long do training jobs wait for GPUs?" — mean and 95th-percentile wait per layout with a GPU cloud. */
+import type { Summary } from '../../sim/study/summarize.js';
+import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+
+const MEASURES = [
+  ['trainingWaitMeanH', 'mean wait', '#76b7b2'],
+  ['trainingWaitP95H', '95th percentile', '#4e79a7'],
+] as const;
+
+export function gpuQueueChart(summary: Summary): Chart | undefined {
+  const withJobs = summary.variants.filter((v) => v.metrics.trainingWaitMeanH.n > 0);
+  if (withJobs.length === 0) return undefined;
+  const values = withJobs.flatMap((v) =>
+    MEASURES.map(([metric, measure]) => ({ variant: v.name, measure, hours: v.metrics[metric].mean, lower: v.metrics[metric].lower, upper: v.metrics[metric].upper })),
+  );
+  return {
+    name: 'gpu-queue',
+    spec: {
+      $schema: VEGA_LITE_SCHEMA,
+      title: { text: 'How long do training jobs wait for GPUs?', subtitle: 'wait before a job first starts: mean over replications of each run’s mean and 95th percentile, with 95 % intervals' },
+      config: CHART_CONFIG,
+      width: 420,
+      height: { step: 16 },
+      data: { values },
+      encoding: {
+        y: { field: 'variant', type: 'nominal', title: null, sort: withJobs.map((v) => v.name) },
+        yOffset: { field: 'measure', sort: MEASURES.map(([, m]) => m) },
+      },
+      layer: [
+        {
+          mark: 'bar',
+          encoding: {
+            x: { field: 'hours', type: 'quantitative', title: 'Wait (hours)' },
+            color: { field: 'measure', type: 'nominal', title: 'Training jobs', scale: { domain: MEASURES.map(([, m]) => m), range: MEASURES.map(([, , c]) => c) } },
+            tooltip: [{ field: 'variant' }, { field: 'measure' }, { field: 'hours', title: 'hours', format: ',.1f' }, { field: 'lower', title: 'interval from', format: ',.1f' }, { field: 'upper', title: 'to', format: ',.1f' }],
+          },
+        },
+        { mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } },
+      ],
+    } as never,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The `gpuCloud` section of a variant → GpuCloudConfig in canonical units: a GPU hall the campus
+ * owns and sells as reserved blocks, on-demand training jobs and elastic inference.
+ */
+import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
+import type { ScenarioReader } from './reader.js';
+import { isDistribution } from './uncertain.js';
+import type { KeyPath } from './source.js';
+import type { GpuCloudConfig, GpuHourPrice } from './types.js';
+
+/**
+ * Default inference profile: demand follows the working day, peaking mid-afternoon at ≈ 1.4× the
+ * mean and bottoming before dawn at ≈ 0.6× (an assumption in the range of Azure's LLM traces and
+ * Philly's 0.64×–2.09× hour-of-day swing of job arrivals).
+ */
+export const DEFAULT_INFERENCE_HOUR_OF_DAY: readonly number[] = Array.from({ length: 24 }, (_, h) => 1 + 0.4 * Math.cos((2 * Math.PI * (h - 15)) / 24));
+
+export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfig {
+  const at: KeyPath = ['gpuCloud'];
+  const itMW = r.quantity([...at, 'it'], 'power', { above: 0 });
+  const nodePowerKW = r.quantity([...at, 'node', 'power'], 'power', { above: 0 }, 10.2e-3) * 1000;
+  if (Math.floor((itMW * 1000) / nodePowerKW + 1e-9) < 1) r.fail([...at, 'it'], `${itMW} MW holds no ${nodePowerKW} kW node`, 'an IT power of at least one node');
+  const phases = readPhases(r, [...at, 'phases'], horizonH);
+  if (phases && r.has([...at, 'online'])) r.fail([...at, 'online'], 'both online and phases were given', 'one of them: phases set the online date of each part of the hall');
+  const onlineH = phases ? phases[0].atH : r.quantity([...at, 'online'], 'duration', { min: 0, max: horizonH }, 0);
+  return {
+    itMW,
+    pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
+    gpusPerNode: r.number([...at, 'node', 'gpus'], { min: 1, max: 1024 }, 8),
+    nodePowerKW,
+    idlePowerShare: r.number([...at, 'node', 'idleShare'], { min: 0, max: 1 }, 0.3),
+    nodePriceUSD: r.quantity([...at, 'node', 'price'], 'money', { min: 0 }, 0),
+    hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
+    onlineH,
+    phases: phases ?? [{ atH: onlineH, share: 1 }],
+    ...(r.has([...at, 'hallFailures']) ? { hallFailures: readHallFailures(r, [...at, 'hallFailures']) } : {}),
+    buildH: r.quantity([...at, 'build'], 'duration', { min: 0 }, HOURS_PER_YEAR),
+    convertsMiningMW: r.quantity([...at, 'convertsMining'], 'power', { min: 0 }, 0),
+    gpuMtbfH: r.quantity([...at, 'node', 'mtbf'], 'duration', { above: 0 }, 5.8 * HOURS_PER_YEAR),
+    repairMeanH: r.quantity([...at, 'node', 'repair'], 'duration', { above: 0 }, 24),
+    policy: (r.raw([...at, 'scheduler', 'policy']) as GpuCloudConfig['policy'] | undefined) ?? 'easy-backfill',
+    backfillDepth: r.number([...at, 'scheduler', 'backfillDepth'], { min: 0, max: 10_000 }, 100),
+    ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH) } : {}),
+    ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], horizonH) } : {}),
+    ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], horizonH) } : {}),
+  };
+}
+
+/** Correlated hall failures: a rate a year, a lognormal duration, and the share of nodes each takes down. */
+function readHallFailures(r: ScenarioReader, at: KeyPath): NonNullable<GpuCloudConfig['hallFailures']> {
+  const meanHours = r.quantity([...at, 'duration'], 'duration', { above: 0 }, 8);
+  return {
+    spec: { perYear: r.number([...at, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...at, 'durationSd'], 'duration', { min: 0 }, meanHours) },
+    lostShare: r.number([...at, 'lost'], { above: 0, max: 1 }),
+  };
+}
+
+/**
+ * Phases, each installing more of the hall, the last all of it: the first at its `online` date,
+ * each later one `after` the one before — so they stay in order whatever delays are drawn.
+ */
+function readPhases(r: ScenarioReader, at: KeyPath, horizonH: number): Array<{ atH: number; share: number }> | undefined {
+  const list = r.raw(at) as unknown[] | undefined;
+  if (list === undefined) return undefined;
+  const phases: Array<{ atH: number; share: number }> = [];
+  list.forEach((_, i) => {
+    const here = [...at, i];
+    if (i === 0 && r.has([...here, 'after'])) r.fail([...here, 'after'], 'the first phase has no phase before it', "'online', the date it runs");
+    if (i > 0 && r.has([...here, 'online'])) r.fail([...here, 'online'], 'a later phase is dated from the one before', "'after', e.g. '12 months'");
+    const atH = i === 0 ? r.quantity([...here, 'online'], 'duration', { min: 0, max: horizonH }) : phases[i - 1].atH + r.quantity([...here, 'after'], 'duration', { above: 0 });
+    const share = r.number([...here, 'share'], { above: 0, max: 1 });
+    if (i > 0 && !(share > phases[i - 1].share)) r.fail([...here, 'share'], `${share} is not more than the previous phase's ${phases[i - 1].share}`, 'a share that grows from phase to phase');
+    phases.push({ atH, share });
+  });
+  if (phases[phases.length - 1].share !== 1) r.fail([...at, phases.length - 1, 'share'], `the last phase installs ${phases[phases.length - 1].share} of the hall`, 'a last phase of share 1 (the whole hall)');
+  return phases;
+}
+
+function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number): NonNullable<GpuCloudConfig['reserved']> {
+  return {
+    share: r.number([...at, 'share'], { min: 0, max: 1 }),
+    priceUSDPerGPUH: r.quantity([...at, 'price'], 'gpuHourPrice', { min: 0 }),
+    termH: r.quantity([...at, 'term'], 'duration', { above: 0 }, Math.max(untilHorizonH, 1)),
+  };
+}
+
+function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number): NonNullable<GpuCloudConfig['training']> {
+  const gpus = r.raw([...at, 'gpus', 'values']) as number[] | undefined ?? [8, 16, 32, 64, 128, 256, 512, 1024];
+  const probabilities = r.raw([...at, 'gpus', 'probabilities']) as number[] | undefined ?? [0.3, 0.2, 0.15, 0.15, 0.1, 0.05, 0.03, 0.02];
+  if (gpus.length !== probabilities.length) {
+    r.fail([...at, 'gpus', 'probabilities'], `${probabilities.length} probabilities for ${gpus.length} values`, 'one probability per value');
+  }
+  const total = probabilities.reduce((a, b) => a + b, 0);
+  if (Math.abs(total - 1) > 1e-6) r.fail([...at, 'gpus', 'probabilities'], `they sum to ${+total.toPrecision(12)}`, 'probabilities that sum to 1');
+  const meanDurationH = r.quantity([...at, 'duration', 'mean'], 'duration', { above: 0 }, 60);
+  return {
+    jobsPerYear: r.number([...at, 'jobsPerYear'], { above: 0, max: 1e6 }),
+    arrivalCV: r.number([...at, 'arrivalCV'], { above: 0, max: 100 }, 1),
+    gpus,
+    probabilities,
+    meanDurationH,
+    sdDurationH: r.quantity([...at, 'duration', 'sd'], 'duration', { above: 0 }, 2 * meanDurationH),
+    checkpointH: r.quantity([...at, 'checkpoint'], 'duration', { min: 0 }, 1),
+    price: priceByMonth(r, [...at, 'price'], horizonH),
+  };
+}
+
+function readInference(r: ScenarioReader, at: KeyPath, horizonH: number): NonNullable<GpuCloudConfig['inference']> {
+  return {
+    share: r.number([...at, 'share'], { min: 0, max: 10 }),
+    hourOfDay: (r.raw([...at, 'hourOfDay']) as number[] | undefined) ?? DEFAULT_INFERENCE_HOUR_OF_DAY,
+    growthPerYear: r.number([...at, 'growth'], { above: -1, max: 10 }, 0),
+    price: priceByMonth(r, [...at, 'price'], horizonH),
+    creditUSDPerGPUHMissed: r.quantity([...at, 'credit'], 'gpuHourPrice', { min: 0 }, 0),
+  };
+}
+
+/**
+ * A price per GPU-hour that may be an expression of time, tabulated at each month's start (price
+ * indices are quoted monthly) so the hall's hot path reads an array, not the expression. A
+ * negative price anywhere is refused.
+ */
+function priceByMonth(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
+  const raw = r.raw(path);
+  if (typeof raw !== 'string' || isDistribution(raw)) return priceTable(r, path, horizonH);
+  // An expression's table depends only on its text, the horizon and the named inputs it uses:
+  // built once per file, or once per draw of those inputs.
+  const uses = r.compiled(path, raw, ['t', 'years'], 'a price per GPU-hour').uses;
+  const named = Object.values(r.namedScope(uses)).join(',');
+  return r.memo(`priceByMonth\u0000${raw}\u0000${horizonH}\u0000${named}`, () => priceTable(r, path, horizonH));
+}
+
+function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
+  const price = r.timeQuantity(path, 'gpuHourPrice');
+  if (price.constant !== undefined) {
+    const constant = price.constant;
+    if (constant < 0) r.fail(path, `${constant} USD/GPU/h is negative`, 'a price ≥ 0');
+    return () => constant;
+  }
+  const months = Math.ceil(horizonH / HOURS_PER_MONTH) + 1;
+  const table = new Float64Array(months);
+  for (let m = 0; m < months; m++) {
+    table[m] = price.at(m * HOURS_PER_MONTH);
+    if (!(table[m] >= 0)) r.fail(path, `the price is ${Number(table[m].toPrecision(6))} USD/GPU/h in month ${m}`, 'a price ≥ 0 at every time in the horizon');
+  }
+  const last = months - 1;
+  return (tH) => table[Math.min(last, Math.max(0, Math.floor(tH / HOURS_PER_MONTH)))];
+}

@@ -1,0 +1,99 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { HOURS_PER_MONTH } from '../core/time.js';
+import { parseScenario } from './load.js';
+import { ScenarioError } from './scenario-error.js';
+import { drawInputs } from './uncertain.js';
+
+// Inside a YAML flow mapping ({ … }) a distribution is quoted: its commas would end the value.
+const text = (over: { volatility?: string; online?: string; grid?: string } = {}) => `name: u
+horizon: { start: 2026-01-01, years: 1 }
+market: { btc: { model: gbm, price: 90000 USD, volatility: '${over.volatility ?? 'uniform(0.4, 0.7)'}' } }
+network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
+site: { grid: '${over.grid ?? '100 MW'}', powerPrice: 50 USD/MWh }
+mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 50 MW }
+lease: { it: 10 MW, rent: 121 USD/kW/month, online: '${over.online ?? 'triangular(12 months, 15 months, 24 months)'}' }
+variants: { a: {}, b: { mining: { capacity: 60 MW } } }
+`;
+
+function failure(t: string): ScenarioError {
+  try {
+    parseScenario('u.yaml', t);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+test('distributions are found once per key, by the path where they are written, and read as their mean at load', () => {
+  const s = parseScenario('u.yaml', text());
+  assert.equal(s.uncertain.map((i) => i.id), ['lease.online', 'market.btc.volatility']);
+  const online = s.uncertain[0];
+  assert.equal(online.support, [12 * HOURS_PER_MONTH, 24 * HOURS_PER_MONTH]);
+  assert.ok(Math.abs(s.variants[0].lease!.onlineH - (51 / 3) * HOURS_PER_MONTH) < 1e-9, 'triangular mean (12 + 15 + 24)/3 months');
+  assert.ok(Math.abs(s.variants[1].lease!.onlineH - s.variants[0].lease!.onlineH) < 1e-12, 'both variants read the one base key');
+});
+
+test('each replication draws every input from its own stream; withInputs puts the draws in every variant', () => {
+  const s = parseScenario('u.yaml', text());
+  const a = drawInputs(s.uncertain, 7, 3), again = drawInputs(s.uncertain, 7, 3), other = drawInputs(s.uncertain, 7, 4);
+  assert.equal([...a], [...again]);
+  assert.not.equal([...a], [...other]);
+  // Dropping an input leaves the other's draw unchanged (named streams, not call order).
+  const alone = drawInputs(s.uncertain.slice(1), 7, 3);
+  assert.is(alone.get('market.btc.volatility'), a.get('market.btc.volatility'));
+  const drawn = s.withInputs(a);
+  for (const v of drawn.variants) assert.is(v.lease!.onlineH, a.get('lease.online'));
+  const vol = a.get('market.btc.volatility')!;
+  assert.ok(vol >= 0.4 && vol <= 0.7);
+});
+
+test('a distribution that could draw outside its key’s range, or with wrong units, is refused at its key', () => {
+  const negative = failure(text({ grid: 'uniform(-10 MW, 100 MW)' }));
+  assert.match(negative.message, /site\.grid/);
+  assert.match(negative.message, /can draw -10 MW/);
+  const unbounded = failure(text({ grid: 'normal(100 MW, 10 MW)' }));
+  assert.match(unbounded.message, /can draw -Infinity MW/);
+  const units = failure(text({ online: 'uniform(12 MW, 15 months)' }));
+  assert.match(units.message, /lease\.online.*min '12 MW' is not a duration/);
+  const order = failure(text({ volatility: 'triangular(0.5, 0.4, 0.7)' }));
+  assert.match(order.message, /min ≤ mode ≤ max/);
+  const arity = failure(text({ volatility: 'uniform(0.5)' }));
+  assert.match(arity.message, /takes 2 arguments, got 1/);
+});
+
+const named = (inputs: string, online: string, extra = '') => `name: n
+horizon: { start: 2026-01-01, years: 2 }
+inputs: ${inputs}
+market: { btc: { model: gbm, price: 90000 USD, volatility: 0.5 } }
+network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
+site: { grid: 100 MW, powerPrice: 50 USD/MWh }
+mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 50 MW }
+lease: { it: 10 MW, rent: 121 USD/kW/month, online: '${online}' }
+variants:
+  a: {}
+  b:
+    gpuCloud: { it: 1 MW, training: { jobsPerYear: 10, price: '2.35 * (1 - decline)^years USD/GPU/h' } }${extra}
+`;
+
+test('named inputs: drawn like any distribution, usable in every expression, time-varying ones included', () => {
+  const s = parseScenario('n.yaml', named("{ delay: 'triangular(0, 3, 12)', decline: 'uniform(0.1, 0.3)' }", '(12 + delay) months'));
+  assert.equal(s.uncertain.map((i) => i.id), ['inputs.decline', 'inputs.delay']);
+  assert.ok(Math.abs(s.variants[0].lease!.onlineH - 17 * HOURS_PER_MONTH) < 1e-9, 'at load: 12 + mean(delay) = 17 months');
+  const drawn = s.withInputs(new Map([['inputs.delay', 6], ['inputs.decline', 0.2]]));
+  assert.ok(Math.abs(drawn.variants[0].lease!.onlineH - 18 * HOURS_PER_MONTH) < 1e-9);
+  // The training price after 12 months: 2.35 × 0.8 (tabulated at each month's start).
+  assert.ok(Math.abs(drawn.variants[1].gpuCloud!.training!.price(12 * HOURS_PER_MONTH + 1) - 2.35 * 0.8) < 1e-9);
+});
+
+test('named inputs: an expression is checked over their whole range, and names may not shadow units or functions', () => {
+  const corner = failure(named("{ delay: 'uniform(0, 12)', decline: 0.2 }", '(6 - delay) months'));
+  assert.match(corner.message, /lease\.online: '\(6 - delay\) months' is -\d+(\.\d+)? h when delay = 12, outside the range of this key/);
+  const unit = failure(named('{ MW: 3, decline: 0.2 }', '12 months'));
+  assert.match(unit.message, /inputs\.MW: 'MW' is already a unit, function or variable/);
+  const unknown = failure(named('{ decline: 0.2 }', '(12 + delai) months'));
+  assert.match(unknown.message, /unknown name 'delai'.*decline/);
+});
+
+test.run();

@@ -1,0 +1,47 @@
+/**
+ * A layout's own share of the site's physics: backup power for its HPC halls, its halls' cooling,
+ * ASIC failures, a fleet that changes at dates, and whether its mining answers demand-response calls.
+ */
+import { checkBackupPower, type BackupPowerSpec } from '../site/backup-power.js';
+import { readCooling, readMiningCooling } from './cooling-config.js';
+import { readFailures, readSchedule } from './fleet-config.js';
+import type { ScenarioReader } from './reader.js';
+import type { KeyPath } from './source.js';
+import type { VariantConfig } from './types.js';
+import { WEATHER_AT } from './weather-config.js';
+import { build } from './world-config.js';
+
+/** `variant` with what its scenario keys say about backup, cooling, failures, schedule and demand response. */
+export function withSiteWiring(r: ScenarioReader, variant: VariantConfig, horizonH: number): VariantConfig {
+  const needsWeather = (at: KeyPath) => {
+    if (!r.has(WEATHER_AT)) r.fail(at, 'cooling works against the weather, and the site has none', 'a site.weather section (e.g. `weather: {}` for the central-Texas defaults)');
+  };
+  const miningCooling = r.has(['mining', 'cooling']) ? (needsWeather(['mining', 'cooling']), readMiningCooling(r)) : undefined;
+  const hallCooling = r.has(['gpuCloud', 'cooling']) ? (needsWeather(['gpuCloud', 'cooling']), readCooling(r, ['gpuCloud', 'cooling'])) : undefined;
+  const withKeys: VariantConfig = {
+    ...variant,
+    site: { ...variant.site, ...(r.has(['site', 'backup']) ? { backup: readBackup(r) } : {}) },
+    mining: {
+      ...variant.mining,
+      ...(miningCooling ? { cooling: miningCooling } : {}),
+      ...(r.has(['mining', 'failures']) ? { failures: readFailures(r) } : {}),
+      ...(r.raw(['mining', 'demandResponse']) === false ? { demandResponse: false } : {}),
+    },
+    ...(variant.gpuCloud && hallCooling ? { gpuCloud: { ...variant.gpuCloud, cooling: hallCooling } } : {}),
+  };
+  if (!r.has(['mining', 'schedule'])) return withKeys;
+  return { ...withKeys, mining: { ...withKeys.mining, schedule: readSchedule(r, withKeys, horizonH) } };
+}
+
+function readBackup(r: ScenarioReader): BackupPowerSpec {
+  const at: KeyPath = ['site', 'backup'];
+  const spec: BackupPowerSpec = {
+    capacityMW: r.quantity([...at, 'capacity'], 'power', { min: 0 }),
+    // Defaults are assumptions of ours: a day of fuel on site, ten minutes of UPS, one start in a hundred failing.
+    fuelHours: r.quantity([...at, 'fuel'], 'duration', { min: 0 }, 24),
+    upsMinutes: 60 * r.quantity([...at, 'ups'], 'duration', { min: 0 }, 10 / 60),
+    startFailureProbability: r.number([...at, 'startFailure'], { min: 0, max: 1 }, 0.01),
+  };
+  build(r, at, () => checkBackupPower(spec), { capacityMW: 'capacity', fuelHours: 'fuel', upsMinutes: 'ups', startFailureProbability: 'startFailure' });
+  return spec;
+}

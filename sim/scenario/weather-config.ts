@@ -1,0 +1,54 @@
+/**
+ * `site.weather` → a WeatherSource: a climate (central Texas unless overridden, key by key), or an
+ * hourly CSV named relative to the scenario file and read once, here, so a bad file fails at load.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { readWeatherCsv } from '../site/weather-csv.js';
+import { CENTRAL_TEXAS_WEATHER, checkWeather, type WeatherSpec } from '../site/weather.js';
+import type { ScenarioReader } from './reader.js';
+import type { KeyPath } from './source.js';
+import type { Horizon, WeatherSource } from './types.js';
+import { build } from './world-config.js';
+
+export const WEATHER_AT: KeyPath = ['site', 'weather'];
+
+/** Scenario keys by the WeatherSpec field they set, for messages from the model's own checks. */
+const KEYS: Readonly<Record<string, string>> = {
+  meanTempC: 'mean',
+  annualAmplitudeC: 'seasonalAmplitude',
+  warmestDayOfYear: 'warmestDay',
+  dailyAmplitudeC: 'dailyAmplitude',
+  warmestHourOfDay: 'warmestHour',
+  noiseSdC: 'noise',
+  noiseAutocorrelationPerHour: 'persistence',
+  meanRelativeHumidity: 'humidity',
+  dewPointNoiseSdC: 'dewPointNoise',
+};
+
+export function readWeather(r: ScenarioReader, horizon: Horizon): WeatherSource {
+  const at = WEATHER_AT;
+  if (r.has([...at, 'csv'])) {
+    const others = Object.keys(r.raw(at) as object).filter((k) => k !== 'csv');
+    if (others.length > 0) r.fail([...at, others[0]], `'${others[0]}' has no effect when the weather is read from a CSV`, 'either csv, or climate keys');
+    const file = resolve(dirname(r.src.file), r.string([...at, 'csv']));
+    if (!existsSync(file)) r.fail([...at, 'csv'], `no file at ${file}`, 'a CSV path relative to the scenario file');
+    return { kind: 'series', series: readWeatherCsv(file, Math.ceil(horizon.hours - 1e-9), horizon.startUnixSeconds), file };
+  }
+  const d = CENTRAL_TEXAS_WEATHER;
+  // Persistence is the e-folding time of the weather noise: φ = exp(−1 h / τ).
+  const persistenceH = r.quantity([...at, 'persistence'], 'duration', { min: 0, max: 8766 }, -1 / Math.log(d.noiseAutocorrelationPerHour));
+  const spec: WeatherSpec = {
+    meanTempC: r.quantity([...at, 'mean'], 'temperature', {}, d.meanTempC),
+    annualAmplitudeC: r.quantity([...at, 'seasonalAmplitude'], 'temperatureDifference', {}, d.annualAmplitudeC),
+    warmestDayOfYear: r.number([...at, 'warmestDay'], {}, d.warmestDayOfYear),
+    dailyAmplitudeC: r.quantity([...at, 'dailyAmplitude'], 'temperatureDifference', {}, d.dailyAmplitudeC),
+    warmestHourOfDay: r.number([...at, 'warmestHour'], {}, d.warmestHourOfDay),
+    noiseSdC: r.quantity([...at, 'noise'], 'temperatureDifference', {}, d.noiseSdC),
+    noiseAutocorrelationPerHour: persistenceH === 0 ? 0 : Math.exp(-1 / persistenceH),
+    meanRelativeHumidity: r.number([...at, 'humidity'], {}, d.meanRelativeHumidity),
+    dewPointNoiseSdC: r.quantity([...at, 'dewPointNoise'], 'temperatureDifference', {}, d.dewPointNoiseSdC),
+  };
+  build(r, at, () => checkWeather(spec), KEYS);
+  return { kind: 'model', spec };
+}
