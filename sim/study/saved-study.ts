@@ -33,7 +33,7 @@ export interface SavedPlan {
   /** The baseline layout's discount rate (chart titles). */
   discountRatePerYear: number;
   /** The scenario's uncertain inputs (key path and distribution), in the order of replications.csv's input columns. */
-  inputs?: Array<{ id: string; text: string }>;
+  inputs?: Array<{ id: string; text: string; variants?: string[] }>;
   shard: { index: number; count: number } | null;
   /** Replications this folder was meant to hold, [start, end). */
   range: { start: number; end: number };
