@@ -63,7 +63,7 @@ function run(args: RunArgs): void {
   const dates = Array.from({ length: months }, (_, m) => new Date((scenario.horizon.startUnixSeconds + m * HOURS_PER_MONTH * 3600) * 1000).toISOString().slice(0, 10));
 
   // The table: what came in by segment, and the net cash flow (after power, capex and credits).
-  const cols = ['miningRevenueUSD', 'leaseRentUSD', 'gpuCloudRevenueUSD'].map((s) => series(VARIANT_SERIES, monthly, s));
+  const cols = ['miningRevenueUSD', 'leaseRentUSD', 'gpuCloudRevenueUSD', 'inferenceRevenueUSD'].map((s) => series(VARIANT_SERIES, monthly, s));
   const price = series(WORLD_SERIES, worldSeries, 'btcPriceUSD');
   const rows = dates.map((date, m) => [
     date,
@@ -77,7 +77,7 @@ function run(args: RunArgs): void {
     process.stdout.write(`Uncertain inputs, as this replication drew them: ${scenario.uncertain.map((u, i) => `${u.id} = ${Number(inputs[i].toPrecision(6))}`).join(', ')}\n`);
   }
   process.stdout.write('\n');
-  process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true]) + '\n');
+  process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'inference', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true, true]) + '\n');
   process.stdout.write('Million USD a month; net cash is after power, capex and SLA credits (the month’s change in cumulative cash).\n\n');
   const shown = ['npvUSD', 'capexUSD', 'minCashUSD', 'miningRevenueUSD', 'gpuCloudRevenueUSD', 'leaseRentUSD', 'powerCostUSD', 'demandResponseCreditsUSD', 'computeRevenueShare', 'gpuUtilisation', 'minedBTC', 'deliveredHashrateEHs', 'energyMWh', 'gpuDowntimeHours'] as const;
   process.stdout.write(formatTable(['metric', 'value'], shown.map((k) => [k, fmt(k, metrics[k])]), [false, true]) + '\n');

@@ -11,7 +11,7 @@ import type { Row } from './replicate.js';
 import { inputColumn } from './csv.js';
 import { StudyError } from './study-error.js';
 
-export const STATE_FORMAT = 1;
+export const STATE_FORMAT = 2; // 2: GPU, inference and finance metrics and series, uncertain-input columns
 
 /** The part of a plan that must match for two folders to be parts of the same study. */
 export interface SavedPlan {
