@@ -5,7 +5,8 @@ import { CHART_CONFIG, type Chart, FACET_COLUMNS, VEGA_LITE_SCHEMA } from '../ch
 const SEGMENTS: ReadonlyArray<readonly [string, string, string]> = [
   ['miningRevenueUSD', 'mining', '#f28e2b'],
   ['leaseRentUSD', 'colocation lease', '#4e79a7'],
-  ['gpuCloudRevenueUSD', 'GPU cloud', '#59a14f'],
+  ['gpuCloudRevenueUSD', 'GPU cloud: reserved and training', '#59a14f'],
+  ['inferenceRevenueUSD', 'inference', '#76b7b2'],
 ];
 
 export function revenueMixChart(bands: readonly BandRow[], variants: readonly string[]): Chart | undefined {
@@ -29,7 +30,7 @@ export function revenueMixChart(bands: readonly BandRow[], variants: readonly st
         encoding: {
           x: { field: 'date', type: 'temporal', title: 'Month' },
           y: { field: 'musd', type: 'quantitative', stack: true, title: 'Revenue per month (million USD)' },
-          color: { field: 'segment', type: 'nominal', title: 'Segment', scale: { domain: SEGMENTS.map(([, n]) => n), range: SEGMENTS.map(([, , c]) => c) } },
+          color: { field: 'segment', type: 'nominal', title: 'Segment', scale: { domain: SEGMENTS.map(([, n]) => n), range: SEGMENTS.map(([, , c]) => c) }, legend: { labelLimit: 320 } },
           tooltip: [{ field: 'date', type: 'temporal', format: '%b %Y', title: 'Month' }, { field: 'segment' }, { field: 'musd', title: 'M USD (median)', format: ',.1f' }],
         },
       },

@@ -48,6 +48,7 @@ const PRIORITY_MARKET = 0;
 const PRIORITY_BOOKS = 1;
 
 const GPU_REVENUE = VARIANT_SERIES.findIndex((x) => x.name === 'gpuCloudRevenueUSD');
+const INFERENCE_REVENUE = VARIANT_SERIES.findIndex((x) => x.name === 'inferenceRevenueUSD');
 const GPU_UTILISATION = VARIANT_SERIES.findIndex((x) => x.name === 'gpuUtilisation');
 
 export interface CampusResult {
@@ -132,6 +133,7 @@ class CampusRun {
   private revenueAtMonthStart = 0;
   private costAtMonthStart = 0;
   private gpuRevenueAtMonthStart = 0;
+  private inferenceRevenueAtMonthStart = 0;
   private gpuHoursAtMonthStart = { busy: 0, available: 0 };
   private readonly snapshot: CampusSnapshot | undefined;
 
@@ -232,7 +234,7 @@ class CampusRun {
     for (const item of capex) flows[Math.min(months, Math.ceil(item.atH / HOURS_PER_MONTH - 1e-9))] -= item.usd;
     for (let m = 0; m < months; m++) {
       const rent = lease ? lease.monthly.rentUSD[m] - lease.monthly.creditUSD[m] : 0;
-      flows[m + 1] += sold * this.monthly[m] - this.monthlyCost[m] - this.monthlyOpex[m] + rent + this.monthly[GPU_REVENUE * months + m];
+      flows[m + 1] += sold * this.monthly[m] - this.monthlyCost[m] - this.monthlyOpex[m] + rent + this.monthly[GPU_REVENUE * months + m] + this.monthly[INFERENCE_REVENUE * months + m];
       this.monthly[months + m] = (m > 0 ? this.monthly[months + m - 1] : flows[0]) + flows[m + 1];
       this.monthly[2 * months + m] = rent;
     }
@@ -476,10 +478,12 @@ class CampusRun {
     const months = this.months;
     if (this.hall) {
       const r = this.hall.revenueToDate();
-      const gpuRevenue = r.reservedUSD + r.trainingUSD + r.inferenceUSD;
+      const gpuRevenue = r.reservedUSD + r.trainingUSD;
       const hours = this.hall.gpuHoursToDate();
       const available = hours.available - this.gpuHoursAtMonthStart.available;
       this.monthly[GPU_REVENUE * months + m] = gpuRevenue - this.gpuRevenueAtMonthStart;
+      this.monthly[INFERENCE_REVENUE * months + m] = r.inferenceUSD - this.inferenceRevenueAtMonthStart;
+      this.inferenceRevenueAtMonthStart = r.inferenceUSD;
       this.monthly[GPU_UTILISATION * months + m] = available > 0 ? (hours.busy - this.gpuHoursAtMonthStart.busy) / available : NaN;
       this.gpuRevenueAtMonthStart = gpuRevenue;
       this.gpuHoursAtMonthStart = hours;

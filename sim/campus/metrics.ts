@@ -28,7 +28,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   npvUSD: { label: 'Net present value of the monthly cash flows, capex and any terminal value included, USD', better: 'higher', money: true },
   equityNpvUSD: { label: 'NPV with the debt’s flows (money raised, interest, principal repaid or owed at the horizon); the project NPV without debt, USD', better: 'higher', money: true },
   interestUSD: { label: 'Interest paid on debt over the horizon, USD', better: 'lower', money: false },
-  irr: { label: 'Internal rate of return of the monthly cash flows, a year (no value when they never change sign)', better: 'higher', money: false },
+  irr: { label: 'Internal rate of return of the monthly cash flows, a year (only for outlays followed by returns — one change of sign — where it is unique)', better: 'higher', money: false },
   paybackYears: { label: 'Years until cumulative cash is back to zero after capex (0 if it never dips; no value if it never recovers)', better: 'lower', money: false },
   capitalHeadroomUSD: { label: 'Capital available less the funding the plan needs at its lowest point; below zero the plan does not fit the raise, USD', better: 'higher', money: true },
   residualValueUSD: { label: 'Book value at the horizon of what capex bought (straight-line lives), counted in NPV, USD', money: false },

@@ -24,7 +24,8 @@ export const VARIANT_SERIES: readonly SeriesInfo[] = [
   { name: 'miningRevenueUSD', label: 'Mining revenue per month, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'cumulativeCashUSD', label: 'Cumulative cash after capex, USD', bins: { transform: 'asinh', scale: 1e5, limit: 1e13 } },
   { name: 'leaseRentUSD', label: 'Lease rent per month after SLA credits, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
-  { name: 'gpuCloudRevenueUSD', label: 'GPU cloud revenue per month (reserved, training, inference), USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
+  { name: 'gpuCloudRevenueUSD', label: 'GPU cloud revenue per month from reserved blocks and training jobs, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
+  { name: 'inferenceRevenueUSD', label: 'Inference revenue per month, less SLA credits for GPU-hours missed, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'gpuUtilisation', label: 'GPU utilisation in the month (busy ÷ available GPU-hours)', bins: { transform: 'asinh', scale: 1e-3, limit: 10 } },
 ];
 

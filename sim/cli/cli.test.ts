@@ -79,7 +79,7 @@ test('campus run prints a monthly cash-flow table for one variant and writes its
     assert.match(r.stdout, /2026-01-01\s+88,364/);
     const csv = readFileSync(join(dir, 'monthly.csv'), 'utf8').trim().split('\n');
     assert.is(csv.length, 1 + 60);
-    assert.match(csv[0], /^month,start,btcPriceUSD,.*gpuCloudRevenueUSD,gpuUtilisation$/);
+    assert.match(csv[0], /^month,start,btcPriceUSD,.*gpuCloudRevenueUSD,inferenceRevenueUSD,gpuUtilisation$/);
     const metrics = JSON.parse(readFileSync(join(dir, 'metrics.json'), 'utf8')).metrics;
     assert.ok(metrics.gpuCloudRevenueUSD.value > 0);
     const bad = campus('run', 'scenarios/capital-raise.yaml', '--variant', 'nope', '--out', join(dir, 'never'));

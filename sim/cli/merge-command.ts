@@ -2,7 +2,8 @@
 import type { Argv } from 'yargs';
 import { PRIMARY_METRIC } from '../campus/metrics.js';
 import { mergeStudies } from '../study/merge.js';
-import { summaryTable } from './summary-table.js';
+import { resultsLine } from './results-line.js';
+import { contextTable, summaryTable } from './summary-table.js';
 import { reportErrors } from './user-error.js';
 
 interface MergeArgs {
@@ -20,7 +21,7 @@ export const mergeCommand = {
   handler: (args: MergeArgs) =>
     reportErrors(async () => {
       const result = await mergeStudies(args.dirs, args.out);
-      if (result.summary) process.stdout.write(`${summaryTable(result.summary, PRIMARY_METRIC)}\n`);
-      process.stdout.write(`\nMerged ${args.dirs.length} shards into ${args.out}/.\n`);
+      if (result.summary) process.stdout.write(`${summaryTable(result.summary, PRIMARY_METRIC)}\n\n${contextTable(result.summary)}\n`);
+      process.stdout.write(`\nMerged ${args.dirs.length} shards. ${resultsLine(args.out, result.files)}\n`);
     }),
 };

@@ -11,6 +11,7 @@ import { monthsIn, VARIANT_SERIES, WORLD_SERIES, worldMonthly } from '../campus/
 import { drawWorld } from '../campus/world.js';
 import { HOURS_PER_MONTH } from '../core/time.js';
 import { loadScenario } from '../scenario/load.js';
+import { scenarioForReplication } from '../study/replicate.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
 import { wholeNumber } from './flags.js';
 import { formatTable, millions } from './table.js';
@@ -42,15 +43,17 @@ export const runCommand = {
 function run(args: RunArgs): void {
   const scenario = loadScenario(args.file);
   const name = args.variant ?? scenario.study.baseline;
-  const variant = scenario.variants.find((v) => v.name === name);
-  if (!variant) throw new UsageError(`no variant '${name}' in ${args.file}; it has ${scenario.variants.map((v) => v.name).join(', ')}`);
+  if (!scenario.variants.some((v) => v.name === name)) throw new UsageError(`no variant '${name}' in ${args.file}; it has ${scenario.variants.map((v) => v.name).join(', ')}`);
   const seed = wholeNumber('seed', args.seed) ?? scenario.study.seed;
   const replication = wholeNumber('replication', args.replication) ?? 0;
+  // The replication's own draws of any uncertain inputs, exactly as a study's replication has them.
+  const { resolved, inputs } = scenarioForReplication(scenario, seed, replication);
+  const variant = resolved.variants.find((v) => v.name === name)!;
   const outDir = args.out ?? join('out', scenario.name, 'run');
 
   const t0 = performance.now();
-  const world = drawWorld(scenario.world, scenario.horizon, seed, replication);
-  const { metrics, monthly } = runCampus(variant, world, scenario.world, scenario.horizon, { check: args.check === true });
+  const world = drawWorld(resolved.world, scenario.horizon, seed, replication);
+  const { metrics, monthly } = runCampus(variant, world, resolved.world, scenario.horizon, { check: args.check === true });
   const ms = performance.now() - t0;
 
   const months = monthsIn(scenario.horizon);
@@ -60,7 +63,7 @@ function run(args: RunArgs): void {
   const dates = Array.from({ length: months }, (_, m) => new Date((scenario.horizon.startUnixSeconds + m * HOURS_PER_MONTH * 3600) * 1000).toISOString().slice(0, 10));
 
   // The table: what came in by segment, and the net cash flow (after power, capex and credits).
-  const cols = ['miningRevenueUSD', 'leaseRentUSD', 'gpuCloudRevenueUSD'].map((s) => series(VARIANT_SERIES, monthly, s));
+  const cols = ['miningRevenueUSD', 'leaseRentUSD', 'gpuCloudRevenueUSD', 'inferenceRevenueUSD'].map((s) => series(VARIANT_SERIES, monthly, s));
   const price = series(WORLD_SERIES, worldSeries, 'btcPriceUSD');
   const rows = dates.map((date, m) => [
     date,
@@ -69,8 +72,12 @@ function run(args: RunArgs): void {
     millions(cash[m] - (m > 0 ? cash[m - 1] : 0)),
     millions(cash[m]),
   ]);
-  process.stdout.write(`campus run: ${scenario.name} · ${variant.name} · seed ${seed} · replication ${replication} (${ms.toFixed(0)} ms)\n\n`);
-  process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true]) + '\n');
+  process.stdout.write(`campus run: ${scenario.name} · ${variant.name} · seed ${seed} · replication ${replication} (${ms.toFixed(0)} ms)\n`);
+  if (scenario.uncertain.length > 0) {
+    process.stdout.write(`Uncertain inputs, as this replication drew them: ${scenario.uncertain.map((u, i) => `${u.id} = ${Number(inputs[i].toPrecision(6))}`).join(', ')}\n`);
+  }
+  process.stdout.write('\n');
+  process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'inference', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true, true]) + '\n');
   process.stdout.write('Million USD a month; net cash is after power, capex and SLA credits (the month’s change in cumulative cash).\n\n');
   const shown = ['npvUSD', 'capexUSD', 'minCashUSD', 'miningRevenueUSD', 'gpuCloudRevenueUSD', 'leaseRentUSD', 'powerCostUSD', 'demandResponseCreditsUSD', 'computeRevenueShare', 'gpuUtilisation', 'minedBTC', 'deliveredHashrateEHs', 'energyMWh', 'gpuDowntimeHours'] as const;
   process.stdout.write(formatTable(['metric', 'value'], shown.map((k) => [k, fmt(k, metrics[k])]), [false, true]) + '\n');

@@ -1,5 +1,5 @@
 /** `campus study <file>`: run a Monte Carlo study and print what won, by how much, with what downside. */
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { loadScenario } from '../scenario/load.js';
@@ -7,6 +7,7 @@ import { terminalProgress } from '../study/progress.js';
 import { readSavedPlan } from '../study/saved-study.js';
 import { runStudy, type StudyPlan } from '../study/study.js';
 import { wholeNumber } from './flags.js';
+import { resultsLine } from './results-line.js';
 import { contextTable, summaryTable } from './summary-table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
@@ -94,8 +95,6 @@ async function study(args: StudyArgs): Promise<void> {
     process.off('SIGINT', onSigint);
   }
   const seconds = (performance.now() - t0) / 1000;
-  const rel = relative(process.cwd(), outDir);
-  const where = rel === '' ? '.' : rel.startsWith('..') ? outDir : rel;
   if (result.summary) {
     process.stdout.write(`\n${summaryTable(result.summary, (args.metric ?? PRIMARY_METRIC) as MetricName)}\n`);
     process.stdout.write(`\n${contextTable(result.summary)}\n`);
@@ -104,9 +103,7 @@ async function study(args: StudyArgs): Promise<void> {
   if (result.failures.length > 0) {
     for (const f of result.failures) process.stderr.write(`campus: replications ${f.start}–${f.end - 1} failed: ${f.message}\n`);
   }
-  const charts = result.files.filter((f) => f.endsWith('.svg')).length;
-  const report = result.files.includes('report.html') ? `Report: ${join(where, 'report.html')} (opens offline in a browser). ` : '';
-  process.stdout.write(`${report}Results in ${where}/: summary.json, replications.csv, bands.csv${charts ? `, ${charts} charts in charts/ (SVG, PNG, Vega-Lite)` : ''}.\n`);
+  process.stdout.write(`${resultsLine(outDir, result.files)}\n`);
   if (!result.complete && !result.stopping.rule.startsWith('replications')) {
     process.stdout.write(`To continue: npx campus study --resume ${outDir}\n`);
     process.exitCode = result.failures.length > 0 ? 1 : 130;

@@ -26,6 +26,9 @@ test('IRR: 100 growing to 121 over two years is 10 % a year; NPV at the IRR is z
   // Monthly IRR of this annuity is 2.9229 % (spreadsheet =RATE(12,100,-1000)); annualised (1+i)^12 − 1.
   assert.ok(Math.abs(r - (1.029229 ** 12 - 1)) < 1e-4, `IRR ${r}`);
   assert.ok(Number.isNaN(irr([100, 100])), 'no IRR when the cash never changes sign');
+  // −, +, −: two changes of sign and two rates that zero the NPV (10 % and 20 % a month) — no single IRR to report.
+  assert.ok(Math.abs(npv([-100, 230, -132], 1.1 ** 12 - 1)) < 1e-9 && Math.abs(npv([-100, 230, -132], 1.2 ** 12 - 1)) < 1e-9);
+  assert.ok(Number.isNaN(irr([-100, 230, -132])), 'an unconventional series has no unique IRR');
 });
 
 test('payback interpolates within the month; never-recovering plans have none', () => {

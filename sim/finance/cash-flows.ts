@@ -17,9 +17,11 @@ export function npv(flows: ArrayLike<number>, annualRate: number): number {
 
 /**
  * Internal rate of return (annual): the rate at which the NPV is zero, by bisection on
- * (−99 %, 1000 %). NaN when the NPV does not change sign there (no IRR, or an ambiguous one).
+ * (−99 %, 1000 %). Defined only for a conventional series — outlays, then returns: exactly one
+ * change of sign, which makes the root unique (Descartes' rule of signs); NaN otherwise.
  */
 export function irr(flows: ArrayLike<number>): number {
+  if (signChanges(flows) !== 1) return NaN;
   let lo = -0.99, hi = 10;
   let fLo = npv(flows, lo), fHi = npv(flows, hi);
   if (!(fLo * fHi < 0)) return fLo === 0 ? lo : fHi === 0 ? hi : NaN;
@@ -36,6 +38,18 @@ export function irr(flows: ArrayLike<number>): number {
     }
   }
   return 0.5 * (lo + hi);
+}
+
+/** Changes of sign along the series, zeros skipped. */
+export function signChanges(flows: ArrayLike<number>): number {
+  let changes = 0, last = 0;
+  for (let k = 0; k < flows.length; k++) {
+    const sign = Math.sign(flows[k]);
+    if (sign === 0) continue;
+    if (last !== 0 && sign !== last) changes++;
+    last = sign;
+  }
+  return changes;
 }
 
 /**

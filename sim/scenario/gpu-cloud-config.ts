@@ -126,22 +126,26 @@ function priceByMonth(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHo
   // An expression's table depends only on its text, the horizon and the named inputs it uses:
   // built once per file, or once per draw of those inputs.
   const uses = r.compiled(path, raw, ['t', 'years'], 'a price per GPU-hour').uses;
+  // At load, the price must stay a price ≥ 0 over the horizon at every corner of the inputs' ranges.
+  for (const corner of r.namedCorners(uses)) priceTable(r, path, horizonH, corner);
   const named = Object.values(r.namedScope(uses)).join(',');
   return r.memo(`priceByMonth\u0000${raw}\u0000${horizonH}\u0000${named}`, () => priceTable(r, path, horizonH));
 }
 
-function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
-  const price = r.timeQuantity(path, 'gpuHourPrice');
+function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number, corner?: Record<string, number>): GpuHourPrice {
+  const price = r.timeQuantity(path, 'gpuHourPrice', corner);
+  const when = corner ? ` when ${Object.entries(corner).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '';
+  const expected = 'a price ≥ 0 at every time in the horizon, for every value the inputs can draw';
   if (price.constant !== undefined) {
     const constant = price.constant;
-    if (constant < 0) r.fail(path, `${constant} USD/GPU/h is negative`, 'a price ≥ 0');
+    if (constant < 0) r.fail(path, `the price is ${Number(constant.toPrecision(6))} USD/GPU/h${when}`, expected);
     return () => constant;
   }
   const months = Math.ceil(horizonH / HOURS_PER_MONTH) + 1;
   const table = new Float64Array(months);
   for (let m = 0; m < months; m++) {
     table[m] = price.at(m * HOURS_PER_MONTH);
-    if (!(table[m] >= 0)) r.fail(path, `the price is ${Number(table[m].toPrecision(6))} USD/GPU/h in month ${m}`, 'a price ≥ 0 at every time in the horizon');
+    if (!(table[m] >= 0)) r.fail(path, `the price is ${Number(table[m].toPrecision(6))} USD/GPU/h in month ${m}${when}`, expected);
   }
   const last = months - 1;
   return (tH) => table[Math.min(last, Math.max(0, Math.floor(tH / HOURS_PER_MONTH)))];

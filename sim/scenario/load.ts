@@ -42,7 +42,13 @@ export function parseScenario(file: string, text: string): Scenario {
   checkSchema(src);
   const found = new Draws();
   const scenario = readScenario(src, found);
-  const uncertain = [...found.found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const all = scenario.variants.map((v) => v.name);
+  const uncertain = [...found.found.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((input) => {
+      const users = found.usedBy.get(input.id) ?? new Set<string>();
+      return { ...input, variants: users.has('*') ? all : all.filter((v) => users.has(v)) };
+    });
   return {
     ...scenario,
     uncertain,
@@ -65,7 +71,7 @@ function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncert
   const { sources, swept } = variantSources(base, CAMPUS_SECTIONS);
   const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
   const variants: VariantConfig[] = sources.map(({ name, override, origin }) =>
-    readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws), years * HOURS_PER_YEAR),
+    readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws, name), years * HOURS_PER_YEAR),
   );
   // A sweep varies numbers: its path must be a key the campus reads as a number or a quantity.
   for (const { at, path } of swept) {

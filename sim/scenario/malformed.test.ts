@@ -58,6 +58,8 @@ const CORPUS: Case[] = [
   // Distributions, named inputs and sweeps
   ['distribution-unbounded', 23, 17, 'market.btc.volatility', "'normal(0.45, 0.1)' can draw -Infinity, outside the range of this key; expected a distribution whose every value is ≥ 0"],
   ['input-shadows-unit', 9, 6, 'inputs.h', "'h' is already a unit, function or variable in expressions"],
+  ['input-price-negative-draw', 104, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'the price is -1 USD/GPU/h when gpuPriceDecline = 0.3'],
+  ['expr-complex', 101, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'is not a real number (a square root or power of a negative number?)'],
   ['sweep-non-numeric', 109, 15, 'sweep.parameters[0].path', "'gpuCloud.scheduler.policy' is not a numeric input of the campus"],
   // Bad expressions
   ['expr-syntax', 55, 12, 'mining.asic.power', "cannot parse '270 TH/s * (13.5 J/TH': Parenthesis ) expected"],

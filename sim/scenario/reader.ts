@@ -19,6 +19,14 @@ export class Draws {
   /** Named inputs (the scenario's `inputs:`) for this reading, and the range each can take. */
   readonly named = new Map<string, number>();
   readonly namedSupport = new Map<string, readonly [number, number]>();
+  /** Which variants read each uncertain input ('*': the world, so every variant). */
+  readonly usedBy = new Map<string, Set<string>>();
+
+  use(id: string, owner: string): void {
+    let set = this.usedBy.get(id);
+    if (!set) this.usedBy.set(id, (set = new Set()));
+    set.add(owner);
+  }
 
   constructor(
     readonly values?: ReadonlyMap<string, number>,
@@ -33,6 +41,8 @@ export class ScenarioReader {
     /** Where a path of this tree lives in the file. */
     private readonly origin: (path: KeyPath) => KeyPath = (p) => p,
     readonly draws: Draws = new Draws(),
+    /** The variant this reader reads ('*' for the shared world): uncertain inputs it reads are marked used by it. */
+    readonly owner = '*',
   ) {}
 
   /**
@@ -106,14 +116,7 @@ export class ScenarioReader {
    * so a draw cannot take it out of its key's range part-way through a study.
    */
   private checkCorners(path: KeyPath, text: string, kindName: QuantityKindName, expr: CompiledExpression, range: Range): void {
-    const bounded = expr.uses.filter((u) => this.draws.namedSupport.has(u));
-    for (let corner = 0; corner < 1 << bounded.length; corner++) {
-      const scope = this.namedScope(expr.uses);
-      bounded.forEach((u, i) => {
-        const [lo, hi] = this.draws.namedSupport.get(u)!;
-        scope[u] = corner & (1 << i) ? hi : lo;
-      });
-      if (Object.values(scope).some((x) => !Number.isFinite(x))) continue;
+    for (const scope of this.namedCorners(expr.uses)) {
       const x = this.evaluateAt(path, text, kindName, expr, scope);
       const u = QUANTITY[kindName].unit ? ` ${QUANTITY[kindName].unit}` : '';
       if (!this.within(x, range)) {
@@ -127,10 +130,33 @@ export class ScenarioReader {
     return !(min !== undefined && x < min) && !(above !== undefined && x <= above) && !(max !== undefined && x > max) && !(below !== undefined && x >= below);
   }
 
+  /**
+   * Every corner of the ranges of the uncertain named inputs in `uses` (the others at this reading's
+   * values), when the scenario is read at load — the draws an expression must survive. None later.
+   */
+  namedCorners(uses: readonly string[]): Array<Record<string, number>> {
+    if (this.draws.values) return [];
+    const bounded = uses.filter((u) => this.draws.namedSupport.has(u));
+    const corners: Array<Record<string, number>> = [];
+    for (let corner = 0; corner < 1 << bounded.length; corner++) {
+      const scope = this.namedScope(uses);
+      bounded.forEach((u, i) => {
+        const [lo, hi] = this.draws.namedSupport.get(u)!;
+        scope[u] = corner & (1 << i) ? hi : lo;
+      });
+      if (bounded.length > 0 && Object.values(scope).every((x) => Number.isFinite(x))) corners.push(scope);
+    }
+    return corners;
+  }
+
   /** The named inputs an expression uses, at this reading's values. */
   namedScope(uses: readonly string[]): Record<string, number> {
     const scope: Record<string, number> = {};
-    for (const u of uses) if (this.draws.named.has(u)) scope[u] = this.draws.named.get(u)!;
+    for (const u of uses) {
+      if (!this.draws.named.has(u)) continue;
+      scope[u] = this.draws.named.get(u)!;
+      this.draws.use(`inputs.${u}`, this.owner);
+    }
     return scope;
   }
 
@@ -158,7 +184,7 @@ export class ScenarioReader {
       try {
         input = parseDistribution(id, text, kind);
       } catch (e) {
-        this.fail(path, (e as Error).message, `a distribution of ${kind.noun}, e.g. 'uniform(${kind.example}, ${kind.example})'`);
+        this.fail(path, (e as Error).message, `a distribution of ${kind.noun}, e.g. 'triangular(low, likely, high)' with values like '${kind.example}'`);
       }
       const [lo, hi] = input.support;
       const u = kind.unit ? ` ${kind.unit}` : '';
@@ -169,6 +195,8 @@ export class ScenarioReader {
       }
       this.draws.found.set(id, input);
     }
+    // A named input is marked where an expression uses it, not where it is declared.
+    if (!id.startsWith('inputs.')) this.draws.use(id, this.owner);
     return this.draws.values?.get(id) ?? input.distribution.mean;
   }
 
@@ -176,16 +204,19 @@ export class ScenarioReader {
    * A quantity that may vary with time: a constant, or an expression of `t` (hours since the start)
    * or `years`, compiled once. Every value it gives is checked for the kind's unit and finiteness.
    */
-  timeQuantity(path: KeyPath, kindName: QuantityKindName): { constant?: number; at: (tH: number) => number } {
+  timeQuantity(path: KeyPath, kindName: QuantityKindName, namedOverride: Record<string, number> = {}): { constant?: number; at: (tH: number) => number } {
     const value = this.raw(path);
     const kind = QUANTITY[kindName];
     const expected = `${kind.noun} like '${kind.example}', or an expression of t or years`;
     const expr = typeof value === 'string' && !isDistribution(value) ? this.compiled(path, value, ['t', 'years'], expected) : undefined;
     if (!expr || !(expr.uses.includes('t') || expr.uses.includes('years'))) {
-      const constant = this.quantity(path, kindName);
+      // Constant in time; at a corner of the named inputs' ranges, evaluated there.
+      const constant = expr && Object.keys(namedOverride).length > 0
+        ? this.evaluateAt(path, value as string, kindName, expr, { ...this.namedScope(expr.uses), ...namedOverride })
+        : this.quantity(path, kindName);
       return { constant, at: () => constant };
     }
-    const named = this.namedScope(expr.uses);
+    const named = { ...this.namedScope(expr.uses), ...namedOverride };
     const at = (tH: number): number => {
       let result: unknown;
       try {

@@ -52,7 +52,7 @@ function explain(src: ScenarioSource, path: KeyPath, e: ErrorObject): never {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       if (path.length === 2 && path[0] === 'variants' && WORLD_SECTIONS.includes(key)) {
-        src.fail([...path, key], `a variant cannot change '${key}': every variant runs on the same world, so comparisons stay paired`, 'site, mining, finance or lease here; set the world once at the top level', true);
+        src.fail([...path, key], `a variant cannot change '${key}': every variant runs on the same world, so comparisons stay paired`, 'site, mining, finance, lease or gpuCloud here; set the world once at the top level', true);
       }
       const known = Object.keys(((e.parentSchema as { properties?: object }) ?? {}).properties ?? {});
       const guess = didYouMean(key, known);

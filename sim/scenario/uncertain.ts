@@ -24,6 +24,8 @@ export interface UncertainInput {
   readonly distribution: Distribution;
   /** Smallest and largest value it can draw (±Infinity when unbounded). */
   readonly support: readonly [number, number];
+  /** The variants whose runs read it (every one for the world's inputs); filled in once the scenario is read. */
+  readonly variants?: readonly string[];
 }
 
 const SHAPES: Record<string, { args: string[]; build: (a: number[]) => { d: Distribution; support: [number, number] } | string }> = {

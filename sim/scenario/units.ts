@@ -81,11 +81,13 @@ export type QuantityKindName = keyof typeof QUANTITY;
 export function toCanonical(value: unknown, kind: QuantityKind): { ok: true; value: number } | { ok: false; problem: string } {
   if (kind.unit === undefined) {
     if (typeof value === 'number') return finite(value);
-    if (isUnit(value) && value.dimensions.every((d) => d === 0)) return finite(value.toNumber(''));
-    return { ok: false, problem: 'is not a plain number' };
+    if (isUnit(value) && typeof value.value === 'number' && value.dimensions.every((d) => d === 0)) return finite(value.toNumber(''));
+    return { ok: false, problem: math.isComplex(value) ? 'is not a real number (a square root or power of a negative number?)' : 'is not a plain number' };
   }
   if (typeof value === 'number') return { ok: false, problem: 'has no unit' };
   if (!isUnit(value)) return { ok: false, problem: 'is not a quantity' };
+  // sqrt or a power of a negative number gives a complex value: not a quantity the simulator can use.
+  if (value.value !== null && typeof value.value !== 'number') return { ok: false, problem: 'is not a real number (a square root or power of a negative number?)' };
   if (!value.equalBase(math.unit(kind.unit))) return { ok: false, problem: `is not ${kind.noun}` };
   if (value.value === null) return { ok: false, problem: 'has a unit but no number' };
   if (kind === QUANTITY.temperatureDifference) return finite(temperatureDifference(value));

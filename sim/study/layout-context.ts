@@ -37,6 +37,6 @@ export function layoutContext(s: Summary): ContextTable {
   return {
     head: ['variant', 'capex', 'funding gap', ...(anyCapital ? ['headroom'] : []), 'IRR (p50)', 'payback y (p50)', 'compute share', 'GPU util.'],
     rows,
-    note: 'Million USD, means over replications; IRR and payback are medians of the replications that have one (— when none do). Headroom: capital available less the funding gap.',
+    note: `Million USD, means over replications; IRR and payback are medians of the replications that have one (— when none do).${anyCapital ? ' Headroom: capital available less the funding gap.' : ''}`,
   };
 }

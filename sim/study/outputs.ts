@@ -4,6 +4,7 @@
  * marked partial for an interrupted one; and always state/ (plan and band histograms), from which a
  * run can be resumed, merged with its sibling shards, or re-rendered.
  */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { studyCharts } from '../../reports/charts.js';
 import { reportHtml } from '../../reports/html.js';
@@ -84,5 +85,25 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
   };
   if (summary && charts.length > 0) write('report.html', reportHtml({ summary, charts, description: c.plan.description, manifest }));
   write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
+  // A shard's folder, or a study that draws fewer charts than one run before it here, keeps nothing stale.
+  for (const name of OWN_OUTPUTS) if (!files.includes(name)) rmSync(join(outDir, name), { force: true });
+  removeStaleCharts(outDir, files);
   return { summary, files };
+}
+
+/** Outputs this tool writes that a run may leave out: a chart of a layout no longer in the study, a shard's missing summary. */
+const OWN_OUTPUTS = ['summary.json', 'bands.csv', 'report.html'];
+const OWN_CHART = /\.(vl\.json|svg|png)$/;
+
+/**
+ * Removes charts an earlier run left in `outDir/charts` that this one did not draw (a layout or a
+ * segment no longer in the study). Only files of the kinds this tool writes are touched.
+ */
+export function removeStaleCharts(outDir: string, written: readonly string[]): void {
+  const keep = new Set(written);
+  const chartsDir = join(outDir, 'charts');
+  if (!existsSync(chartsDir)) return;
+  for (const name of readdirSync(chartsDir)) {
+    if (OWN_CHART.test(name) && !keep.has(`charts/${name}`)) rmSync(join(chartsDir, name), { force: true });
+  }
 }

@@ -28,12 +28,19 @@ export interface ReplicationResult {
   inputs: Float64Array;
 }
 
+/**
+ * The scenario as replication `replication` sees it: its uncertain inputs drawn first, each from its
+ * own stream, and the scenario read again with them (itself when it has none).
+ */
+export function scenarioForReplication(scenario: Scenario, seed: number, replication: number): { resolved: Scenario; inputs: Float64Array } {
+  if (scenario.uncertain.length === 0) return { resolved: scenario, inputs: new Float64Array(0) };
+  const values = drawInputs(scenario.uncertain, seed, replication);
+  return { resolved: scenario.withInputs(values), inputs: Float64Array.from(scenario.uncertain, (input) => values.get(input.id)!) };
+}
+
 export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], seed: number, replication: number, options: CampusOptions = {}): ReplicationResult {
-  // Uncertain inputs are drawn first, each from its own stream; the scenario is then read with them.
-  const values = scenario.uncertain.length > 0 ? drawInputs(scenario.uncertain, seed, replication) : undefined;
-  const resolved = values ? scenario.withInputs(values) : scenario;
-  const variants = values ? chosen.map((v) => resolved.variants.find((x) => x.name === v.name)!) : chosen;
-  const inputs = Float64Array.from(scenario.uncertain, (input) => values!.get(input.id)!);
+  const { resolved, inputs } = scenarioForReplication(scenario, seed, replication);
+  const variants = resolved === scenario ? chosen : chosen.map((v) => resolved.variants.find((x) => x.name === v.name)!);
   const world = drawWorld(resolved.world, scenario.horizon, seed, replication);
   const months = monthsIn(scenario.horizon);
   const metrics = new Float64Array(variants.length * METRICS.length);

@@ -5,6 +5,7 @@ import { studyCharts } from '../../reports/charts.js';
 import { reportHtml } from '../../reports/html.js';
 import { renderPng, renderSvg } from '../../reports/render.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { removeStaleCharts } from './outputs.js';
 import { readSavedStudy } from './saved-study.js';
 import { StudyError } from './study-error.js';
 import type { Summary } from './summarize.js';
@@ -34,5 +35,6 @@ export async function rerenderStudy(dir: string): Promise<string[]> {
       files.push(name);
     }
   }
+  removeStaleCharts(dir, files);
   return files;
 }

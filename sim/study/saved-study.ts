@@ -11,7 +11,7 @@ import type { Row } from './replicate.js';
 import { inputColumn } from './csv.js';
 import { StudyError } from './study-error.js';
 
-export const STATE_FORMAT = 1;
+export const STATE_FORMAT = 2; // 2: GPU, inference and finance metrics and series, uncertain-input columns
 
 /** The part of a plan that must match for two folders to be parts of the same study. */
 export interface SavedPlan {
@@ -33,7 +33,7 @@ export interface SavedPlan {
   /** The baseline layout's discount rate (chart titles). */
   discountRatePerYear: number;
   /** The scenario's uncertain inputs (key path and distribution), in the order of replications.csv's input columns. */
-  inputs?: Array<{ id: string; text: string }>;
+  inputs?: Array<{ id: string; text: string; variants?: string[] }>;
   shard: { index: number; count: number } | null;
   /** Replications this folder was meant to hold, [start, end). */
   range: { start: number; end: number };

@@ -305,6 +305,20 @@ test('a saved study re-renders to the same charts without re-running', async () 
   }
 });
 
+test('a study run again into the same folder with fewer layouts leaves none of the old charts behind', async () => {
+  const dir = scratch();
+  try {
+    await runStudy(SCENARIO, { outDir: dir, replications: 4, workers: 1 });
+    assert.ok(existsSync(join(dir, 'charts/fan-gpuUtilisation.svg')), 'the GPU hall layout draws its utilisation');
+    const again = await runStudy(SCENARIO, { outDir: dir, replications: 4, workers: 1, variants: ['small', 'big'] });
+    const charts = readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`).sort();
+    assert.equal(charts, again.files.filter((f) => f.startsWith('charts/')).sort());
+    assert.not.ok(existsSync(join(dir, 'charts/fan-gpuUtilisation.svg')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a finished study leaves no temporary files behind', async () => {
   const dir = scratch();
   try {

@@ -123,7 +123,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
     months,
     startUnixSeconds: scenario.horizon.startUnixSeconds,
     discountRatePerYear: plan.variants.find((v) => v.name === plan.baseline)!.finance.discountRatePerYear,
-    inputs: scenario.uncertain.map(({ id, text }) => ({ id, text })),
+    inputs: scenario.uncertain.map(({ id, text, variants }) => ({ id, text, variants: [...(variants ?? names)] })),
     shard: plan.shard ?? null,
     range: plan.range,
     done: toRuns(acc.replications()),

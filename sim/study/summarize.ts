@@ -97,7 +97,7 @@ export interface SummaryContext {
   variants: readonly string[];
   stopping: StoppingRule;
   /** The scenario's uncertain inputs, in the order of each row's `inputs`. */
-  inputs?: ReadonlyArray<{ id: string; text: string }>;
+  inputs?: ReadonlyArray<{ id: string; text: string; variants?: readonly string[] }>;
 }
 
 /** Rows must hold the same replications for every variant (as a study produces them). */
@@ -136,7 +136,7 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
   };
 }
 
-function sensitivity(rows: readonly Row[], ctx: SummaryContext, inputs: ReadonlyArray<{ id: string; text: string }>, metric: MetricName): Sensitivity {
+function sensitivity(rows: readonly Row[], ctx: SummaryContext, inputs: NonNullable<SummaryContext['inputs']>, metric: MetricName): Sensitivity {
   const sorted = [...rows].sort((a, b) => a.replication - b.replication);
   return {
     metric,
@@ -145,9 +145,12 @@ function sensitivity(rows: readonly Row[], ctx: SummaryContext, inputs: Readonly
     variants: ctx.variants.map((name) => {
       const own = sorted.filter((r) => r.variant === name && !Number.isNaN(r.metrics[metric]));
       const ys = Float64Array.from(own, (r) => r.metrics[metric]);
+      // An input this variant never reads (another layout's build time) cannot move it: left out, not shown as noise.
       return {
         name,
-        correlations: inputs.map(({ id }, k) => ({ input: id, ...spearman(Float64Array.from(own, (r) => r.inputs[k]), ys, ctx.confidence) })),
+        correlations: inputs.flatMap(({ id, variants }, k) =>
+          !variants || variants.includes(name) ? [{ input: id, ...spearman(Float64Array.from(own, (r) => r.inputs[k]), ys, ctx.confidence) }] : [],
+        ),
       };
     }),
   };
