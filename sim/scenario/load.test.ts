@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario, parseScenario } from './load.js';
 import { ScenarioError } from './scenario-error.js';
+import { scenarioFailure } from './scenario-failure.test-support.js';
 
 const MINIMAL = `name: tiny
 horizon: { start: 2026-01-01, years: 1 }
@@ -26,15 +27,7 @@ variants:
 `;
 
 /** Parses `text` expecting a ScenarioError; returns it for inspection. */
-function failure(text: string): ScenarioError {
-  try {
-    parseScenario('test.yaml', text);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('expected a ScenarioError, got a scenario');
-}
+const failure = (text: string) => scenarioFailure(() => parseScenario('test.yaml', text));
 
 test('the shipped default scenario loads, in canonical units', () => {
   const s = loadScenario('scenarios/capital-raise.yaml');

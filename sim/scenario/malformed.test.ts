@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario, parseScenario } from './load.js';
-import { ScenarioError } from './scenario-error.js';
+import { scenarioFailure } from './scenario-failure.test-support.js';
 import { MAX_FILE_BYTES } from './source.js';
 
 const DIR = 'scenarios/malformed';
@@ -120,15 +120,7 @@ const CORPUS: Case[] = [
 ];
 
 /** Loads `file` expecting a ScenarioError and nothing else. */
-function failure(file: string): ScenarioError {
-  try {
-    loadScenario(file);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw new Error(`${file}: not a ScenarioError: ${(e as Error).stack}`);
-  }
-  throw new Error(`${file}: loaded without complaint`);
-}
+const failure = (file: string) => scenarioFailure(() => loadScenario(file), file);
 
 test('every file in scenarios/malformed has a table entry, and every entry a file', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseScenario } from './load.js';
-import { ScenarioError } from './scenario-error.js';
+import { scenarioFailure } from './scenario-failure.test-support.js';
 
 // Four days: a weather CSV needs 96 rows.
 const base = (site: string, mining = '', variants = '  v: {}') => `name: keys
@@ -23,15 +23,7 @@ variants:
 ${variants}
 `;
 
-function failure(text: string, file = 'keys.yaml'): ScenarioError {
-  try {
-    parseScenario(file, text);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('expected a ScenarioError, got a scenario');
-}
+const failure = (text: string, file = 'keys.yaml') => scenarioFailure(() => parseScenario(file, text));
 
 test('site keys load in canonical units: climate, 4CP, backup, cooling, failures, schedule', () => {
   const s = parseScenario('keys.yaml', base(

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseScenario } from './load.js';
-import { ScenarioError } from './scenario-error.js';
+import { scenarioFailure } from './scenario-failure.test-support.js';
 
 const text = (sweep: string) => `name: sweep
 horizon: { start: 2026-01-01, years: 1 }
@@ -16,15 +16,7 @@ sweep:
 ${sweep}
 `;
 
-function failure(t: string): ScenarioError {
-  try {
-    parseScenario('sweep.yaml', t);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const failure = (t: string) => scenarioFailure(() => parseScenario('sweep.yaml', t));
 
 test('two parameters give every combination, the first varying slowest, merged over the named variant', () => {
   const s = parseScenario('sweep.yaml', text(`  over: lease

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOURS_PER_MONTH } from '../core/time.js';
 import { parseScenario } from './load.js';
-import { ScenarioError } from './scenario-error.js';
+import { scenarioFailure } from './scenario-failure.test-support.js';
 import { drawInputs } from './uncertain.js';
 
 // Inside a YAML flow mapping ({ … }) a distribution is quoted: its commas would end the value.
@@ -16,15 +16,7 @@ lease: { it: 10 MW, rent: 121 USD/kW/month, online: '${over.online ?? 'triangula
 variants: { a: {}, b: { mining: { capacity: 60 MW } } }
 `;
 
-function failure(t: string): ScenarioError {
-  try {
-    parseScenario('u.yaml', t);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
+const failure = (t: string) => scenarioFailure(() => parseScenario('u.yaml', t));
 
 test('distributions are found once per key, by the path where they are written, and read as their mean at load', () => {
   const s = parseScenario('u.yaml', text());
