@@ -257,7 +257,10 @@ class CampusRun {
     const miningRevenueUSD = this.revenue.integralAt(end);
     const powerCostUSD = this.cost.integralAt(end);
     const gpuPowerCostUSD = this.hpcCost.integralAt(end);
+    const opexUSD = this.opex.integralAt(end);
     const miningOpexUSD = this.miningOpex.integralAt(end);
+    // Opex is mining's, the GPU hall's, and overhead charged to neither segment.
+    const gpuOpexUSD = opexUSD - miningOpexUSD - finance.fixedOpexUSDPerH * end;
     const minedBTC = this.btc.integralAt(end);
     const creditsUSD = this.creditsToDate(end);
     const gpu = gpuMetrics(this.hall?.metrics(end));
@@ -272,16 +275,16 @@ class CampusRun {
     const b = this.books;
     const metrics: Metrics = {
       npvUSD,
-      equityNpvUSD: debt ? npvUSD + npv(debt, finance.discountRatePerYear) : npvUSD,
-      interestUSD: debt ? -debt.reduce((sum, x, m) => sum + (m > 0 ? x : 0), 0) - finance.debt!.amountUSD : 0,
+      equityNpvUSD: debt ? npvUSD + npv(debt.flows, finance.discountRatePerYear) : npvUSD,
+      interestUSD: debt ? debt.interestUSD : 0,
       irr: irr(flows),
       paybackYears: paybackYearsCash,
       miningProfitUSD: miningRevenueUSD - powerCostUSD + creditsUSD,
       miningRevenueUSD,
       powerCostUSD,
-      opexUSD: this.opex.integralAt(end),
+      opexUSD,
       miningEbitdaUSD: miningRevenueUSD - miningCostUSD,
-      computeEbitdaUSD: computeUSD - slaCreditsUSD - gpuPowerCostUSD - (this.opex.integralAt(end) - miningOpexUSD - finance.fixedOpexUSDPerH * end),
+      computeEbitdaUSD: computeUSD - slaCreditsUSD - gpuPowerCostUSD - gpuOpexUSD,
       breakEvenBtcUSD: minedBTC > 0 ? miningCostUSD / minedBTC : NaN,
       leaseRentUSD,
       slaCreditsUSD,

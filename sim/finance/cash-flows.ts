@@ -86,11 +86,12 @@ export function minimumCash(flows: ArrayLike<number>): number {
  * (rate ÷ 12 of the principal) at each month's end, the principal repaid at the month boundary on
  * or after maturity — or, if that is beyond the `months` of the horizon, owed at its end.
  */
-export function debtFlows(amountUSD: number, ratePerYear: number, maturityMonths: number, months: number): Float64Array {
+export function debtFlows(amountUSD: number, ratePerYear: number, maturityMonths: number, months: number): { flows: Float64Array; interestUSD: number } {
   const flows = new Float64Array(months + 1);
   flows[0] = amountUSD;
   const due = Math.min(months, Math.ceil(maturityMonths - 1e-9));
-  for (let m = 1; m <= due; m++) flows[m] -= (amountUSD * ratePerYear) / 12;
+  const monthlyInterestUSD = (amountUSD * ratePerYear) / 12;
+  for (let m = 1; m <= due; m++) flows[m] -= monthlyInterestUSD;
   flows[due] -= amountUSD;
-  return flows;
+  return { flows, interestUSD: monthlyInterestUSD * due };
 }

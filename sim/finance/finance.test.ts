@@ -7,21 +7,20 @@ import { parseScenario } from '../scenario/load.js';
 // A campus small enough to check by hand: no mining, a 1 MW hall leased at 100 USD/kW-month for the
 // two years of the horizon, 2,000,000 USD of hall capex at the start, 120,000 USD a year of
 // overhead, the hall's book value over a 4-year life, discounted at 12 % a year.
-const s = parseScenario('finance.yaml', `name: finance
+function leaseCampus(finance: string) {
+  const s = parseScenario('finance.yaml', `name: finance
 horizon: { start: 2026-01-01, years: 2 }
 market: { btc: { model: gbm, price: 90000 USD, volatility: 0 } }
 network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
 site: { grid: 10 MW, powerPrice: 50 USD/MWh }
 mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 0 MW }
 lease: { it: 1 MW, rent: 100 USD/kW/month, online: 0 months, termYears: 2, hallCapex: 2e6 USD/MW }
-finance:
-  discountRate: 0.12
-  opex: { fixed: 120000 USD/year }
-  lives: { halls: 4 years }
-  capital: 2.5e6 USD
+finance: ${finance}
 variants: { lease: {} }
 `);
-const { metrics } = runCampus(s.variants[0], drawWorld(s.world, s.horizon, 1, 0), s.world, s.horizon);
+  return runCampus(s.variants[0], drawWorld(s.world, s.horizon, 1, 0), s.world, s.horizon).metrics;
+}
+const metrics = leaseCampus('{ discountRate: 0.12, opex: { fixed: 120000 USD/year }, lives: { halls: 4 years }, capital: 2.5e6 USD }');
 
 test('the spreadsheet: 24 months of 100,000 rent − 10,000 overhead after 2,000,000 of capex, and half the hall left', () => {
   // Month k (k = 1…24) nets 90,000, discounted by v^k with v = 1.12^(−1/12); Σ v^k = 21.3732266946.
@@ -42,17 +41,7 @@ test('the spreadsheet: 24 months of 100,000 rent − 10,000 overhead after 2,000
 });
 
 test('debt: equity NPV adds the money raised, the monthly interest and the principal repaid', () => {
-  const t = parseScenario('debt.yaml', `name: debt
-horizon: { start: 2026-01-01, years: 2 }
-market: { btc: { model: gbm, price: 90000 USD, volatility: 0 } }
-network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
-site: { grid: 10 MW, powerPrice: 50 USD/MWh }
-mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 0 MW }
-lease: { it: 1 MW, rent: 100 USD/kW/month, online: 0 months, termYears: 2, hallCapex: 2e6 USD/MW }
-finance: { discountRate: 0.12, debt: { amount: 1e6 USD, rate: 0.06, maturity: 12 months } }
-variants: { lease: {} }
-`);
-  const m = runCampus(t.variants[0], drawWorld(t.world, t.horizon, 1, 0), t.world, t.horizon).metrics;
+  const m = leaseCampus('{ discountRate: 0.12, debt: { amount: 1e6 USD, rate: 0.06, maturity: 12 months } }');
   // 1,000,000 in; 5,000 interest at each of 12 month-ends; 1,000,000 back at month 12:
   // 1e6 − 5,000 × Σ_{1..12} v^m − 1e6 × v^12 = 50,685.28 at 12 % a year.
   assert.ok(Math.abs(m.equityNpvUSD - m.npvUSD - 50685.28) < 0.01, `${m.equityNpvUSD - m.npvUSD}`);

@@ -300,6 +300,8 @@ export class Cluster {
       itEnergyMWh: ((busyGpuHours + idle * (upGpuHours - busyGpuHours)) / this.spec.gpusPerNode) * nodeKW / 1000,
       nodeFailures: this.nodeFailures,
       classes: this.classes.map((_, c) => {
+        // Work of jobs still running at the end counts up to their last checkpoint.
+        const accrued = this.accrued(c, endH);
         const waits = this.waits[c];
         // Time in system so far of jobs still queued or running at the end (Little's law over [0, end]).
         let open = 0;
@@ -315,9 +317,8 @@ export class Cluster {
           failed: this.counts.failed[c],
           meanWaitH: waits.count ? waits.sum / waits.count : NaN,
           p95WaitH: waits.quantile(0.95),
-          // Work of jobs still running at the end counts up to their last checkpoint.
-          gpuHoursSold: this.accrued(c, endH).gpuHours,
-          revenueUSD: this.accrued(c, endH).revenueUSD,
+          gpuHoursSold: accrued.gpuHours,
+          revenueUSD: accrued.revenueUSD,
           gpuHoursLost: this.lost[c],
           little: {
             meanInSystem: this.inSystem[c].averageAt(endH),
