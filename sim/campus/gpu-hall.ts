@@ -49,7 +49,7 @@ export class GpuHall {
     private readonly replication: number,
     private readonly onLoad: () => void,
     private readonly onOnline: () => void,
-    horizonH: number,
+    private readonly horizonH: number,
     priority: number,
     /** The hall's cooling against the world's weather; without it the draw is IT × `config.pue`. */
     readonly cooling?: HallCooling,
@@ -177,7 +177,7 @@ export class GpuHall {
     cluster.onLoadChange = this.onLoad;
     this.cluster = cluster;
     this.installedGpus = phaseNodes(this.config, this.config.phases[0].share) * this.config.gpusPerNode;
-    cluster.start();
+    cluster.start(this.horizonH);
     this.applyCap();
     this.onOnline();
     this.onLoad();

@@ -126,6 +126,37 @@ test('stop ends the run after the current event and keeps its time', () => {
   assert.is(count, 5, 'a later run continues where stop left off (ticks at 3 and 4)');
 });
 
+test('continueAt runs a component\'s next event inline only while it comes before everything pending and the run\'s end', () => {
+  // A component with its own stream of events every 1 h from t = 0.5, beside queued events at 2.2
+  // and 4: the trace must be the one the queue alone would give, with the after-event hook seeing
+  // every event, inline or not.
+  const sim = new Simulation();
+  const trace: string[] = [];
+  let next = 0.5, inline = 0;
+  const own = sim.on('own', () => {
+    for (;;) {
+      trace.push(`own@${sim.now}`);
+      next += 1;
+      if (!sim.continueAt(next, own)) break;
+      inline++;
+    }
+    sim.schedule(next, own);
+  });
+  const other = sim.on('other', () => trace.push(`other@${sim.now}`));
+  let hooked = 0;
+  sim.afterEvent = () => hooked++;
+  sim.schedule(0.5, own);
+  sim.schedule(2.2, other);
+  sim.schedule(4, other);
+  assert.is(sim.run(5.5), 7);
+  assert.equal(trace, ['own@0.5', 'own@1.5', 'other@2.2', 'own@2.5', 'own@3.5', 'other@4', 'own@4.5']);
+  assert.is(inline, 2, '1.5 and 3.5 ran inline; 2.5 waited behind 2.2, 4.5 behind 4, and 5.5 is the end of the run');
+  assert.is(sim.eventsProcessed, 7);
+  assert.is(hooked, 7);
+  assert.is(sim.now, 5.5);
+  assert.not.ok(sim.continueAt(6, own), 'outside a run nothing goes inline');
+});
+
 test('counts events fired and pending, and grows past its initial capacity without losing order', () => {
   const { sim, fired, kind } = recorder();
   const rng = randomStream(3, 0, 'grow');

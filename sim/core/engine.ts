@@ -45,6 +45,9 @@ export class Simulation {
   private readonly kindNames: string[] = [];
   private stopped = false;
   private seq = 0;
+  /** The end of the run in progress (−Infinity outside `run`), and events fired inline during it. */
+  private untilH = -Infinity;
+  private inlineFired = 0;
 
   // Pooled event records, indexed by slot.
   private slotKind: Int32Array;
@@ -139,6 +142,8 @@ export class Simulation {
       throw new SchedulingError(`run(until = ${untilH}) is before the clock (${this.now} h)`);
     }
     this.stopped = false;
+    this.untilH = untilH;
+    this.inlineFired = 0;
     const handlers = this.handlers;
     let fired = 0;
     while (this.size > 0 && !this.stopped) {
@@ -160,9 +165,31 @@ export class Simulation {
       handlers[kind](data);
       if (this.afterEvent !== undefined) this.afterEvent(kind);
     }
+    this.untilH = -Infinity;
     this.eventsProcessed += fired;
     if (!this.stopped && untilH !== Infinity) this.now = untilH;
-    return fired;
+    return fired + this.inlineFired;
+  }
+
+  /**
+   * For a component that keeps its own ordered stream of events (a GPU cluster's arrivals and job
+   * ends): called from its handler, after handling one event, with the time of its next. When that
+   * comes strictly before every pending event and the end of the run, and nothing stopped the run,
+   * the clock moves there and the event counts as fired (the after-event hook sees the one just
+   * handled) — the component handles it at once, without a trip through the queue — and this
+   * returns true. Otherwise it returns false and the component schedules the event as usual. On a
+   * 10,000-GPU hall most job arrivals and ends come before anything else pending, and the round
+   * trip through the heap they skip was a fifth of the run.
+   */
+  continueAt(timeH: number, kind: EventKind): boolean {
+    if (!(timeH < this.untilH) || this.stopped || timeH < this.now) return false;
+    this.dropCancelledTop();
+    if (this.size > 0 && !(timeH < this.heapTime[0])) return false;
+    if (this.afterEvent !== undefined) this.afterEvent(kind);
+    this.now = timeH;
+    this.eventsProcessed++;
+    this.inlineFired++;
+    return true;
   }
 
   /** Stops `run` after the event being handled; the clock stays at that event's time. */

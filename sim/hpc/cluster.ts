@@ -144,10 +144,23 @@ export class Cluster {
   private nodeFailures = 0;
   /** The narrowest job any class can submit: with fewer GPUs free, no pass can start anything. */
   private readonly minJobGpus: number;
+  /**
+   * The last backfill pass's reservation: the blocked head, its reserved start and the GPUs spare
+   * then. It holds until GPUs are freed or capacity changes (−1 once it may not): while it holds, a
+   * newcomer is the only job a new pass could start, so an arrival checks just that job.
+   */
+  private reservedHead = -1;
+  private reservedStartH = Infinity;
+  private reservedExtra = 0;
   private failureEvent: EventId = -1;
-  private nextEndEvent: EventId = -1;
-  private nextEndJob = -1;
-  private readonly kinds: { arrive: number; fixed: number; end: number; fail: number; repair: number; cap: number; inference: number };
+  /** Each class's next random arrival, hours (Infinity: none). */
+  private readonly nextArrivalH: Float64Array;
+  /** The one engine event for the cluster's next arrival or job end, and its time. */
+  private stepEvent: EventId = -1;
+  private stepAtH = Infinity;
+  /** Inside the step handler, which arms the next step itself when it is done. */
+  private stepping = false;
+  private readonly kinds: { step: number; fixed: number; fail: number; repair: number; cap: number; inference: number };
   /** When set, called with (head job, its reservation) each time backfill reserves for a head: lets tests check EASY's promise. */
   onReservation?: (job: number, reservedStartH: number) => void;
   /** When set, called whenever the GPUs busy or up change, so a campus can re-rate the hall's power draw. */
@@ -193,22 +206,37 @@ export class Cluster {
     this.sold = new Float64Array(k);
     this.revenue = new Float64Array(k);
     this.lost = new Float64Array(k);
+    this.nextArrivalH = new Float64Array(k).fill(Infinity);
     this.kinds = {
-      arrive: sim.on('job arrival', this.onArrival),
+      step: sim.on('job arrival or end', this.onStep),
       fixed: sim.on('fixed job arrival', this.onFixedArrival),
       inference: sim.on('inference hour', this.onInferenceHour),
-      end: sim.on('job end', this.onEnd),
       fail: sim.on('node failure', this.onFailure),
       repair: sim.on('node repair', this.onRepair),
       cap: sim.on('power cap', this.onCap),
     };
   }
 
-  /** Schedules the first arrival of every class and the first failure. */
-  start(): void {
+  /**
+   * Schedules the first arrival of every class and the first failure. Given the hour the run will
+   * end, sizes the job tables for the jobs expected by then (mean arrival rates, plus a tenth), so
+   * they are allocated once rather than regrown and copied as the run goes.
+   */
+  start(untilH = Infinity): void {
+    if (Number.isFinite(untilH)) {
+      let expected = this.fixed.length;
+      this.classes.forEach((c, i) => {
+        const n = c.arrivals ? Math.ceil(1.1 * c.arrivals.spec.ratePerH * Math.max(0, untilH - this.sim.now)) : 0;
+        this.waits[i].reserve(n + (c.fixedJobs?.length ?? 0));
+        expected += n;
+      });
+      this.jobs.reserve(expected);
+      this.queue.reserve(expected);
+    }
     this.classes.forEach((c, i) => {
-      if (c.arrivals) this.sim.schedule(c.arrivals.next(this.sim.now, this.rng.arrivals[i]), this.kinds.arrive, i);
+      if (c.arrivals) this.nextArrivalH[i] = c.arrivals.next(this.sim.now, this.rng.arrivals[i]);
     });
+    this.armStep();
     this.fixed.forEach((f, i) => this.sim.schedule(Math.max(this.sim.now, f.atH), this.kinds.fixed, i));
     if (this.inference) this.sim.schedule(this.sim.now, this.kinds.inference, 0, -1);
     this.scheduleFailure();
@@ -343,11 +371,55 @@ export class Cluster {
 
   // ── events ────────────────────────────────────────────────────────────────────────────────
 
-  private readonly onArrival = (c: number): void => {
-    const spec = this.classes[c];
-    this.sim.schedule(spec.arrivals!.next(this.sim.now, this.rng.arrivals[c]), this.kinds.arrive, c);
-    this.admit(c, spec.gpus.sample(this.rng.jobs[c]), spec.durationH.sample(this.rng.jobs[c]));
+  /**
+   * Job arrivals and ends share one engine event, armed for the sooner of the two, and run inline
+   * while each next one comes before anything else pending (see Simulation.continueAt). At equal
+   * times an end goes first, so an arrival finds the GPUs it freed.
+   */
+  private readonly onStep = (): void => {
+    this.stepEvent = -1;
+    this.stepAtH = Infinity;
+    this.stepping = true;
+    const { running, nextArrivalH } = this;
+    for (;;) {
+      const now = this.sim.now;
+      if (running.size > 0 && running.end(0) <= now) {
+        this.finish(running.job(0));
+      } else {
+        let c = 0;
+        while (c < nextArrivalH.length && !(nextArrivalH[c] <= now)) c++;
+        if (c === nextArrivalH.length) break; // nothing due: what was armed for has gone
+        this.arrive(c);
+      }
+      if (!this.sim.continueAt(this.nextStepH(), this.kinds.step)) break;
+    }
+    this.stepping = false;
+    this.armStep();
   };
+
+  /** The time of the cluster's next arrival or job end (Infinity: none). */
+  private nextStepH(): number {
+    let t = this.running.size > 0 ? this.running.end(0) : Infinity;
+    const next = this.nextArrivalH;
+    for (let c = 0; c < next.length; c++) if (next[c] < t) t = next[c];
+    return t;
+  }
+
+  /** Keeps the one engine event at the cluster's next arrival or end (the step handler arms it on leaving). */
+  private armStep(): void {
+    if (this.stepping) return;
+    const t = this.nextStepH();
+    if (t === this.stepAtH) return;
+    if (this.stepEvent >= 0) this.sim.cancel(this.stepEvent);
+    this.stepAtH = t;
+    this.stepEvent = t < Infinity ? this.sim.schedule(t, this.kinds.step) : -1;
+  }
+
+  private arrive(c: number): void {
+    const spec = this.classes[c];
+    this.nextArrivalH[c] = spec.arrivals!.next(this.sim.now, this.rng.arrivals[c]);
+    this.admit(c, spec.gpus.sample(this.rng.jobs[c]), spec.durationH.sample(this.rng.jobs[c]));
+  }
 
   private readonly onFixedArrival = (i: number): void => {
     const f = this.fixed[i];
@@ -367,13 +439,12 @@ export class Cluster {
     }
     this.inSystem[c].add(now, 1);
     this.queue.pushBack(c, j);
-    this.schedulePass();
+    if (this.reservedHead >= 0 && c >= this.jobs.cls[this.reservedHead]) this.backfillNewcomer(j, c);
+    else this.schedulePass();
   }
 
-  private readonly onEnd = (j: number): void => {
-    // This event was the armed one; whatever happens next re-arms for the new soonest end.
-    this.nextEndEvent = -1;
-    this.nextEndJob = -1;
+  /** Job j has done all its work. */
+  private finish(j: number): void {
     const now = this.sim.now;
     const { jobs } = this;
     const c = jobs.cls[j];
@@ -385,7 +456,7 @@ export class Cluster {
     this.inSystem[c].add(now, -1);
     this.timeInSystem[c] += now - jobs.submitH[j];
     this.schedulePass();
-  };
+  }
 
   private readonly onFailure = (): void => {
     this.failureEvent = -1;
@@ -401,7 +472,7 @@ export class Cluster {
         const j = this.running.job(i);
         acc += this.jobs.gpus[j];
         if (hit < acc) {
-          if (this.lowestRunning(this.jobs.cls[j] + 1) < 0) {
+          if (!this.runsBelow(this.jobs.cls[j])) {
             this.counts.failed[this.jobs.cls[j]]++;
             this.interrupt(j);
           }
@@ -410,6 +481,7 @@ export class Cluster {
       }
     }
     this.upNodes--;
+    this.reservedHead = -1;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
     this.onLoadChange?.();
@@ -421,6 +493,7 @@ export class Cluster {
 
   private readonly onRepair = (): void => {
     this.upNodes++;
+    this.reservedHead = -1;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
     this.onLoadChange?.();
@@ -430,6 +503,7 @@ export class Cluster {
 
   private readonly onCap = (gpus: number): void => {
     this.powerCapGPUs = Math.max(0, Math.min(this.spec.gpus, gpus));
+    this.reservedHead = -1;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.enforceCapacity();
     this.schedulePass();
@@ -469,6 +543,7 @@ export class Cluster {
     const now = this.sim.now;
     if (this.inference) this.inferenceRevenue += this.held * (now - this.heldSinceH) * this.inference.priceUSDPerGPUH(this.heldSinceH);
     this.heldSinceH = now;
+    if (gpus !== this.held) this.reservedHead = -1;
     this.held = gpus;
     this.servedGpus.set(now, gpus);
     this.busyGpus.set(now, this.busy + this.held);
@@ -477,6 +552,7 @@ export class Cluster {
 
   /** The running job to preempt first among classes ≥ `fromClass`: lowest class, latest start; −1 if none. */
   private lowestRunning(fromClass: number): number {
+    if (!this.runsBelow(fromClass - 1)) return -1;
     const { jobs } = this;
     let victim = -1;
     for (let i = 0; i < this.running.size; i++) {
@@ -487,10 +563,17 @@ export class Cluster {
     return victim;
   }
 
+  /** Are jobs of any class below `c` (a larger index) running? */
+  private runsBelow(c: number): boolean {
+    for (let k = c + 1; k < this.busyByClass.length; k++) if (this.busyByClass[k] > 0) return true;
+    return false;
+  }
+
   // ── scheduling ────────────────────────────────────────────────────────────────────────────
 
   private schedulePass(): void {
     const { jobs, queue } = this;
+    this.reservedHead = -1;
     let free = this.capacity - this.busy - this.held;
     if (free < this.minJobGpus) return;
     let j = queue.first();
@@ -517,19 +600,44 @@ export class Cluster {
     }
     this.onReservation?.(j, shadowH);
     const now = this.sim.now;
+    // The depth counts the jobs left waiting, so after a pass the first `backfillDepth` jobs behind
+    // the head have all been tried against this reservation (what backfillNewcomer relies on).
     let k = queue.after(j, jobs.cls[j]);
-    for (let scanned = 0; k >= 0 && scanned < this.scheduler.backfillDepth && free >= this.minJobGpus; scanned++) {
+    for (let scanned = 0; k >= 0 && scanned < this.scheduler.backfillDepth && free >= this.minJobGpus; ) {
       const next = queue.after(k, jobs.cls[k]);
       const g = jobs.gpus[k];
-      if (g <= free) {
-        const endsInTime = now + (jobs.workH[k] - jobs.savedH[k]) <= shadowH;
-        if (endsInTime || g <= extra) {
-          if (!endsInTime) extra -= g;
-          this.launch(k);
-          free -= g;
-        }
+      const endsInTime = now + (jobs.workH[k] - jobs.savedH[k]) <= shadowH;
+      if (g <= free && (endsInTime || g <= extra)) {
+        if (!endsInTime) extra -= g;
+        this.launch(k);
+        free -= g;
+      } else {
+        scanned++;
       }
       k = next;
+    }
+    this.reservedHead = j;
+    this.reservedStartH = shadowH;
+    this.reservedExtra = extra;
+  }
+
+  /**
+   * A job arrived behind a blocked head whose reservation still holds. A full pass would try the
+   * same jobs against the same reservation and GPUs, and turn down the same ones (time has only
+   * moved on, which makes ending before the reservation harder), so only the newcomer is tried —
+   * if it is within the depth a pass looks.
+   */
+  private backfillNewcomer(j: number, c: number): void {
+    const { jobs } = this;
+    const g = jobs.gpus[j];
+    if (g > this.capacity - this.busy - this.held) return;
+    let ahead = -1; // jobs ahead of it in service order, the head included
+    for (let k = 0; k <= c; k++) ahead += this.queue.length(k);
+    if (ahead > this.scheduler.backfillDepth) return;
+    const endsInTime = this.sim.now + (jobs.workH[j] - jobs.savedH[j]) <= this.reservedStartH;
+    if (endsInTime || g <= this.reservedExtra) {
+      if (!endsInTime) this.reservedExtra -= g;
+      this.launch(j);
     }
   }
 
@@ -547,7 +655,7 @@ export class Cluster {
     jobs.segmentBaseH[j] = jobs.savedH[j];
     jobs.endH[j] = now + (jobs.workH[j] - jobs.savedH[j]);
     this.running.insert(j, jobs.endH[j]);
-    this.armNextEnd();
+    this.armStep();
     this.busy += jobs.gpus[j];
     this.busyByClass[c] += jobs.gpus[j];
     this.busyGpus.set(now, this.busy + this.held);
@@ -556,25 +664,13 @@ export class Cluster {
 
   /** Takes job j off its GPUs. */
   private release(j: number): void {
+    this.reservedHead = -1;
     this.running.remove(j, this.jobs.endH[j]);
-    this.armNextEnd();
+    this.armStep();
     this.busy -= this.jobs.gpus[j];
     this.busyByClass[this.jobs.cls[j]] -= this.jobs.gpus[j];
     this.busyGpus.set(this.sim.now, this.busy + this.held);
     this.onLoadChange?.();
-  }
-
-  /**
-   * Keeps one engine event for the soonest end among running jobs, not one per job: the running set
-   * already orders them, and a queue of a handful of events is far cheaper to keep than one of
-   * every job on a 10,000-GPU cluster.
-   */
-  private armNextEnd(): void {
-    const next = this.running.size > 0 ? this.running.job(0) : -1;
-    if (next === this.nextEndJob) return;
-    if (this.nextEndEvent >= 0) this.sim.cancel(this.nextEndEvent);
-    this.nextEndJob = next;
-    this.nextEndEvent = next >= 0 ? this.sim.schedule(this.jobs.endH[next], this.kinds.end, next) : -1;
   }
 
   /** Stops a running job (preemption or failure): it keeps its last checkpoint and waits again at the front. */

@@ -97,6 +97,42 @@ test('EASY backfill never starts a job that delays the head’s reservation', ()
   assert.ok(result.metrics.classes[0].meanWaitH < fifo.metrics.classes[0].meanWaitH, 'backfill lowers the mean wait');
 });
 
+test('an arrival behind a blocked head tries only the newcomer, and schedules exactly as a full backfill pass would', () => {
+  // Two classes and inference, a shallow depth (so the window matters), failures, checkpoints and a power cut:
+  // every way the head's reservation can change. The same run with every arrival taking a full
+  // pass must give the same schedule, job for job.
+  const setting = {
+    cluster: { gpus: 128, gpusPerNode: 8, gpuMtbfH: 3000, repairH: new Exponential(1 / 12) },
+    classes: [
+      cls('contracted', { arrivals: new Arrivals({ kind: 'poisson', ratePerH: 0.25 }), gpus: new Discrete([8, 32, 96], [0.5, 0.3, 0.2]), durationH: LogNormal.fromMoments(6, 8), checkpointH: 1 }),
+      cls('on-demand', { arrivals: new Arrivals({ kind: 'gamma', ratePerH: 2, cv: 3 }), gpus: new Discrete([1, 4, 16, 64], [0.4, 0.3, 0.2, 0.1]), durationH: LogNormal.fromMoments(3, 5), checkpointH: 2 }),
+    ],
+    scheduler: { policy: 'easy-backfill' as const, backfillDepth: 3 },
+    horizonH: 4000,
+    seed: 7,
+    replication: 0,
+    caps: [{ atH: 1500, gpus: 80 }, { atH: 1800, gpus: 128 }],
+    // Inference between the classes, its daily swing taking GPUs from on-demand and giving them back.
+    inference: { rank: 1, gpusWanted: (tH: number) => 16 + 12 * Math.sin((2 * Math.PI * tH) / 24), priceUSDPerGPUH: flat(3) },
+  };
+  const incremental = simulateHpc(setting);
+  const full = simulateHpc(setting, (cluster) => {
+    // The private method admit calls: replaced on this instance by a full pass.
+    (cluster as unknown as { backfillNewcomer: () => void }).backfillNewcomer = function (this: { schedulePass(): void }) {
+      this.schedulePass();
+    };
+  });
+  const a = incremental.cluster.jobs, b = full.cluster.jobs;
+  assert.is(a.count, b.count);
+  for (let j = 0; j < a.count; j++) {
+    assert.ok(Object.is(a.firstWaitH[j], b.firstWaitH[j]) && a.state[j] === b.state[j], `job ${j}: waited ${a.firstWaitH[j]} vs ${b.firstWaitH[j]}`);
+  }
+  assert.equal(incremental.metrics, full.metrics);
+  const waited = [...a.firstWaitH.subarray(0, a.count)].filter((w) => w > 0).length;
+  assert.ok(waited > 200, `${waited} jobs waited: the head was blocked often`);
+  assert.ok(incremental.metrics.classes[1].preempted > 0 && incremental.metrics.nodeFailures > 50, 'the reservation was broken by cuts and failures');
+});
+
 test('a cut in available power preempts lower classes before higher ones; each preemption is counted once', () => {
   const long = new Constant(1000); // jobs that outlast the run: whoever is running at the cut is known
   const result = simulateHpc({

@@ -73,6 +73,11 @@ export class JobQueue {
     return -1;
   }
 
+  /** Makes room for jobs numbered below `capacity` at once. */
+  reserve(capacity: number): void {
+    if (capacity > 0) this.ensure(capacity - 1);
+  }
+
   private ensure(job: number): void {
     if (job < this.next.length) return;
     let n = this.next.length;

@@ -55,8 +55,12 @@ export class JobTable {
     return j;
   }
 
-  private grow(): void {
-    const n = this.cls.length * 2;
+  /** Makes room for `capacity` jobs at once (one allocation instead of repeated doubling). */
+  reserve(capacity: number): void {
+    if (capacity > this.cls.length) this.grow(capacity);
+  }
+
+  private grow(n = this.cls.length * 2): void {
     const widen = <T extends Int8Array | Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
       const b = make(n);
       b.set(a);

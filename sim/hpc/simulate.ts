@@ -34,7 +34,7 @@ export function simulateHpc(run: HpcRun, hooks?: (cluster: Cluster) => void): Hp
   }, run.inference);
   hooks?.(cluster);
   for (const cap of run.caps ?? []) cluster.capAt(cap.atH, cap.gpus);
-  cluster.start();
+  cluster.start(run.horizonH);
   sim.run(run.horizonH);
   return { metrics: cluster.metrics(run.horizonH), cluster, events: sim.eventsProcessed };
 }

@@ -4,8 +4,8 @@
  * output does not depend on the number of workers.
  *
  * The main thread works too, from the first moment, and starts worker threads only once it has
- * timed a few chunks and the work left is worth their start-up: a thread needs about a second to
- * load the scenario and warm up, and on a small study would only compete for the cores.
+ * timed a few replications and the work left is worth their start-up: a thread needs about a second
+ * to load the scenario and warm up, and on a small study would only compete for the cores.
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
@@ -14,6 +14,8 @@ import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker.js';
 
 /** Work left (seconds, at the main thread's pace) worth starting worker threads for: measured here, a thread takes ~1 s of a core to start, and studies shorter than ~5 s finished as soon or sooner without one. */
 const THREAD_WORTH_SECONDS = 5;
+/** Replications the main thread times before it settles that a study is too small for threads. */
+const JUDGE_REPLICATIONS = 20;
 
 export interface Chunk {
   start: number;
@@ -127,27 +129,35 @@ export function runChunks(
     if (o.threadsOnly) startThreads(Math.max(1, o.workers));
 
     // The main thread works through chunks too, yielding between them so worker messages,
-    // progress output and Ctrl-C get through.
+    // progress output and Ctrl-C get through. It times its first replications and starts the
+    // threads as soon as the work left is worth their start-up: waiting for whole chunks would
+    // leave the second core idle for seconds on a study of slow replications.
     const t0 = performance.now();
-    let mainChunks = 0;
+    let mainReplications = 0;
     let threadsStarted = o.threadsOnly === true || o.workers <= 1;
+    const judgeThreads = (leftInChunk: number): void => {
+      mainReplications++;
+      const perReplicationS = (performance.now() - t0) / 1000 / mainReplications;
+      let left = leftInChunk;
+      for (let i = nextToDispatch; i < chunks.length; i++) left += chunks[i].end - chunks[i].start;
+      const leftS = perReplicationS * left;
+      if (leftS > THREAD_WORTH_SECONDS) startThreads(Math.min(o.workers - 1, Math.max(1, chunks.length - nextToDispatch)));
+      // A few replications give a fair estimate; past that, a study judged small stays on this thread.
+      if (leftS > THREAD_WORTH_SECONDS || mainReplications >= JUDGE_REPLICATIONS) threadsStarted = true;
+    };
     const mainLoop = async (): Promise<void> => {
       while (!o.threadsOnly) {
         await new Promise((r) => setImmediate(r));
-        if (!threadsStarted && mainChunks >= 2) {
-          const perChunkS = (performance.now() - t0) / 1000 / mainChunks;
-          const leftS = perChunkS * (chunks.length - nextToDispatch);
-          if (leftS > THREAD_WORTH_SECONDS) startThreads(Math.min(o.workers - 1, chunks.length - nextToDispatch));
-          if (leftS > THREAD_WORTH_SECONDS || mainChunks >= 8) threadsStarted = true;
-        }
         const index = take();
         if (index < 0) break;
         running++;
-        mainChunks++;
         const c = chunks[index];
         try {
           const results: ReplicationResult[] = [];
-          for (let r = c.start; r < c.end; r++) results.push(replicate(o.scenario, o.variants, o.seed, r, { check: o.check }));
+          for (let r = c.start; r < c.end; r++) {
+            results.push(replicate(o.scenario, o.variants, o.seed, r, { check: o.check }));
+            if (!threadsStarted) judgeThreads(c.end - r - 1);
+          }
           complete(index, results);
         } catch (e) {
           complete(index, null, (e as Error).message);

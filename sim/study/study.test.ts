@@ -263,8 +263,8 @@ test('a replication that throws loses only its chunk: the rest is kept and the f
     const broken = { ...SCENARIO, uncertain: [], world: { ...SCENARIO.world, price: { ...SCENARIO.world.price, model: flaky } } };
     const r = await runStudy(broken, { outDir: dir, replications: 10, workers: 1 });
     assert.is(r.stopping.rule, 'failed');
-    assert.equal(r.failures.map((f) => [f.start, f.end, f.message]), [[6, 8, 'price feed broke']]);
-    assert.is(r.replications, 8, 'every other replication is kept');
+    assert.equal(r.failures.map((f) => [f.start, f.end, f.message]), [[7, 8, 'price feed broke']], 'ten replications on one worker run in chunks of one');
+    assert.is(r.replications, 9, 'every other replication is kept');
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     assert.is(manifest.partial, true);
     assert.is(manifest.failures[0].message, 'price feed broke');

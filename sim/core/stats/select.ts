@@ -44,6 +44,14 @@ export class SampleBuffer {
   count = 0;
   sum = 0;
 
+  /** Makes room for `capacity` values at once. */
+  reserve(capacity: number): void {
+    if (capacity <= this.values.length) return;
+    const grown = new Float64Array(capacity);
+    grown.set(this.values.subarray(0, this.count));
+    this.values = grown;
+  }
+
   push(x: number): void {
     if (this.count === this.values.length) {
       const grown = new Float64Array(this.values.length * 2);
