@@ -13,9 +13,10 @@
  * What the fleet can run in an hour is what failures, heat (air-cooled ASICs) and its hall's cooling
  * leave (mining-hall.ts); it is shed first when the grid is short, and stops in demand-response calls.
  * The GPU hall is capped to the GPUs its cooling and power allow (lower classes preempted first);
- * each hall draws IT × PUE(ambient, part load) when it has a cooling model. In a grid outage mining
- * stops and nothing is bought; backup carries a leased hall, then the GPU hall, up to its capacity
- * while its fuel lasts (backup-plan.ts).
+ * each hall draws IT × PUE(ambient, part load) when it has a cooling model. A leased hall runs what
+ * its cooling holds of the tenant's IT (lease-hall.ts); the rest counts against the SLA. In a grid
+ * outage mining stops and nothing is bought; backup carries a leased hall, then the GPU hall, up to
+ * its capacity while its fuel lasts (backup-plan.ts).
  */
 import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
@@ -34,6 +35,7 @@ import { BackupPlan } from './backup-plan.js';
 import { EnergyBooks } from './energy-books.js';
 import { GpuHall } from './gpu-hall.js';
 import { type CampusSnapshot, campusProblem, InvariantError } from './invariants.js';
+import { LeaseHall } from './lease-hall.js';
 import { type Metrics, gpuMetrics } from './metrics.js';
 import { MiningHall } from './mining-hall.js';
 import { monthsIn, VARIANT_SERIES } from './series.js';
@@ -122,8 +124,8 @@ class CampusRun {
   private readonly allocation = new LoadAllocation();
   /** Set while the campus caps the hall, so the hall's load changes wait for the update that follows. */
   private recapping = false;
-  private readonly leaseMW: number;
-  private readonly leaseOnlineH: number;
+  /** A leased hall of more than 0 MW, if the layout has one. */
+  private readonly lease: LeaseHall | undefined;
   private readonly kinds: { price: number; day: number; epoch: number; halving: number; month: number; hour: number; outage: number; derate: number; backupEnd: number; fleet: number };
   private readonly months: number;
   private readonly monthly: Float64Array;
@@ -157,8 +159,9 @@ class CampusRun {
     this.firstHalvingHeight = nextHalvingHeight(config.network.startHeight);
     const dr = world.demandResponse;
     this.drFlags = dr && variant.mining.demandResponse !== false ? dr.flags : undefined;
+    this.lease = variant.lease && variant.lease.itMW > 0 ? new LeaseHall(variant.lease, world.weather, variant.name) : undefined;
     // One event an hour only when this layout reads an hourly input: spot, its halls' weather, DR calls.
-    const readsWeather = variant.mining.cooling !== undefined || variant.gpuCloud?.cooling !== undefined;
+    const readsWeather = variant.mining.cooling !== undefined || variant.gpuCloud?.cooling !== undefined || this.lease?.hourly === true;
     this.hours = Math.max(world.spotUSDPerMWh?.length ?? 0, readsWeather ? (world.weather?.dryBulbC.length ?? 0) : 0, this.drFlags?.length ?? 0);
     this.fourCpPeakH = this.drFlags && dr ? dr.fourCpPeakH : new Int32Array(0);
     this.fourCpSpec = config.site.demandResponse?.fourCp;
@@ -166,10 +169,7 @@ class CampusRun {
     const failures = variant.mining.failures;
     this.availableByDay = failures ? asicAvailableByDay(world, failures) : undefined;
     if (failures && !this.availableByDay) throw new Error(`variant ${variant.name}: the world has no ASIC failure pool for its failure rate`);
-    const lease = variant.lease && variant.lease.itMW > 0 ? variant.lease : undefined;
-    this.leaseMW = lease ? lease.itMW * lease.pue : 0;
-    this.leaseOnlineH = lease ? lease.onlineH : Infinity;
-    this.backup = new BackupPlan(variant.site.backup, world.outagesH, world.backupStartDraws, lease ? { facilityMW: this.leaseMW, onlineH: lease.onlineH } : undefined);
+    this.backup = new BackupPlan(variant.site.backup, world.outagesH, world.backupStartDraws, this.lease);
     const sim = this.sim;
     this.kinds = {
       price: sim.on('price step', this.onPrice),
@@ -219,8 +219,9 @@ class CampusRun {
     sim.run(end);
     this.closeMonth(this.months - 1, end);
 
-    // A lease pays rent from when its hall is built, less credits for months the grid let it down.
-    // The tenant pays for the power it uses (pass-through), so the lease adds no power cost here.
+    // A lease pays rent from when its hall is built, less credits for months the grid or the heat let
+    // it down. The tenant pays for the power it uses (pass-through), so the lease adds no power cost
+    // here, and its energy is not in the campus's books (so neither is what its cooling could not hold).
     const lease = this.leaseIncome();
 
     // Cash flows: capex when it is paid, then each month's revenue less its power cost (net of
@@ -288,6 +289,7 @@ class CampusRun {
       breakEvenBtcUSD: minedBTC > 0 ? miningCostUSD / minedBTC : NaN,
       leaseRentUSD,
       slaCreditsUSD,
+      leaseUndeliveredMWh: lease ? lease.undeliveredKWh / 1000 : 0,
       capexUSD: this.capexUSD,
       minCashUSD,
       capitalHeadroomUSD: Number.isFinite(finance.capitalUSD) ? finance.capitalUSD + minCashUSD : NaN,
@@ -410,10 +412,11 @@ class CampusRun {
     this.hpcCost.set(now, drawMW > 0 ? (costRate * hallMW) / drawMW : 0);
   }
 
-  /** Grid power the campus may draw now, MW: the connection less a leased hall's share once it is built. */
+  /** Grid power the campus may draw now, MW: the connection less a leased hall's draw this hour once it is built. */
   private gridAvailableMW(): number {
     const connectionMW = this.variant.site.gridMW * (this.derated ? 1 - this.world.derateLostShare : 1);
-    return connectionMW - (this.sim.now >= this.leaseOnlineH ? this.leaseMW : 0);
+    const lease = this.lease;
+    return connectionMW - (lease !== undefined && this.sim.now >= lease.onlineH ? lease.facilityMW(this.hour) : 0);
   }
 
   /**
@@ -495,9 +498,10 @@ class CampusRun {
     }
   }
 
+  /** Rent, and SLA credits for the hours the leased hall was dark or its cooling held less than the lease. */
   private leaseIncome(): LeaseIncome | undefined {
     const l = this.variant.lease;
-    if (!l || l.itMW === 0) return undefined;
+    if (!l || !this.lease) return undefined;
     return leaseIncome(
       {
         leasedKW: l.itMW * 1000,
@@ -511,6 +515,7 @@ class CampusRun {
       },
       this.horizon.hours,
       this.backup.leaseDownH(),
+      this.lease.heatShortShare,
     );
   }
 
@@ -564,7 +569,8 @@ class CampusRun {
     this.hour = h;
     const spot = this.world.spotUSDPerMWh;
     if (spot) this.spotUSDPerMWh = spot[h];
-    if (this.hall?.cooling) this.recapHall();
+    // The GPU hall's cap moves with its own cooling, and with what a leased hall's cooling leaves of the grid.
+    if (this.hall?.cooling || this.lease?.hourly) this.recapHall();
     this.update();
     this.bookFourCp(h);
     if (h + 1 < this.hours) this.sim.schedule(h + 1, this.kinds.hour, h + 1, PRIORITY_MARKET);

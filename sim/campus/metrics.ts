@@ -6,7 +6,7 @@ import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 export const METRICS = [
   'npvUSD', 'equityNpvUSD', 'interestUSD', 'irr', 'paybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
   'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'opexUSD', 'miningEbitdaUSD', 'computeEbitdaUSD', 'breakEvenBtcUSD',
-  'leaseRentUSD', 'slaCreditsUSD',
+  'leaseRentUSD', 'slaCreditsUSD', 'leaseUndeliveredMWh',
   'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
   'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
   'energyMWh', 'gpuEnergyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
@@ -41,6 +41,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   capexUSD: { label: 'Capital spent (mining capacity and machines, leased halls, GPU halls and nodes), undiscounted, USD', better: 'lower', money: false },
   leaseRentUSD: { label: 'Rent from a colocation lease of GPU-hall power, USD', better: 'higher', money: false },
   slaCreditsUSD: { label: 'SLA credits paid to the lease tenant for months below the availability promised, USD', better: 'lower', money: false },
+  leaseUndeliveredMWh: { label: 'Leased IT energy the tenant did not get: hours the hall was dark (outages backup did not carry) and the share of hot hours its cooling could not hold, MWh of IT', better: 'lower', money: false },
   minCashUSD: { label: 'Lowest cumulative cash (the funding the plan needs), USD', better: 'higher', money: false },
   miningProfitUSD: { label: 'Mining profit over the horizon (revenue − power cost of the whole campus + demand-response credits), USD', better: 'higher', money: true },
   miningRevenueUSD: { label: 'Mining revenue (FPPS, after pool fee), USD', better: 'higher', money: false },

@@ -1,6 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario } from '../scenario/load.js';
+import { DEFAULT_COOLING } from '../site/cooling.js';
+import { derateAt } from '../site/derate-curve.js';
 import { runCampus } from './campus.js';
 import type { Metrics } from './metrics.js';
 import { drawWorld } from './world.js';
@@ -14,7 +16,7 @@ function replication(file: string, r: number): Record<string, Metrics> {
 
 const sumsToTotal = (m: Metrics) => Math.abs(m.miningEnergyMWh + m.gpuItEnergyMWh + m.coolingEnergyMWh - m.energyMWh) <= 1e-9 * m.energyMWh;
 
-test('texas-heatwave: the heat costs air-cooled mining hashrate that immersion keeps; 4CP pays only those who curtail', () => {
+test('texas-heatwave: the heat costs air-cooled mining hashrate that immersion keeps, and a leased hall availability; 4CP pays only those who curtail', () => {
   for (const r of [0, 1]) {
     const m = replication('scenarios/texas-heatwave.yaml', r);
     assert.ok(m['air-cooled'].curtailedCoolingMWh > 0, 'a Texas summer is hot enough to derate air-cooled machines');
@@ -25,6 +27,15 @@ test('texas-heatwave: the heat costs air-cooled mining hashrate that immersion k
     assert.is(m['air-cooled-no-4cp'].demandResponseCreditsUSD, 0);
     assert.ok(m['immersion-ai-hall'].gpuCloudRevenueUSD > 0);
     for (const [name, x] of Object.entries(m)) assert.ok(sumsToTotal(x), `${name}: energy by use sums to the total`);
+    // The site has no outages: all the leased IT not delivered is what the chillers' default curve
+    // could not hold of the 10 MW at each hour's dry bulb.
+    const s = loadScenario('scenarios/texas-heatwave.yaml');
+    const dry = drawWorld(s.world, s.horizon, s.study.seed, r).weather!.dryBulbC;
+    let heatMWh = 0;
+    for (let h = 0; h < Math.ceil(s.horizon.hours); h++) heatMWh += 10 * (1 - derateAt(DEFAULT_COOLING['liquid-chiller'].capacity, dry[h]));
+    const leased = m['immersion-leased-hall'];
+    assert.ok(Math.abs(leased.leaseUndeliveredMWh - heatMWh) <= 1e-9 * Math.max(1, heatMWh), `${leased.leaseUndeliveredMWh} vs ${heatMWh}`);
+    assert.ok(leased.leaseRentUSD > 0 && (r !== 0 || leased.slaCreditsUSD > 0), 'replication 0’s heat dome costs the tenant availability');
   }
 });
 

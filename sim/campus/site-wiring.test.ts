@@ -4,7 +4,10 @@ import { Simulation } from '../core/engine.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { parseScenario } from '../scenario/load.js';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
+import { variantFleet } from '../mining/fleet.js';
+import { DEFAULT_COOLING } from '../site/cooling.js';
 import { DR_FOUR_CP, DR_PRICE } from '../site/demand-response.js';
+import { HallCooling } from '../site/hall-cooling.js';
 import type { WeatherSeries } from '../site/weather.js';
 import { runCampus } from './campus.js';
 import { campusProblem, type CampusSnapshot, InvariantError } from './invariants.js';
@@ -112,6 +115,83 @@ test('cooling caps the GPU hall in the heat: on-demand inference is shed, contra
   assert.ok(near(m.inferenceShortfallGpuH, 256 * 100), `inference gives way for 100 h: ${m.inferenceShortfallGpuH}`);
   assert.ok(near(m.gpuItEnergyMWh, 0.6528 * (HOURS - 100) + 0.6528 * 0.5 * 100), `${m.gpuItEnergyMWh}`);
   assert.ok(near(m.gpuEnergyMWh, 1.25 * m.gpuItEnergyMWh));
+});
+
+// A 1 MW (IT) leased hall at 100 USD/kW-month under the default SLA: 99.99 % a month, 5 % of its rent per 0.1 % step short.
+const LEASE = 'it: 1 MW, rent: 100 USD/kW/month';
+const LEASE_MONTH_USD = 1000 * 100;
+
+test('a hot spell costs an air-cooled leased hall IT and SLA credits; an immersion-cooled one keeps it all', () => {
+  const s = scenario('weather: {}', `  air: { lease: { ${LEASE}, cooling: { technology: air } } }
+  immersion: { lease: { ${LEASE}, cooling: { technology: immersion } } }
+  flat: { lease: { ${LEASE}, pue: 1.2 } }`);
+  const base = drawWorld(s.world, s.horizon, 1, 0);
+  for (const name of ['air', 'immersion']) {
+    const m = run(s, name, { ...base, weather: weather(25) });
+    assert.ok(m.leaseUndeliveredMWh === 0 && m.slaCreditsUSD === 0, `${name} at 25 °C holds the whole lease`);
+  }
+  // Five hours at 40 °C in month 1: the default air curve (full to 35 °C, 60 % at 45 °C) holds 80 % of
+  // the leased IT; immersion's (full to 45 °C) all of it.
+  const hot = { ...base, weather: weather(25, 40, 1200, 1205) };
+  const air = run(s, 'air', hot), immersion = run(s, 'immersion', hot), flat = run(s, 'flat', hot);
+  assert.ok(near(air.leaseUndeliveredMWh, 0.2 * 1 * 5), `${air.leaseUndeliveredMWh}`);
+  // Month 1 lost 1 h of its 730.5: 99.863 % delivered, 0.127 % short of 99.99 % → 2 steps → 10 % of its rent.
+  assert.ok(near(air.slaCreditsUSD, 0.1 * LEASE_MONTH_USD), `${air.slaCreditsUSD}`);
+  for (const m of [immersion, flat]) assert.ok(m.leaseUndeliveredMWh === 0 && m.slaCreditsUSD === 0);
+  assert.is(air.leaseRentUSD, flat.leaseRentUSD, 'rent is the contract’s, whatever is delivered');
+  assert.ok(near(air.npvUSD - flat.npvUSD, -air.slaCreditsUSD, 1e-9), 'the credits are all the heat costs the campus: the tenant pays its power');
+});
+
+test('a cooled leased hall draws the IT it holds × the hour’s PUE, and mining gets the connection less that', () => {
+  // 37 MW of grid under a 40 MW mining hall: the fleet is sized around the lease's 1 MW × pue 1 (36 MW)
+  // and runs on what the hall's hourly draw leaves.
+  const s = scenario('weather: {}', `  lease:
+    site: { grid: 37 MW }
+    mining: { capacity: 40 MW }
+    lease: { ${LEASE}, pue: 1, cooling: { technology: air } }`);
+  const v = s.variants[0];
+  const w = weather(25, 40, 1200, 1205);
+  const m = run(s, 'lease', { ...drawWorld(s.world, s.horizon, 1, 0), weather: w });
+  const cooling = new HallCooling(v.lease!.cooling!, 1, w);
+  const mildMW = 1 * cooling.pueAt(0, 1);
+  const heldMW = cooling.capacityMW(1200);
+  assert.ok(near(heldMW, 0.8));
+  const hotMW = heldMW * cooling.pueAt(1200, heldMW / 1);
+  const fleetMW = variantFleet(v).powerMW;
+  assert.ok(37 - mildMW < fleetMW && 37 - hotMW < fleetMW, 'the grid, not the fleet, limits mining in every hour');
+  const minedMWh = (HOURS - 5) * (37 - mildMW) + 5 * (37 - hotMW);
+  assert.ok(near(m.miningEnergyMWh, minedMWh), `${m.miningEnergyMWh} vs ${minedMWh}`);
+  assert.ok(near(m.curtailedGridMWh, fleetMW * HOURS - minedMWh), `${m.curtailedGridMWh}`);
+  assert.ok(near(m.energyMWh, m.miningEnergyMWh), 'the leased hall’s power is its tenant’s, not in the campus’s books');
+});
+
+test('backup carries a cooled leased hall only if it holds the hall’s heaviest hour of the outage', () => {
+  // A warm spell (35 °C: full capacity, the air plant's highest PUE) from hour 1200; an outage from 1198 to 1203.
+  const w = weather(25, 35, 1200, 1300);
+  const cooling = new HallCooling(DEFAULT_COOLING.air, 1, w);
+  const peakMW = cooling.facilityMW(1200, 1);
+  assert.ok(peakMW > cooling.facilityMW(1198, 1), 'the outage starts in a cooler hour');
+  const layout = (capacityMW: number) => `{ lease: { ${LEASE}, cooling: { technology: air } }, site: { backup: { capacity: ${capacityMW} MW, fuel: 24 h, startFailure: 0 } } }`;
+  const s = scenario('weather: {}', `  holds: ${layout(peakMW)}
+  short: ${layout(0.999 * peakMW)}`);
+  const world = { ...drawWorld(s.world, s.horizon, 1, 0), weather: w, outagesH: [[1198, 1203]] as Array<[number, number]> };
+  const holds = run(s, 'holds', world), short = run(s, 'short', world);
+  assert.ok(holds.leaseUndeliveredMWh === 0 && holds.slaCreditsUSD === 0, 'carried through');
+  assert.ok(near(short.leaseUndeliveredMWh, 5), `${short.leaseUndeliveredMWh}`);
+  // Month 1 dark 5 h of 730.5: 99.316 % delivered, 0.674 % short → 7 steps → 35 % of its rent.
+  assert.ok(near(short.slaCreditsUSD, 0.35 * LEASE_MONTH_USD), `${short.slaCreditsUSD}`);
+});
+
+test('--check holds while a cooled leased hall moves, hour by hour, the grid an owned GPU hall gets', () => {
+  const s = scenario('weather: { mean: 28 degC }', `  tight:
+    site: { grid: 1.8 MW }
+    lease: { ${LEASE}, cooling: { technology: air } }
+    ${HALL}`);
+  for (let r = 0; r < 2; r++) {
+    const m = run(s, 'tight', drawWorld(s.world, s.horizon, 4, r));
+    // The lease's 0.9–1.4 MW leaves the hall 0.4–0.9 MW of the 0.82 MW it draws with every GPU busy.
+    assert.ok(m.gpuEnergyMWh > 0 && m.gpuEnergyMWh < POD_FACILITY_MW * 2 * HOURS, `${m.gpuEnergyMWh}`);
+  }
 });
 
 test('energy by use sums to the energy drawn, and the fleet’s energy to mined + curtailed by cause', () => {

@@ -3,6 +3,10 @@
  * $/kW-month with a yearly escalator; an availability SLA pays the tenant credits for months the
  * hall's power falls short of the target — the common colocation schedule of a share of that month's
  * rent per step below target, capped. Public deals run ≈ $121–195/kW-month (Core Scientific–CoreWeave and TeraWulf–Fluidstack 8-Ks; CBRE).
+ *
+ * A month's availability is the share of the contracted IT energy delivered while the lease runs:
+ * 1 − undelivered IT-MWh ÷ contracted IT-MWh. A dark hour (an outage backup does not carry) loses
+ * all of it; an hour whose cooling holds only part of the leased IT loses the part it cannot hold.
  */
 import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { finite, requireModelParameter } from '../market/check.js';
@@ -27,6 +31,8 @@ export interface LeaseSpec {
 export interface LeaseIncome {
   rentUSD: number;
   creditsUSD: number;
+  /** Contracted IT energy not delivered (dark hours, and the share of hot hours the cooling could not hold), kWh. */
+  undeliveredKWh: number;
   /** Per month: rent billed, credit paid, availability delivered. */
   monthly: { rentUSD: Float64Array; creditUSD: Float64Array; availability: Float64Array };
 }
@@ -43,13 +49,23 @@ export function checkLease(s: LeaseSpec): void {
 
 /**
  * Rent and SLA credits over `horizonH`, given the hours the leased hall had no power (half-open
- * intervals [start, end), not overlapping). Months are twelfths of a 365.25-day year.
+ * intervals [start, end), not overlapping) and, when its cooling can fall short, the share of the
+ * leased IT it could not hold in each hour of the horizon (`heatShortShare[h]` for [h, h + 1); hours
+ * past its end lose nothing). Months are twelfths of a 365.25-day year.
  */
-export function leaseIncome(s: LeaseSpec, horizonH: number, outagesH: ReadonlyArray<readonly [number, number]>): LeaseIncome {
+export function leaseIncome(
+  s: LeaseSpec,
+  horizonH: number,
+  outagesH: ReadonlyArray<readonly [number, number]>,
+  heatShortShare?: Float64Array,
+): LeaseIncome {
   checkLease(s);
+  const bad = heatShortShare ? heatShortShare.findIndex((x) => !(x >= 0 && x <= 1)) : -1;
+  requireModelParameter(bad < 0, 'lease', `heatShortShare[${bad}]`, heatShortShare?.[bad], 'a share of the leased IT in [0, 1]');
   const months = Math.ceil(horizonH / HOURS_PER_MONTH - 1e-9);
   const rent = new Float64Array(months), credit = new Float64Array(months), availability = new Float64Array(months);
   const startH = s.startH ?? 0;
+  let lostHours = 0;
   for (let m = 0; m < months; m++) {
     const from = Math.max(startH, m * HOURS_PER_MONTH), to = Math.min(horizonH, (m + 1) * HOURS_PER_MONTH);
     if (to <= from) {
@@ -60,14 +76,32 @@ export function leaseIncome(s: LeaseSpec, horizonH: number, outagesH: ReadonlyAr
     const years = Math.floor((from - startH) / HOURS_PER_YEAR + 1e-9);
     // A partial month (the first and the last) pays its share of a month.
     rent[m] = s.leasedKW * s.priceUSDPerKWMonth * (1 + s.escalatorPerYear) ** years * ((to - from) / HOURS_PER_MONTH);
-    let down = 0;
-    for (const [a, b] of outagesH) down += Math.max(0, Math.min(b, to) - Math.max(a, from));
-    availability[m] = 1 - down / (to - from);
+    // Hours of the whole contract lost: each dark hour whole, each hot hour its share not held.
+    let lost = 0;
+    for (const [a, b] of outagesH) lost += Math.max(0, Math.min(b, to) - Math.max(a, from));
+    if (heatShortShare) {
+      lost += stepIntegral(heatShortShare, from, to);
+      // A dark hour is lost once: what the heat would have taken of it is already counted.
+      for (const [a, b] of outagesH) if (Math.min(b, to) > Math.max(a, from)) lost -= stepIntegral(heatShortShare, Math.max(a, from), Math.min(b, to));
+    }
+    lostHours += lost;
+    availability[m] = 1 - lost / (to - from);
     const shortfall = s.slaAvailability - availability[m];
     // Steps begun count: 0.1001 % short with 0.1 % steps is two steps.
     const steps = shortfall > 1e-12 ? Math.ceil(shortfall / s.stepAvailability - 1e-9) : 0;
     credit[m] = rent[m] * Math.min(s.maxCredit, steps * s.creditPerStep);
   }
   const sum = (a: Float64Array) => a.reduce((x, y) => x + y, 0);
-  return { rentUSD: sum(rent), creditsUSD: sum(credit), monthly: { rentUSD: rent, creditUSD: credit, availability } };
+  return { rentUSD: sum(rent), creditsUSD: sum(credit), undeliveredKWh: lostHours * s.leasedKW, monthly: { rentUSD: rent, creditUSD: credit, availability } };
+}
+
+/** ∫ from `fromH` to `toH` of the step function that is `values[h]` on [h, h + 1) and 0 past the array. */
+function stepIntegral(values: Float64Array, fromH: number, toH: number): number {
+  let sum = 0;
+  const end = Math.min(values.length, Math.ceil(toH));
+  for (let h = Math.max(0, Math.floor(fromH)); h < end; h++) {
+    const v = values[h];
+    if (v !== 0) sum += v * (Math.min(h + 1, toH) - Math.max(h, fromH));
+  }
+  return sum;
 }

@@ -111,4 +111,31 @@ test('lease rent with a yearly escalator, and SLA credits on the months with out
   assert.throws(() => leaseIncome({ ...spec, priceUSDPerKWMonth: -1 }, 100, []), /lease: price must be a price ≥ 0 USD\/kW-month/);
 });
 
+test('lease availability counts hot hours by the share the cooling could not hold, and a dark hour once (by hand)', () => {
+  const spec: LeaseSpec = { leasedKW: 100_000, priceUSDPerKWMonth: 150, escalatorPerYear: 0, slaAvailability: 0.9999, creditPerStep: 0.05, stepAvailability: 0.001, maxCredit: 0.5 };
+  const year = 8766, monthRent = 100_000 * 150, M = HOURS_PER_MONTH;
+  const short = new Float64Array(year);
+  short.fill(0.2, 2500, 2510); // month 3: ten hours at 80 % of the leased IT
+  short.fill(0.1, 4000, 4010); // month 5: ten hours at 90 %, an outage in the middle of them
+  short[730] = 1; // the hour that straddles months 0 and 1 (730.5 h), the hall tripped
+  const outages: Array<[number, number]> = [[4005, 4006.5]];
+  const income = leaseIncome(spec, year, outages, short);
+  const a = income.monthly.availability;
+  // Month 3: 10 h × 0.2 = 2 h of the contract lost → 1 − 2/730.5 = 0.997262, 0.2638 % short → 3 steps → 15 %.
+  assert.ok(Math.abs(a[3] - (1 - 2 / M)) < 1e-15, `${a[3]}`);
+  assert.ok(Math.abs(income.monthly.creditUSD[3] - 0.15 * monthRent) < 1e-6);
+  // Month 5: 1.5 h dark, and 0.1 of the other 8.5 hot hours → 2.35 h → 0.996783, 0.3117 % short → 4 steps → 20 %.
+  assert.ok(Math.abs(a[5] - (1 - 2.35 / M)) < 1e-15, `${a[5]}`);
+  assert.ok(Math.abs(income.monthly.creditUSD[5] - 0.2 * monthRent) < 1e-6);
+  // Hour 730 is half in month 0 and half in month 1: 0.5 h lost in each → 0.068 % short → 1 step → 5 %.
+  for (const m of [0, 1]) {
+    assert.ok(Math.abs(a[m] - (1 - 0.5 / M)) < 1e-15, `month ${m}: ${a[m]}`);
+    assert.ok(Math.abs(income.monthly.creditUSD[m] - 0.05 * monthRent) < 1e-6);
+  }
+  assert.ok(Math.abs(income.undeliveredKWh - 100_000 * (2 + 2.35 + 1)) < 1e-6, `${income.undeliveredKWh}`);
+  // No hot hours: the outages alone, to the bit.
+  assert.equal(leaseIncome(spec, year, outages, new Float64Array(year)), leaseIncome(spec, year, outages));
+  assert.throws(() => leaseIncome(spec, year, [], short.map((x) => x * 2)), /lease: heatShortShare\[730\] must be a share of the leased IT in \[0, 1\], got 2/);
+});
+
 test.run();

@@ -42,6 +42,7 @@ const CORPUS: Case[] = [
   ['missing-lease-rent', 71, 5, 'variants.colocation-lease.lease', "missing required key 'rent'"],
   ['missing-asic', 52, 1, 'mining', "missing required key 'asic'"],
   ['missing-power-price', 46, 3, 'site', "no price for power; expected powerPrice (e.g. '45 USD/MWh') or a spot market"],
+  ['missing-lease-cooling-weather', 74, 16, 'variants.colocation-lease.lease.cooling', 'cooling works against the weather, and the site has none; expected a site.weather section'],
   ['missing-variants', 66, 11, 'variants', 'the mapping is empty; expected at least 1 entry: campus layouts to compare'],
   // Out-of-range values
   ['range-pool-fee', 59, 12, 'mining.poolFee', '0.5 must be <= 0.2; expected FPPS pool fee as a fraction'],
@@ -54,6 +55,7 @@ const CORPUS: Case[] = [
   ['range-negative-grid', 46, 9, 'site.grid', '-1027 MW is too small; expected at least 0 MW'],
   ['range-converts-mining', 90, 23, 'variants.gpu-cloud.gpuCloud.convertsMining', '900 MW is more than the 760.0 MW the fleet draws'],
   ['range-online-after-horizon', 88, 15, 'variants.gpu-cloud.gpuCloud.online', '52596 h is too large; expected at most 43830 h'],
+  ['range-lease-cooling-curve', 77, 50, 'variants.colocation-lease.lease.cooling.capacity.points[2]', "0.8 is out of range; expected a fraction ≤ the previous point's 0.6 (a derate never rises with temperature)"],
   ['hashrate-below-campus', 34, 13, 'network.hashrate', "is no more than the baseline campus's own"],
   // Distributions, named inputs and sweeps
   ['distribution-unbounded', 23, 17, 'market.btc.volatility', "'normal(0.45, 0.1)' can draw -Infinity, outside the range of this key; expected a distribution whose every value is ≥ 0"],
@@ -108,6 +110,7 @@ const CORPUS: Case[] = [
   ['type-seed-fraction', 14, 9, 'study.seed', 'wrong type (1.5); expected a whole number'],
   ['enum-price-model', 20, 12, 'market.btc.model', "'heston' is not allowed; expected one of gbm, merton, kou, regime-switching, bootstrap"],
   ['enum-scheduler-policy', 90, 28, 'variants.gpu-cloud.gpuCloud.scheduler.policy', "'backfill' is not allowed; expected one of fifo, easy-backfill"],
+  ['enum-lease-cooling-technology', 75, 30, 'variants.colocation-lease.lease.cooling.technology', "'evaporative' is not allowed; expected one of air, hydro, immersion, liquid-chiller"],
   ['gpus-probabilities-sum', 99, 26, 'variants.gpu-cloud.gpuCloud.training.gpus.probabilities', 'they sum to 1.36; expected probabilities that sum to 1'],
   ['gpus-probabilities-count', 99, 26, 'variants.gpu-cloud.gpuCloud.training.gpus.probabilities', '5 probabilities for 6 values'],
   ['hour-of-day-short', 105, 20, 'variants.gpu-cloud.gpuCloud.inference.hourOfDay', 'must NOT have fewer than 24 items'],

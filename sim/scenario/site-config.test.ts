@@ -53,10 +53,27 @@ test('site keys load in canonical units: climate, 4CP, backup, cooling, failures
   assert.is(v.mining.schedule![0].machines, 1000);
 });
 
-test('weather is kept only when a layout uses it: cooling or the 4CP forecast', () => {
+/** A leased hall's keys, its mapping left open for more. */
+const LEASE = 'lease: { it: 2 MW, rent: 100 USD/kW/month';
+
+test('weather is kept only when a layout uses it: a hall’s cooling or the 4CP forecast', () => {
   assert.is(parseScenario('k.yaml', base('  weather: {}')).world.site.weather, undefined);
   assert.ok(parseScenario('k.yaml', base('  weather: {}', '', '  v: { mining: { cooling: { technology: hydro } } }')).world.site.weather);
   assert.ok(parseScenario('k.yaml', base('  weather: {}', '', '  v: { gpuCloud: { it: 1 MW, cooling: { technology: liquid-chiller } } }')).world.site.weather);
+  assert.ok(parseScenario('k.yaml', base('  weather: {}', '', `  v: { ${LEASE}, cooling: { technology: air } } }`)).world.site.weather);
+});
+
+test('a leased hall reads its cooling as a GPU hall does; its pue then only sizes the fleet, as the GPU hall’s does', () => {
+  const cooling = '{ technology: liquid-chiller, capacity: { points: [[40, 1], [50, 0.5]], hardLimit: 55 degC }, supply: 20 degC }';
+  const s = parseScenario('k.yaml', base('  weather: {}', '', `  lease: { ${LEASE}, pue: 1.4, cooling: ${cooling} } }
+  cloud: { gpuCloud: { it: 2 MW, pue: 1.4, cooling: ${cooling} } }`));
+  const [lease, cloud] = s.variants;
+  assert.equal(lease.lease!.cooling, cloud.gpuCloud!.cooling);
+  assert.equal(lease.lease!.cooling!.capacity, { points: [[40, 1], [50, 0.5]], hardLimitC: 55, floorFraction: 0 });
+  assert.is(lease.lease!.cooling!.supplyC, 20);
+  // Both keys are kept: the fleet is sized around 2 MW × 1.4 of hall, whatever the hour's PUE.
+  assert.is(lease.lease!.pue, 1.4);
+  assert.is(parseScenario('k.yaml', base('  weather: {}', '', `  v: { ${LEASE} } }`)).variants[0].lease!.cooling, undefined);
 });
 
 test('bad site input: one message naming the key and what is accepted', () => {
@@ -72,6 +89,11 @@ test('bad site input: one message naming the key and what is accepted', () => {
     [base('  weather: {}', '  cooling: { technology: immersion, asicDerate: { points: [[30, 1]] } }'), 'mining.cooling.asicDerate', /only with technology: air/],
     [base('', '  cooling: { technology: air }'), 'mining.cooling', /the site has none; expected a site\.weather section/],
     [base('', '', '  v: { mining: { cooling: { technology: air } } }'), 'variants.v.mining.cooling', /the site has none/],
+    [base('  weather: {}', '', `  v: { ${LEASE}, cooling: { technology: air, capacity: { points: [[35, 1], [45, 0.6], [48, 0.7]] } } } }`), 'variants.v.lease.cooling.capacity.points[2]', /never rises with temperature/],
+    [base('  weather: {}', '', `  v: { ${LEASE}, cooling: { technology: liquid-chiller, pue: 0.9 } } }`), 'variants.v.lease.cooling.pue', /0\.9 must be >= 1/],
+    [base('', '', `  v: { ${LEASE}, cooling: { technology: air } } }`), 'variants.v.lease.cooling', /the site has none/],
+    [base('  weather: {}', '', `  v: { ${LEASE}, cooling: { technology: air, asicDerate: { points: [[30, 1]] } } } }`), 'variants.v.lease.cooling.asicDerate', /no ASICs to derate; expected asicDerate only in mining\.cooling/],
+    [base('  weather: {}', '', '  v: { gpuCloud: { it: 1 MW, cooling: { technology: air, asicDerate: { points: [[30, 1]] } } } }'), 'variants.v.gpuCloud.cooling.asicDerate', /no ASICs to derate/],
     [base('  demandResponse: { fourCp: {} }'), 'site.demandResponse.fourCp', /the site has no weather/],
     [base('  weather: {}\n  demandResponse: { fourCp: { alertHours: 2.5 } }'), 'site.demandResponse.fourCp.alertHours', /whole number of hours/],
     [base('  demandResponse: { price: { threshold: 200 USD/MWh } }'), 'site.demandResponse.price', /no spot market/],

@@ -16,7 +16,7 @@ const DR_AT: KeyPath = ['site', 'demandResponse'];
 /** `world` with the site extras its layouts need. */
 export function withSiteWorld(world: WorldConfig, r: ScenarioReader, variants: readonly VariantConfig[], horizon: Horizon): WorldConfig {
   const demandResponse = r.has(DR_AT) ? readDemandResponse(r, world) : undefined;
-  const cooled = variants.some((v) => v.mining.cooling || v.gpuCloud?.cooling);
+  const cooled = variants.some((v) => v.mining.cooling || v.gpuCloud?.cooling || v.lease?.cooling);
   // Read (and so checked) whenever it is given; kept only when something reads it.
   const weather = r.has(WEATHER_AT) ? readWeather(r, horizon) : undefined;
   if (demandResponse?.fourCp && !weather) r.fail([...DR_AT, 'fourCp'], 'the 4CP forecast ranks hours by their heat, and the site has no weather', 'a site.weather section (e.g. `weather: {}` for the central-Texas defaults)');

@@ -123,7 +123,7 @@ export type GpuHourPrice = (tH: number) => number;
 export interface GpuCloudConfig {
   /** Critical IT power of the hall; its nodes are as many as fit (itMW ÷ node power). */
   readonly itMW: number;
-  /** Facility power per IT power: the hall takes IT draw × pue from the grid (unless `cooling` is given). */
+  /** Facility power per IT power: the hall takes IT draw × pue from the grid (with `cooling`, only what the fleet is sized around). */
   readonly pue: number;
   /** The hall's cooling against the weather: capacity caps its GPUs, PUE follows ambient and load. */
   readonly cooling?: CoolingSpec;
@@ -177,8 +177,10 @@ export interface GpuCloudConfig {
 export interface LeaseConfig {
   /** Critical IT power leased. */
   readonly itMW: number;
-  /** Facility power per IT power: what the hall takes from the grid is itMW × pue. */
+  /** Facility power per IT power: what the hall takes from the grid is itMW × pue (with `cooling`, only what the fleet is sized around). */
   readonly pue: number;
+  /** The hall's cooling against the weather: capacity caps the tenant's IT (lost availability under the SLA), PUE follows ambient and load. */
+  readonly cooling?: CoolingSpec;
   readonly rentUSDPerKWMonth: number;
   readonly escalatorPerYear: number;
   /** Hours from the start until the hall is built and rent begins. */
