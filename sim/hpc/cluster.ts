@@ -163,8 +163,13 @@ export class Cluster {
   private readonly kinds: { step: number; fixed: number; fail: number; repair: number; cap: number; inference: number };
   /** When set, called with (head job, its reservation) each time backfill reserves for a head: lets tests check EASY's promise. */
   onReservation?: (job: number, reservedStartH: number) => void;
-  /** When set, called whenever the GPUs busy or up change, so a campus can re-rate the hall's power draw. */
+  /**
+   * When set, called once after each event that changed the GPUs busy or up, so a campus can re-rate
+   * the hall's power draw. Once per event, not per change: a pass that starts ten jobs at one instant
+   * is one change of draw, and a listener that ran ten times would only redo its sums.
+   */
   onLoadChange?: () => void;
+  private loadChanged = false;
 
   constructor(
     private readonly sim: Simulation,
@@ -391,6 +396,7 @@ export class Cluster {
         if (c === nextArrivalH.length) break; // nothing due: what was armed for has gone
         this.arrive(c);
       }
+      this.notifyLoad();
       if (!this.sim.continueAt(this.nextStepH(), this.kinds.step)) break;
     }
     this.stepping = false;
@@ -424,6 +430,7 @@ export class Cluster {
   private readonly onFixedArrival = (i: number): void => {
     const f = this.fixed[i];
     this.admit(f.cls, f.gpus, f.workH);
+    this.notifyLoad();
   };
 
   private admit(c: number, gpus: number, work: number): void {
@@ -484,11 +491,12 @@ export class Cluster {
     this.reservedHead = -1;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
-    this.onLoadChange?.();
+    this.loadChanged = true;
     this.sim.after(this.spec.repairH.sample(this.rng.failures), this.kinds.repair);
     this.enforceCapacity();
     this.scheduleFailure();
     this.schedulePass();
+    this.notifyLoad();
   };
 
   private readonly onRepair = (): void => {
@@ -496,17 +504,20 @@ export class Cluster {
     this.reservedHead = -1;
     this.capacityGpus.set(this.sim.now, this.capacity);
     this.upGpus.set(this.sim.now, this.upNodes * this.spec.gpusPerNode);
-    this.onLoadChange?.();
+    this.loadChanged = true;
     this.scheduleFailure();
     this.schedulePass();
+    this.notifyLoad();
   };
 
   private readonly onCap = (gpus: number): void => {
     this.powerCapGPUs = Math.max(0, Math.min(this.spec.gpus, gpus));
     this.reservedHead = -1;
     this.capacityGpus.set(this.sim.now, this.capacity);
+    this.loadChanged = true; // the GPUs that may idle changed, and with them the idle draw
     this.enforceCapacity();
     this.schedulePass();
+    this.notifyLoad();
   };
 
   private heldSinceH = 0;
@@ -522,6 +533,7 @@ export class Cluster {
     // Only GPUs set free can start a job: a pass with no more free than before the hour would find
     // what the last pass found (waiting jobs only get harder to backfill as time passes).
     if (this.capacity - this.busy - this.held > freeBefore) this.schedulePass();
+    this.notifyLoad();
   };
 
   /** Inference takes what it wants, up to what the classes ranked above it leave, preempting those below. */
@@ -547,7 +559,7 @@ export class Cluster {
     this.held = gpus;
     this.servedGpus.set(now, gpus);
     this.busyGpus.set(now, this.busy + this.held);
-    this.onLoadChange?.();
+    this.loadChanged = true;
   }
 
   /** The running job to preempt first among classes ≥ `fromClass`: lowest class, latest start; −1 if none. */
@@ -561,6 +573,13 @@ export class Cluster {
       if (victim < 0 || jobs.cls[j] > jobs.cls[victim] || (jobs.cls[j] === jobs.cls[victim] && jobs.startH[j] > jobs.startH[victim])) victim = j;
     }
     return victim;
+  }
+
+  /** Tells the listener, once, that this event changed the load. */
+  private notifyLoad(): void {
+    if (!this.loadChanged) return;
+    this.loadChanged = false;
+    this.onLoadChange?.();
   }
 
   /** Are jobs of any class below `c` (a larger index) running? */
@@ -659,7 +678,7 @@ export class Cluster {
     this.busy += jobs.gpus[j];
     this.busyByClass[c] += jobs.gpus[j];
     this.busyGpus.set(now, this.busy + this.held);
-    this.onLoadChange?.();
+    this.loadChanged = true;
   }
 
   /** Takes job j off its GPUs. */
@@ -670,7 +689,7 @@ export class Cluster {
     this.busy -= this.jobs.gpus[j];
     this.busyByClass[this.jobs.cls[j]] -= this.jobs.gpus[j];
     this.busyGpus.set(this.sim.now, this.busy + this.held);
-    this.onLoadChange?.();
+    this.loadChanged = true;
   }
 
   /** Stops a running job (preemption or failure): it keeps its last checkpoint and waits again at the front. */

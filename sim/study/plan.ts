@@ -93,16 +93,28 @@ export function shardRange(replications: number, index: number, count: number): 
   return { start: Math.floor((index * replications) / count), end: Math.floor(((index + 1) * replications) / count) };
 }
 
-/** The chunks covering the replications of `range` not yet in `done`. */
-export function chunksToRun(range: { start: number; end: number }, done: ReadonlySet<number>, chunkSize: number): Chunk[] {
+/**
+ * The chunks covering the replications of `range` not yet in `done`, at most `chunkSize` each. Near
+ * the end they shrink (to about an eighth of what is left per worker, down to one replication), so
+ * the threads run out of work together instead of one finishing a whole chunk while the others wait.
+ */
+export function chunksToRun(range: { start: number; end: number }, done: ReadonlySet<number>, chunkSize: number, workers = 1): Chunk[] {
+  let left = 0;
+  for (let r = range.start; r < range.end; r++) if (!done.has(r)) left++;
+  const sizeFor = (todo: number) => Math.min(chunkSize, Math.max(1, Math.ceil(todo / (8 * workers))));
   const chunks: Chunk[] = [];
-  let start = -1;
+  let start = -1, size = 0;
   for (let r = range.start; r <= range.end; r++) {
     const todo = r < range.end && !done.has(r);
-    if (todo && start < 0) start = r;
-    if (start >= 0 && (!todo || r - start === chunkSize)) {
+    if (todo && start < 0) {
+      start = r;
+      size = sizeFor(left);
+    }
+    if (start >= 0 && (!todo || r - start === size)) {
       chunks.push({ start, end: r });
+      left -= r - start;
       start = todo ? r : -1;
+      if (todo) size = sizeFor(left);
     }
   }
   return chunks;

@@ -85,7 +85,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
       checkAt += plan.checkEvery;
     }
   };
-  const chunks = chunksToRun(plan.range, new Set(acc.replications()), plan.chunkSize);
+  const chunks = chunksToRun(plan.range, new Set(acc.replications()), plan.chunkSize, plan.workers);
   progress.start(total, acc.count);
   let failures: ChunkFailure[];
   try {
