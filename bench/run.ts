@@ -70,6 +70,7 @@ const ratio = (name: string, over: string, under: string) => {
 };
 ratio('world.5y.per-epoch-vs-per-block', 'world.5y.per-epoch', 'world.5y.per-block');
 ratio('study.mining.8000.w2-vs-w1', 'study.mining.8000.w2', 'study.mining.8000.w1');
+ratio('study.mining.8000.2proc-vs-w1', 'study.mining.8000.2proc', 'study.mining.8000.w1');
 if (mode === 'full') {
   // Memory must not grow with replications beyond the metrics kept per replication.
   const peakKB = (replications: number) => studyRun(replications, 2, MINING_ONLY).maxRSSKB;

@@ -3,7 +3,7 @@
  * worker thread runs it), and the whole study as `campus study` runs it in a fresh process, as a
  * user meets it: module loading, a cold JIT, the summary, the charts and the files included.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,13 +28,34 @@ export function replicationsPerSecond(replications: number): number {
   return replications / s;
 }
 
+const STUDY_CHILD = fileURLToPath(new URL('./study-child.js', import.meta.url));
+const childArgs = (dir: string, replications: number, workers: number, variants: readonly string[]) => [STUDY_CHILD, DEFAULT_SCENARIO, String(replications), String(workers), join(dir, 'study'), variants.join(',')];
+const childResult = (stdout: string): { seconds: number; maxRSSKB: number } => JSON.parse(stdout.trim().split('\n').pop()!);
+
 /** Runs `replications` of the default scenario's `variants` (all when empty) in a fresh process with `workers` threads. */
 export function studyRun(replications: number, workers: number, variants: readonly string[] = []): { seconds: number; maxRSSKB: number } {
-  const child = fileURLToPath(new URL('./study-child.js', import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'campus-bench-'));
   try {
-    const args = [child, DEFAULT_SCENARIO, String(replications), String(workers), join(dir, 'study'), variants.join(',')];
-    return JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' }).trim().split('\n').pop()!);
+    return childResult(execFileSync(process.execPath, childArgs(dir, replications, workers, variants), { encoding: 'utf8' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Two one-thread studies of `replications` each, in two processes started together: the seconds the
+ * slower took. What the machine gives two independent computations at once — the most two workers
+ * of one study could hope for, whatever the study does (caches, memory and the runtime's own GC and
+ * compiler threads are shared either way).
+ */
+export async function studyPairRun(replications: number, variants: readonly string[] = []): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-bench-'));
+  try {
+    const one = (k: number) =>
+      new Promise<number>((resolve, reject) =>
+        execFile(process.execPath, childArgs(join(dir, String(k)), replications, 1, variants), { encoding: 'utf8' }, (error, stdout) => (error ? reject(error) : resolve(childResult(stdout).seconds))),
+      );
+    return Math.max(...(await Promise.all([one(0), one(1)])));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
