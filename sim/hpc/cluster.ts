@@ -5,8 +5,8 @@
  * The scheduler starts the head whenever it fits; with EASY backfill (Lifka 1995; Mu'alem &
  * Feitelson 2001) a blocked head gets a reservation — the earliest time enough GPUs will be free,
  * from the running jobs' ends — and later jobs may start now only if they end before it or use
- * GPUs the head will not need then, so the head is never delayed. The scan looks at most
- * `backfillDepth` jobs deep, as production schedulers bound it.
+ * GPUs the head will not need then, so the head is never delayed. The scan stops once it has passed
+ * over `backfillDepth` waiting jobs it could not start, as production schedulers bound it.
  *
  * Capacity is GPUs on nodes that are up, capped by what power and cooling allow. When it drops
  * below what is running, the lowest class is preempted first, most recently started first; a
@@ -83,7 +83,7 @@ export interface InferenceMetrics {
 
 export interface SchedulerSpec {
   policy: 'fifo' | 'easy-backfill';
-  /** Jobs behind the head that one backfill pass looks at. */
+  /** Waiting jobs behind the head that one backfill pass may pass over (those it starts do not count). */
   backfillDepth: number;
 }
 

@@ -4,8 +4,9 @@
  * output does not depend on the number of workers.
  *
  * The main thread works too, from the first moment, and starts worker threads only once it has
- * timed a few replications and the work left is worth their start-up: a thread needs about a second
- * to load the scenario and warm up, and on a small study would only compete for the cores.
+ * timed a few replications and the work left is worth their start-up: a thread needs a fraction of
+ * a second to load the scenario and more to warm up, and on a small study would only compete for
+ * the cores.
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
