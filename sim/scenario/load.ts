@@ -49,16 +49,38 @@ export function parseScenario(file: string, text: string): Scenario {
       const users = found.usedBy.get(input.id) ?? new Set<string>();
       return { ...input, variants: users.has('*') ? all : all.filter((v) => users.has(v)) };
     });
+  // Each variant's config as last read, with the inputs that reading used and their values: when
+  // those drew the same values again, reading again would take the same branches to the same keys
+  // and give the same config.
+  const last = new Map<string, { ids: string[]; key: string; variant: VariantConfig }>();
+  const keyOf = (ids: readonly string[], values: ReadonlyMap<string, number>) => ids.map((id) => values.get(id)).join(',');
+  const reuse: VariantReuse = (name, draws, before, read) => {
+    const kept = last.get(name);
+    if (kept && kept.key === keyOf(kept.ids, draws.values!)) return kept.variant;
+    const variant = read();
+    // What this reading used: the variant's own keys, and what the shared reading used before it (the horizon).
+    const ids = [...draws.usedBy].filter(([, owners]) => owners.has(name)).map(([id]) => id).concat(before);
+    last.set(name, { ids, key: keyOf(ids, draws.values!), variant });
+    return variant;
+  };
   return {
     ...scenario,
     uncertain,
-    // The same file read again with drawn values: every key is checked as at load, and what does
-    // not depend on the draws comes from the source's memo.
-    withInputs: (values) => ({ ...readScenario(src, new Draws(values, found.found)), uncertain, withInputs: () => { throw new Error('inputs already drawn'); } }),
+    // The same file read again with drawn values: every key the draws reach is checked as at load,
+    // what does not depend on them comes from the source's memo, and a variant that reads none of
+    // them (or the same values as the last reading) is not read again — a mining layout beside
+    // drawn market inputs was spending 40 % of its replication re-reading itself.
+    withInputs: (values) => ({ ...readScenario(src, new Draws(values, found.found), reuse), uncertain, withInputs: () => { throw new Error('inputs already drawn'); } }),
   };
 }
 
-function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncertain' | 'withInputs'> {
+/**
+ * Gives a variant's config for these draws: the kept one when the inputs its last reading used drew
+ * the same, else `read()`. `before`: inputs the shared part of the file used before the variants.
+ */
+type VariantReuse = (name: string, draws: Draws, before: readonly string[], read: () => VariantConfig) => VariantConfig;
+
+function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): Omit<Scenario, 'uncertain' | 'withInputs'> {
   const file = src.file;
   const base = new ScenarioReader(src, src.value, undefined, draws);
   readNamedInputs(base, draws);
@@ -70,11 +92,14 @@ function readScenario(src: ScenarioSource, draws: Draws): Omit<Scenario, 'uncert
 
   const { sources, swept } = variantSources(base, CAMPUS_SECTIONS);
   const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
-  const variants: VariantConfig[] = sources.map(({ name, override, origin }) =>
-    readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws, name), years * HOURS_PER_YEAR),
-  );
-  // A sweep varies numbers: its path must be a key the campus reads as a number or a quantity.
-  for (const { at, path } of swept) {
+  const before = [...draws.usedBy].filter(([, owners]) => owners.has('*')).map(([id]) => id);
+  const variants: VariantConfig[] = sources.map(({ name, override, origin }) => {
+    const read = () => readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws, name), years * HOURS_PER_YEAR);
+    return reuse && draws.values ? reuse(name, draws, before, read) : read();
+  });
+  // A sweep varies numbers: its path must be a key the campus reads as a number or a quantity
+  // (checked when the file is loaded, when every variant is read and the keys are all known).
+  for (const { at, path } of reuse ? [] : swept) {
     const key = path.join('.');
     if (!draws.numericKeys.has(key)) {
       const near = didYouMean(key, [...draws.numericKeys]);

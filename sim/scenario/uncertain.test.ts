@@ -41,6 +41,43 @@ test('each replication draws every input from its own stream; withInputs puts th
   assert.ok(vol >= 0.4 && vol <= 0.7);
 });
 
+test('withInputs reads again only the variants whose inputs drew new values, and gives what a full reading gives', () => {
+  // Variant a reads no drawn input (volatility is the world's); b reads lease.online, c a named input
+  // through an expression.
+  const t = `name: u
+horizon: { start: 2026-01-01, years: 1 }
+inputs: { extra: 'uniform(0, 10)' }
+market: { btc: { model: gbm, price: 90000 USD, volatility: 'uniform(0.4, 0.7)' } }
+network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
+site: { grid: 100 MW, powerPrice: 50 USD/MWh }
+mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 50 MW }
+variants:
+  a: {}
+  b:
+    lease: { it: 10 MW, rent: 121 USD/kW/month, online: 'uniform(12 months, 24 months)' }
+  c:
+    mining: { capacity: (40 + extra) MW }
+`;
+  const s = parseScenario('u.yaml', t);
+  const fresh = (values: ReadonlyMap<string, number>) => parseScenario('u.yaml', t).withInputs(values);
+  const first = s.withInputs(drawInputs(s.uncertain, 1, 0));
+  for (let r = 1; r < 4; r++) {
+    const values = drawInputs(s.uncertain, 1, r);
+    const drawn = s.withInputs(values);
+    assert.is(drawn.variants[0], first.variants[0], 'a reads no drawn input: its config is kept');
+    assert.is.not(drawn.variants[1], first.variants[1], 'b reads lease.online: read again');
+    assert.is.not(drawn.variants[2], first.variants[2], 'c reads extra: read again');
+    assert.equal(drawn.variants, fresh(values).variants, 'the same configs as a reading from scratch');
+    assert.equal(drawn.world, fresh(values).world);
+    assert.ok(Math.abs(drawn.variants[2].mining.capacityMW - (40 + values.get('inputs.extra')!)) < 1e-9);
+  }
+  // The same draws again keep b's and c's configs too.
+  const values = drawInputs(s.uncertain, 1, 9);
+  const once = s.withInputs(values), twice = s.withInputs(values);
+  assert.is(once.variants[1], twice.variants[1]);
+  assert.is(once.variants[2], twice.variants[2]);
+});
+
 test('a distribution that could draw outside its key’s range, or with wrong units, is refused at its key', () => {
   const negative = failure(text({ grid: 'uniform(-10 MW, 100 MW)' }));
   assert.match(negative.message, /site\.grid/);
