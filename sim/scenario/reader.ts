@@ -47,9 +47,12 @@ export class ScenarioReader {
 
   /**
    * `make()` once per source file and key: re-reading a scenario with new draws each replication
-   * reuses what does not depend on them (parsed quantities, price tables).
+   * reuses what does not depend on them (parsed quantities, price tables). A value that depends on
+   * this replication's draws (`drawn`) is made and not kept: the next draw differs, and keeping each
+   * would grow the memo with every replication.
    */
-  memo<T>(key: string, make: () => T): T {
+  memo<T>(key: string, make: () => T, drawn = false): T {
+    if (drawn && this.draws.values) return make();
     if (this.src.memo.has(key)) return this.src.memo.get(key) as T;
     const value = make();
     this.src.memo.set(key, value);
@@ -88,10 +91,11 @@ export class ScenarioReader {
     const scope = expr ? this.namedScope(expr.uses) : {};
     // Parsed once per file; an expression of named inputs once per set of their values.
     const memoKey = `quantity\u0000${kindName}\u0000${value}\u0000${Object.values(scope).join(',')}`;
-    if (this.src.memo.has(memoKey)) return this.inRange(path, this.src.memo.get(memoKey) as number, range, kind.unit);
-    const converted = this.evaluateAt(path, value, kindName, expr, scope);
-    if (expr && expr.uses.length > 0 && !this.draws.values) this.checkCorners(path, value as string, kindName, expr, range);
-    this.src.memo.set(memoKey, converted);
+    const converted = this.memo(memoKey, () => {
+      const x = this.evaluateAt(path, value, kindName, expr, scope);
+      if (expr && expr.uses.length > 0 && !this.draws.values) this.checkCorners(path, value as string, kindName, expr, range);
+      return x;
+    }, Object.keys(scope).length > 0);
     return this.inRange(path, converted, range, kind.unit);
   }
 

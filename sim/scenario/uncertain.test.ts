@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOURS_PER_MONTH } from '../core/time.js';
 import { parseScenario } from './load.js';
+import { Draws, ScenarioReader } from './reader.js';
+import { ScenarioSource } from './source.js';
 import { scenarioFailure } from './scenario-failure.test-support.js';
 import { drawInputs } from './uncertain.js';
 
@@ -76,6 +78,22 @@ variants:
   const once = s.withInputs(values), twice = s.withInputs(values);
   assert.is(once.variants[1], twice.variants[1]);
   assert.is(once.variants[2], twice.variants[2]);
+});
+
+test('what depends on a replication\'s draws is made afresh and not kept: the memo does not grow with replications', () => {
+  const src = new ScenarioSource('m.yaml', 'name: m\n');
+  const atLoad = new ScenarioReader(src, {}, undefined, new Draws());
+  let made = 0;
+  const make = () => ++made;
+  assert.is(atLoad.memo('fixed', make), 1);
+  assert.is(atLoad.memo('fixed', make), 1, 'kept');
+  for (let r = 0; r < 5; r++) {
+    const drawn = new ScenarioReader(src, {}, undefined, new Draws(new Map([['x', r]])));
+    assert.is(drawn.memo('fixed', make), 1, 'what the draws do not reach is still shared');
+    drawn.memo(`price\u0000${r}`, make, true);
+  }
+  assert.is(made, 6, 'one fixed value, and each drawn one made once');
+  assert.is(src.memo.size, 1, 'nothing drawn was kept');
 });
 
 test('a distribution that could draw outside its key’s range, or with wrong units, is refused at its key', () => {
