@@ -128,8 +128,8 @@ function priceByMonth(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHo
   const uses = r.compiled(path, raw, ['t', 'years'], 'a price per GPU-hour').uses;
   // At load, the price must stay a price ≥ 0 over the horizon at every corner of the inputs' ranges.
   for (const corner of r.namedCorners(uses)) priceTable(r, path, horizonH, corner);
-  const named = Object.values(r.namedScope(uses));
-  return r.memo(`priceByMonth\u0000${raw}\u0000${horizonH}\u0000${named.join(',')}`, () => priceTable(r, path, horizonH), named.length > 0);
+  const scope = r.namedScope(uses);
+  return r.memo(`priceByMonth\u0000${raw}\u0000${horizonH}\u0000${Object.values(scope).join(',')}`, () => priceTable(r, path, horizonH), r.drawnAmong(Object.keys(scope)));
 }
 
 function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number, corner?: Record<string, number>): GpuHourPrice {

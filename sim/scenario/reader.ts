@@ -21,6 +21,8 @@ export class Draws {
   readonly namedSupport = new Map<string, readonly [number, number]>();
   /** Which variants read each uncertain input ('*': the world, so every variant). */
   readonly usedBy = new Map<string, Set<string>>();
+  /** What this reading made from its draws, shared by its variants (a price table several layouts quote). */
+  readonly memo = new Map<string, unknown>();
 
   use(id: string, owner: string): void {
     let set = this.usedBy.get(id);
@@ -48,14 +50,14 @@ export class ScenarioReader {
   /**
    * `make()` once per source file and key: re-reading a scenario with new draws each replication
    * reuses what does not depend on them (parsed quantities, price tables). A value that depends on
-   * this replication's draws (`drawn`) is made and not kept: the next draw differs, and keeping each
-   * would grow the memo with every replication.
+   * this replication's draws (`drawn`) is kept for this reading only: its variants share it, and the
+   * next replication draws anew — keeping every draw's would grow the file's memo without end.
    */
   memo<T>(key: string, make: () => T, drawn = false): T {
-    if (drawn && this.draws.values) return make();
-    if (this.src.memo.has(key)) return this.src.memo.get(key) as T;
+    const memo = drawn && this.draws.values ? this.draws.memo : this.src.memo;
+    if (memo.has(key)) return memo.get(key) as T;
     const value = make();
-    this.src.memo.set(key, value);
+    memo.set(key, value);
     return value;
   }
 
@@ -95,7 +97,7 @@ export class ScenarioReader {
       const x = this.evaluateAt(path, value, kindName, expr, scope);
       if (expr && expr.uses.length > 0 && !this.draws.values) this.checkCorners(path, value as string, kindName, expr, range);
       return x;
-    }, Object.keys(scope).length > 0);
+    }, this.drawnAmong(Object.keys(scope)));
     return this.inRange(path, converted, range, kind.unit);
   }
 
@@ -151,6 +153,11 @@ export class ScenarioReader {
       if (bounded.length > 0 && Object.values(scope).every((x) => Number.isFinite(x))) corners.push(scope);
     }
     return corners;
+  }
+
+  /** Is any of these named inputs a distribution (so its value changes with each replication's draws)? */
+  drawnAmong(names: readonly string[]): boolean {
+    return names.some((u) => this.draws.found.has(`inputs.${u}`));
   }
 
   /** The named inputs an expression uses, at this reading's values. */

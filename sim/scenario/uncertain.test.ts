@@ -80,7 +80,7 @@ variants:
   assert.is(once.variants[2], twice.variants[2]);
 });
 
-test('what depends on a replication\'s draws is made afresh and not kept: the memo does not grow with replications', () => {
+test('what depends on a replication\'s draws is shared within its reading and not kept: the memo does not grow with replications', () => {
   const src = new ScenarioSource('m.yaml', 'name: m\n');
   const atLoad = new ScenarioReader(src, {}, undefined, new Draws());
   let made = 0;
@@ -88,12 +88,13 @@ test('what depends on a replication\'s draws is made afresh and not kept: the me
   assert.is(atLoad.memo('fixed', make), 1);
   assert.is(atLoad.memo('fixed', make), 1, 'kept');
   for (let r = 0; r < 5; r++) {
-    const drawn = new ScenarioReader(src, {}, undefined, new Draws(new Map([['x', r]])));
-    assert.is(drawn.memo('fixed', make), 1, 'what the draws do not reach is still shared');
-    drawn.memo(`price\u0000${r}`, make, true);
+    const draws = new Draws(new Map([['x', r]]));
+    const one = new ScenarioReader(src, {}, undefined, draws, 'a'), other = new ScenarioReader(src, {}, undefined, draws, 'b');
+    assert.is(one.memo('fixed', make), 1, 'what the draws do not reach is still shared');
+    assert.is(one.memo('price', make, true), other.memo('price', make, true), 'two variants of one reading share a drawn value');
   }
-  assert.is(made, 6, 'one fixed value, and each drawn one made once');
-  assert.is(src.memo.size, 1, 'nothing drawn was kept');
+  assert.is(made, 6, 'one fixed value, and each reading\'s drawn one made once');
+  assert.is(src.memo.size, 1, 'nothing drawn was kept in the file\'s memo');
 });
 
 test('a distribution that could draw outside its key’s range, or with wrong units, is refused at its key', () => {
