@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario, parseScenario } from './load.js';
 import { ScenarioError } from './scenario-error.js';
+import { ScenarioSource } from './source.js';
 import { scenarioFailure } from './scenario-failure.test-support.js';
 
 const MINIMAL = `name: tiny
@@ -62,6 +63,15 @@ test('an unknown key names file, line, column and path, with a did-you-mean', ()
   assert.is(e.column, 3);
   assert.is(e.keyPath, 'site.gird');
   assert.match(e.message, /^test\.yaml:8:3: site\.gird: unknown key 'gird' \(did you mean 'grid'\?\)/);
+});
+
+test('a worker may skip the schema only for the exact bytes its main thread checked', () => {
+  // Off-schema but readable: an extra top-level key the reader never looks at.
+  const text = `${MINIMAL}\nnotes: kept for the record\n`;
+  assert.throws(() => parseScenario('x.yaml', text), /notes/);
+  const hash = new ScenarioSource('x.yaml', text).hash;
+  assert.is(parseScenario('x.yaml', text, { schemaCheckedHash: hash }).name, 'tiny');
+  assert.throws(() => parseScenario('x.yaml', text, { schemaCheckedHash: new ScenarioSource('x.yaml', MINIMAL).hash }), /notes/, 'other bytes are checked');
 });
 
 test('a wrong unit says what kind of quantity was expected', () => {
