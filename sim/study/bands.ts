@@ -89,7 +89,7 @@ export class Bands {
       const isWorld = s < WORLD_SERIES.length;
       for (let g = isWorld ? 0 : 1; g < (isWorld ? 1 : groups); g++) {
         for (let m = 0; m < this.months; m++) {
-          const [p5, p25, p50, p75, p95] = BAND_LEVELS.map((p) => this.quantile(s, g, m, p));
+          const [p5, p25, p50, p75, p95] = this.levels(s, g, m);
           if (Number.isNaN(p50)) continue;
           const date = new Date((startUnixSeconds + m * HOURS_PER_MONTH * 3600) * 1000).toISOString().slice(0, 10);
           rows.push({ series: info.name, variant: g === 0 ? '' : this.variants[g - 1], month: m, date, p5, p25, p50, p75, p95 });
@@ -112,7 +112,7 @@ export class Bands {
       const isWorld = s < WORLD_SERIES.length;
       for (let g = isWorld ? 0 : 1; g < (isWorld ? 1 : groups); g++) {
         for (let m = 0; m < this.months; m++) {
-          const values = BAND_LEVELS.map((p) => this.quantile(s, g, m, p));
+          const values = this.levels(s, g, m);
           lines.push([info.name, g === 0 ? '' : this.variants[g - 1], String(m), dates[m], ...values.map((x) => (Number.isNaN(x) ? '' : String(x)))].join(','));
         }
       }
@@ -138,24 +138,28 @@ export class Bands {
     if (x > this.extremes[2 * c + 1]) this.extremes[2 * c + 1] = x;
   }
 
-  private quantile(s: number, g: number, m: number, p: number): number {
+  /** The band levels of one histogram (NaN when it is empty), read in one walk up its bins. */
+  private levels(s: number, g: number, m: number): number[] {
     const base = this.offset(s, g, m);
+    const cell = this.cell(s, g, m);
     let n = 0;
     for (let b = 0; b < BINS; b++) n += this.counts[base + b];
-    if (n === 0) return NaN;
-    const target = p * n;
-    let below = 0;
-    for (let b = 0; b < BINS; b++) {
-      const c = this.counts[base + b];
-      if (c > 0 && below + c >= target) {
-        const within = (target - below) / c;
-        const cell = this.cell(s, g, m);
-        const value = Math.min(this.extremes[2 * cell + 1], Math.max(this.extremes[2 * cell], this.scales[s].fromUnit((b + within) / BINS)));
-        // Round to 6 significant digits: the bins resolve ~1 %, more digits would be noise.
-        return Number(value.toPrecision(6));
+    if (n === 0) return BAND_LEVELS.map(() => NaN);
+    const out: number[] = [];
+    let below = 0, b = 0;
+    for (const p of BAND_LEVELS) {
+      const target = p * n;
+      // The first bin whose count takes the running total to the target (levels ascend, so the walk goes on from there).
+      while (b < BINS && !(this.counts[base + b] > 0 && below + this.counts[base + b] >= target)) below += this.counts[base + b++];
+      if (b === BINS) {
+        out.push(this.extremes[2 * cell + 1]);
+        continue;
       }
-      below += c;
+      const within = (target - below) / this.counts[base + b];
+      const value = Math.min(this.extremes[2 * cell + 1], Math.max(this.extremes[2 * cell], this.scales[s].fromUnit((b + within) / BINS)));
+      // Round to 6 significant digits: the bins resolve ~1 %, more digits would be noise.
+      out.push(Number(value.toPrecision(6)));
     }
-    return this.extremes[2 * this.cell(s, g, m) + 1];
+    return out;
   }
 }
