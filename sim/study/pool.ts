@@ -13,7 +13,7 @@ import type { Scenario, VariantConfig } from '../scenario/types.js';
 import { replicate, type ReplicationResult } from './replicate.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './worker.js';
 
-/** Work left (seconds, at the main thread's pace) worth starting worker threads for: measured here, a thread is ready in ~0.4 s and runs its first chunk at half speed (cold JIT), and studies shorter than ~5 s finished as soon or sooner without one. */
+/** Work left (seconds, at the main thread's pace) worth starting worker threads for: measured here, a thread is ready in ~0.3 s and runs its first chunk at half speed (cold JIT), and studies shorter than ~5 s finished as soon or sooner without one. */
 const THREAD_WORTH_SECONDS = 5;
 /** Replications the main thread times before it settles that a study is too small for threads. */
 const JUDGE_REPLICATIONS = 20;
