@@ -157,6 +157,31 @@ test('continueAt runs a component\'s next event inline only while it comes befor
   assert.not.ok(sim.continueAt(6, own), 'outside a run nothing goes inline');
 });
 
+test('an after-event hook that stops the run stops inline steps too, and a handler that throws ends the run for them', () => {
+  const sim = new Simulation();
+  let next = 0.5, handled = 0;
+  const own = sim.on('own', () => {
+    for (;;) {
+      handled++;
+      next += 1;
+      if (!sim.continueAt(next, own)) break;
+    }
+    sim.schedule(next, own);
+  });
+  sim.afterEvent = () => sim.stop();
+  sim.schedule(0.5, own);
+  sim.run(10);
+  assert.is(handled, 1, 'stopped after the first event, as a queued event would be');
+  assert.is(sim.now, 0.5);
+  const failing = new Simulation();
+  const boom = failing.on('boom', () => {
+    throw new Error('boom');
+  });
+  failing.schedule(1, boom);
+  assert.throws(() => failing.run(10), /boom/);
+  assert.not.ok(failing.continueAt(2, boom), 'the run is over');
+});
+
 test('counts events fired and pending, and grows past its initial capacity without losing order', () => {
   const { sim, fired, kind } = recorder();
   const rng = randomStream(3, 0, 'grow');

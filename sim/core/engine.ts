@@ -146,26 +146,30 @@ export class Simulation {
     this.inlineFired = 0;
     const handlers = this.handlers;
     let fired = 0;
-    while (this.size > 0 && !this.stopped) {
-      const t = this.heapTime[0];
-      if (t >= untilH) break;
-      const slot = this.heapSlot[0];
-      const last = --this.size;
-      if (last > 0) this.siftDown(0, this.heapTime[last], this.heapKey[last], this.heapSlot[last]);
-      if (this.slotState[slot] === CANCELLED) {
-        this.cancelled--;
+    // A handler that throws leaves the run; inline steps must not think it is still going.
+    try {
+      while (this.size > 0 && !this.stopped) {
+        const t = this.heapTime[0];
+        if (t >= untilH) break;
+        const slot = this.heapSlot[0];
+        const last = --this.size;
+        if (last > 0) this.siftDown(0, this.heapTime[last], this.heapKey[last], this.heapSlot[last]);
+        if (this.slotState[slot] === CANCELLED) {
+          this.cancelled--;
+          this.release(slot);
+          continue;
+        }
+        const kind = this.slotKind[slot];
+        const data = this.slotData[slot];
         this.release(slot);
-        continue;
+        this.now = t;
+        fired++;
+        handlers[kind](data);
+        if (this.afterEvent !== undefined) this.afterEvent(kind);
       }
-      const kind = this.slotKind[slot];
-      const data = this.slotData[slot];
-      this.release(slot);
-      this.now = t;
-      fired++;
-      handlers[kind](data);
-      if (this.afterEvent !== undefined) this.afterEvent(kind);
+    } finally {
+      this.untilH = -Infinity;
     }
-    this.untilH = -Infinity;
     this.eventsProcessed += fired;
     if (!this.stopped && untilH !== Infinity) this.now = untilH;
     return fired + this.inlineFired;
@@ -185,7 +189,10 @@ export class Simulation {
     if (!(timeH < this.untilH) || this.stopped || timeH < this.now) return false;
     this.dropCancelledTop();
     if (this.size > 0 && !(timeH < this.heapTime[0])) return false;
-    if (this.afterEvent !== undefined) this.afterEvent(kind);
+    if (this.afterEvent !== undefined) {
+      this.afterEvent(kind);
+      if (this.stopped) return false; // the hook stopped the run after the event just handled
+    }
     this.now = timeH;
     this.eventsProcessed++;
     this.inlineFired++;

@@ -151,7 +151,7 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
  * The scenario's `inputs:`: named numbers (often distributions) that any expression may use, e.g.
  * `gpuPriceDecline: uniform(0.1, 0.4)` and `price: 2.35 * (1 - gpuPriceDecline)^years USD/GPU/h`.
  */
-function readNamedInputs(base: ScenarioReader, draws: Draws): void {
+export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
   const tree = (base.raw(['inputs']) ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(tree)) {
     const clash = ['t', 'years', 'date'].includes(name) || math.Unit.isValuelessUnit(name) || name in math;
@@ -159,6 +159,10 @@ function readNamedInputs(base: ScenarioReader, draws: Draws): void {
     draws.named.set(name, base.number(['inputs', name]));
     const input = draws.found.get(`inputs.${name}`);
     if (input) draws.namedSupport.set(name, input.support);
+    // An input written as an expression of drawn inputs is drawn too (`half: gpuPriceDecline / 2`).
+    const raw = base.raw(['inputs', name]);
+    const derived = typeof raw === 'string' && !input && base.compiled(['inputs', name], raw, [], 'a number').uses.some((u) => draws.drawnNamed.has(u));
+    if (input || derived) draws.drawnNamed.add(name);
   }
 }
 

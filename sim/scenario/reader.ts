@@ -18,6 +18,8 @@ export class Draws {
   readonly numericKeys = new Set<string>();
   /** Named inputs (the scenario's `inputs:`) for this reading, and the range each can take. */
   readonly named = new Map<string, number>();
+  /** Named inputs whose value comes from the draws: distributions, and expressions of those. */
+  readonly drawnNamed = new Set<string>();
   readonly namedSupport = new Map<string, readonly [number, number]>();
   /** Which variants read each uncertain input ('*': the world, so every variant). */
   readonly usedBy = new Map<string, Set<string>>();
@@ -155,9 +157,9 @@ export class ScenarioReader {
     return corners;
   }
 
-  /** Is any of these named inputs a distribution (so its value changes with each replication's draws)? */
+  /** Does any of these named inputs come from the draws (so its value changes with each replication)? */
   drawnAmong(names: readonly string[]): boolean {
-    return names.some((u) => this.draws.found.has(`inputs.${u}`));
+    return names.some((u) => this.draws.drawnNamed.has(u));
   }
 
   /** The named inputs an expression uses, at this reading's values. */

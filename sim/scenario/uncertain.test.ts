@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOURS_PER_MONTH } from '../core/time.js';
-import { parseScenario } from './load.js';
+import { parseScenario, readNamedInputs } from './load.js';
 import { Draws, ScenarioReader } from './reader.js';
 import { ScenarioSource } from './source.js';
 import { scenarioFailure } from './scenario-failure.test-support.js';
@@ -95,6 +95,23 @@ test('what depends on a replication\'s draws is shared within its reading and no
   }
   assert.is(made, 6, 'one fixed value, and each reading\'s drawn one made once');
   assert.is(src.memo.size, 1, 'nothing drawn was kept in the file\'s memo');
+});
+
+test('a named input written as an expression of drawn ones is drawn too; a constant one is not', () => {
+  const src = new ScenarioSource('n.yaml', "inputs: { decline: 'uniform(0, 0.3)', half: decline / 2, fixed: 4 }\n");
+  const atLoad = new Draws();
+  readNamedInputs(new ScenarioReader(src, src.value, undefined, atLoad), atLoad);
+  assert.equal([...atLoad.drawnNamed].sort(), ['decline', 'half']);
+  const drawn = new Draws(new Map([['inputs.decline', 0.2]]), atLoad.found);
+  const reader = new ScenarioReader(src, src.value, undefined, drawn);
+  readNamedInputs(reader, drawn);
+  assert.ok(Math.abs(drawn.named.get('half')! - 0.1) < 1e-12);
+  // What is made from `half` lives in this reading's memo, not the file's; from `fixed`, in the file's.
+  const before = src.memo.size;
+  reader.memo('from half', () => 1, reader.drawnAmong(['half']));
+  assert.is(src.memo.size, before);
+  reader.memo('from fixed', () => 1, reader.drawnAmong(['fixed']));
+  assert.is(src.memo.size, before + 1);
 });
 
 test('a distribution that could draw outside its key’s range, or with wrong units, is refused at its key', () => {

@@ -82,7 +82,8 @@ export function planStudy(scenario: Scenario, request: StudyRequest, availableCo
   const checkEvery = CHECK_EVERY;
   // Chunks small enough to balance the workers and to stop promptly — about 32 per worker, so the
   // last one to finish leaves the other cores idle for a few percent of the run at most — big
-  // enough to amortise messages; a divisor of checkEvery, so no chunk straddles a check point.
+  // enough to amortise messages; a divisor of checkEvery, so full-size chunks fit between check
+  // points (chunksToRun ends the others there).
   const target = Math.ceil((range.end - range.start) / (workers * 32));
   const chunkSize = [...CHUNK_SIZES].reverse().find((c) => c <= target) ?? 1;
   return { scenario, variants, baseline, seed, replications, workers, precision: request.precision, metric, shard, range, checkEvery, chunkSize };
@@ -97,8 +98,10 @@ export function shardRange(replications: number, index: number, count: number): 
  * The chunks covering the replications of `range` not yet in `done`, at most `chunkSize` each. Near
  * the end they shrink (to about an eighth of what is left per worker, down to one replication), so
  * the threads run out of work together instead of one finishing a whole chunk while the others wait.
+ * No chunk straddles a check point (range.start + k · checkEvery): a stopping rule met there keeps
+ * exactly the replications before it, whatever the chunk sizes — which depend on the workers.
  */
-export function chunksToRun(range: { start: number; end: number }, done: ReadonlySet<number>, chunkSize: number, workers = 1): Chunk[] {
+export function chunksToRun(range: { start: number; end: number }, done: ReadonlySet<number>, chunkSize: number, workers: number, checkEvery: number): Chunk[] {
   let left = 0;
   for (let r = range.start; r < range.end; r++) if (!done.has(r)) left++;
   const sizeFor = (todo: number) => Math.min(chunkSize, Math.max(1, Math.ceil(todo / (8 * workers))));
@@ -110,7 +113,7 @@ export function chunksToRun(range: { start: number; end: number }, done: Readonl
       start = r;
       size = sizeFor(left);
     }
-    if (start >= 0 && (!todo || r - start === size)) {
+    if (start >= 0 && (!todo || r - start === size || (r > start && (r - range.start) % checkEvery === 0))) {
       chunks.push({ start, end: r });
       left -= r - start;
       start = todo ? r : -1;

@@ -142,7 +142,8 @@ export function runChunks(
       let left = leftInChunk;
       for (let i = nextToDispatch; i < chunks.length; i++) left += chunks[i].end - chunks[i].start;
       const leftS = perReplicationS * left;
-      if (leftS > THREAD_WORTH_SECONDS) startThreads(Math.min(o.workers - 1, Math.max(1, chunks.length - nextToDispatch)));
+      // Only chunks not yet taken can go to a thread.
+      if (leftS > THREAD_WORTH_SECONDS) startThreads(Math.min(o.workers - 1, chunks.length - nextToDispatch));
       // A few replications give a fair estimate; past that, a study judged small stays on this thread.
       if (leftS > THREAD_WORTH_SECONDS || mainReplications >= JUDGE_REPLICATIONS) threadsStarted = true;
     };

@@ -178,20 +178,31 @@ test('a campus run balances its books: profit = revenue − cost; energy drawn a
 });
 
 test('the precision rule stops at a check point, the same for any worker count', async () => {
-  const a = scratch(), b = scratch();
-  try {
-    const scenario = (await import('../scenario/load.js')).loadScenario('scenarios/capital-raise.yaml');
-    const one = await runStudy(scenario, { outDir: a, replications: 400, workers: 1, precision: 0.15, metric: 'minedBTC' });
-    const two = await runStudy(scenario, { outDir: b, replications: 400, workers: 2, threadsOnly: true, precision: 0.15, metric: 'minedBTC' });
-    assert.is(one.stopping.rule, 'precision');
-    assert.is(one.replications % 50, 0);
-    assert.is(two.replications, one.replications);
-    same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
-    const s = one.summary!;
-    for (const v of s.variants) assert.ok(v.metrics.minedBTC.halfWidth <= 0.15 * v.metrics.minedBTC.mean);
-  } finally {
-    rmSync(a, { recursive: true, force: true });
-    rmSync(b, { recursive: true, force: true });
+  const { loadScenario } = await import('../scenario/load.js');
+  // The second setting stops at 250 of 300, where one worker's and two workers' chunk tails would
+  // cross the check point differently if chunks were not cut there.
+  const settings = [
+    { file: 'scenarios/capital-raise.yaml', replications: 400, precision: 0.15, metric: 'minedBTC' as const, variants: [] as string[] },
+    { file: 'scenarios/halving-2028.yaml', replications: 300, precision: 0.125, metric: 'npvUSD' as const, variants: ['first'] },
+  ];
+  for (const setting of settings) {
+    const a = scratch(), b = scratch();
+    try {
+      const scenario = loadScenario(setting.file);
+      const variants = setting.variants.length > 0 ? [scenario.variants[0].name] : [];
+      const request = { replications: setting.replications, precision: setting.precision, metric: setting.metric, variants };
+      const one = await runStudy(scenario, { outDir: a, workers: 1, ...request });
+      const two = await runStudy(scenario, { outDir: b, workers: 2, threadsOnly: true, ...request });
+      assert.is(one.stopping.rule, 'precision');
+      assert.is(one.replications % 50, 0);
+      assert.ok(one.replications < setting.replications, 'the rule, not the cap, stopped it');
+      assert.is(two.replications, one.replications);
+      same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
+      for (const v of one.summary!.variants) assert.ok(v.metrics[setting.metric].halfWidth <= setting.precision * Math.abs(v.metrics[setting.metric].mean));
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
   }
 });
 

@@ -85,7 +85,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
       checkAt += plan.checkEvery;
     }
   };
-  const chunks = chunksToRun(plan.range, new Set(acc.replications()), plan.chunkSize, plan.workers);
+  const chunks = chunksToRun(plan.range, new Set(acc.replications()), plan.chunkSize, plan.workers, plan.checkEvery);
   progress.start(total, acc.count);
   let failures: ChunkFailure[];
   try {
