@@ -20,7 +20,7 @@ import { RestOfNetwork } from '../network/hashrate.js';
 import type { ObservedDifficulty, ObservedDifficultyRow } from '../network/observed-difficulty.js';
 import { RETARGET_INTERVAL_BLOCKS } from '../network/retarget.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
-import type { Horizon, RestHashrate, Scenario, WorldConfig } from '../scenario/types.js';
+import type { Horizon, RestHashrate, WorldConfig } from '../scenario/types.js';
 import { observedPastGrowth, rowAtOrBefore } from './history.js';
 
 export const BACKTEST_LEVELS = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] as const;
@@ -50,7 +50,10 @@ export interface BacktestResult {
 }
 
 export interface BacktestInput {
-  readonly scenario: Scenario;
+  /** The scenario's network and fees (everything else of the world is replaced or left out). */
+  readonly world: Pick<WorldConfig, 'network' | 'fees'>;
+  /** The scenario file, for messages. */
+  readonly scenarioFile: string;
   readonly observed: ObservedDifficulty;
   readonly prices: RealisedPrices;
   readonly fromUnixDay: number;
@@ -73,7 +76,7 @@ export function backtestWorld(input: BacktestInput): { world: WorldConfig; horiz
   const days = Math.floor(input.toUnixDay - start.unixDay) + 2;
   prices.require(start.unixDay, start.unixDay + days);
 
-  const net = input.scenario.world.network;
+  const net = input.world.network;
   const startTHs = hashrateTHsForDifficulty(start.difficulty);
   let hashrate: RestHashrate;
   if (net.hashrate.kind === 'fleet') {
@@ -83,11 +86,11 @@ export function backtestWorld(input: BacktestInput): { world: WorldConfig; horiz
   } else if (net.hashrate.kind === 'response') {
     hashrate = { kind: 'response', model: new RestOfNetwork({ ...net.hashrate.model.p, startTHs }) };
   } else {
-    throw new ScenarioError(input.scenario.file, 0, 0, '', 'network.hashrate is an expression of time, which no observation can start', 'a scenario whose network responds: network.fleet, or growth and response');
+    throw new ScenarioError(input.scenarioFile, 0, 0, '', 'network.hashrate is an expression of time, which no observation can start', 'a scenario whose network responds: network.fleet, or growth and response');
   }
   const world: WorldConfig = {
     price: { model: new RealisedPriceModel(prices, start.unixDay), stepH: HOURS_PER_DAY },
-    fees: input.scenario.world.fees,
+    fees: input.world.fees,
     network: { startHeight, startBits: bitsFromDifficulty(start.difficulty), blockMode: net.blockMode, campusCounts: false, referenceCampusTHs: 0, hashrate },
     site: {},
   };
@@ -96,23 +99,36 @@ export function backtestWorld(input: BacktestInput): { world: WorldConfig; horiz
   return { world, horizon, start, startHeight, rows: inside };
 }
 
-export function backtest(input: BacktestInput): BacktestResult {
-  const { world, horizon, start, startHeight, rows } = backtestWorld(input);
-  const R = input.replications;
+/** The simulated difficulty at each row's date (the end of that day), sorted, over `replications` worlds. */
+export function simulatedAtRows(started: ReturnType<typeof backtestWorld>, replications: number, seed: number): Float64Array[] {
+  const { world, horizon, start, rows } = started;
   const at = rows.map((r) => Math.min(Math.floor(r.unixDay - start.unixDay) + 1, Math.ceil(horizon.hours / HOURS_PER_DAY) - 1));
-  const simulated = rows.map(() => new Float64Array(R));
-  for (let rep = 0; rep < R; rep++) {
-    const w = drawWorld(world, horizon, input.seed, rep);
+  const simulated = rows.map(() => new Float64Array(replications));
+  for (let rep = 0; rep < replications; rep++) {
+    const w = drawWorld(world, horizon, seed, rep);
     at.forEach((d, i) => (simulated[i][rep] = w.reference.difficulty[d]));
   }
+  return simulated.map((x) => x.sort());
+}
+
+/** Share of `sorted` below `x`, ties counting half: the probability integral transform of x. */
+export function pit(sorted: Float64Array, x: number): number {
+  let below = 0, equal = 0;
+  for (const v of sorted) {
+    if (v < x) below++;
+    else if (v === x) equal++;
+  }
+  return (below + 0.5 * equal) / sorted.length;
+}
+
+export function backtest(input: BacktestInput): BacktestResult {
+  const started = backtestWorld(input);
+  const { start, startHeight, rows } = started;
+  const R = input.replications;
+  const simulated = simulatedAtRows(started, R, input.seed);
   const out: BacktestRow[] = rows.map((row, i) => {
-    const sorted = simulated[i].sort();
-    let below = 0, equal = 0;
-    for (const x of sorted) {
-      if (x < row.difficulty) below++;
-      else if (x === row.difficulty) equal++;
-    }
-    return { date: row.date, height: row.height, observed: row.difficulty, quantiles: BACKTEST_LEVELS.map((p) => quantileSorted(sorted, p)), percentile: (100 * (below + 0.5 * equal)) / R };
+    const sorted = simulated[i];
+    return { date: row.date, height: row.height, observed: row.difficulty, quantiles: BACKTEST_LEVELS.map((p) => quantileSorted(sorted, p)), percentile: 100 * pit(sorted, row.difficulty) };
   });
   const within = (lo: number, hi: number) => out.filter((r) => r.observed >= r.quantiles[lo] && r.observed <= r.quantiles[hi]).length / out.length;
   const errors = out.map((r) => Math.abs(Math.log(r.observed / r.quantiles[3]))).sort((a, b) => a - b);

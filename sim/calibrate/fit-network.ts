@@ -38,9 +38,7 @@ export const FITTED: readonly FittedParameter[] = [
   { key: 'fleet.powerCost.spread', label: 'σ of ln(power price)', unit: '', log: true, get: (s) => s.powerCostSpread, set: (s, v) => ({ ...s, powerCostSpread: v }) },
   { key: 'fleet.payback', label: 'payback wanted', unit: 'days', log: true, get: (s) => s.paybackDays, set: (s, v) => ({ ...s, paybackDays: v }) },
   { key: 'fleet.baseOrderRate', label: 'orders once a machine pays back', unit: '/year', log: true, get: (s) => s.baseOrderRatePerYear, set: (s, v) => ({ ...s, baseOrderRatePerYear: v }) },
-  { key: 'fleet.orderRate', label: 'orders per unit of (wanted ÷ payback − 1)', unit: '/year', log: true, get: (s) => s.orderRatePerYear, set: (s, v) => ({ ...s, orderRatePerYear: v }) },
   { key: 'fleet.hysteresis', label: 'hysteresis', unit: '', log: true, get: (s) => s.hysteresis, set: (s, v) => ({ ...s, hysteresis: v }) },
-  { key: 'fleet.growthSd', label: 'sd of the wandering growth rate', unit: '/year', log: true, get: (s) => s.growthSdPerYear, set: (s, v) => ({ ...s, growthSdPerYear: v }) },
   { key: 'volatility', label: 'volatility beyond the economics', unit: '/√year', log: true, get: (s) => s.volatilityPerSqrtYear, set: (s, v) => ({ ...s, volatilityPerSqrtYear: v }) },
 ];
 
@@ -76,8 +74,6 @@ export function logLikelihood(spec: FleetSpec, w: HistoryWindow): { logLikelihoo
     sigma: spec.volatilityPerSqrtYear,
     observationVariance: EPOCH_LUCK_VARIANCE,
     drift: spec.driftPerYear - 0.5 * spec.volatilityPerSqrtYear ** 2,
-    growthSd: spec.growthSdPerYear,
-    growthReversion: spec.growthReversionPerYear,
   });
 }
 

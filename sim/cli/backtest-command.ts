@@ -53,7 +53,7 @@ async function run(args: BacktestArgs): Promise<void> {
   const observed = readObserved(args.observed);
 
   const t0 = performance.now();
-  const result = backtest({ scenario, observed, prices, fromUnixDay: fromDay, toUnixDay: toDay, replications, seed });
+  const result = backtest({ world: scenario.world, scenarioFile: scenario.file, observed, prices, fromUnixDay: fromDay, toUnixDay: toDay, replications, seed });
   const seconds = (performance.now() - t0) / 1000;
   const chart = backtestChart(result, scenario.name);
   const svg = await renderSvg(chart.spec);

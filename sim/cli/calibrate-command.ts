@@ -7,7 +7,9 @@
  */
 import type { Argv } from 'yargs';
 import { fitNetwork, type NetworkFit } from '../calibrate/fit-network.js';
+import { type ForecastFit, fitForecasts } from '../calibrate/fit-forecasts.js';
 import { fitPrice, isMomentModel } from '../calibrate/fit-price.js';
+import { FeeShare } from '../market/fees.js';
 import { historyWindow, type HistoryWindow } from '../calibrate/history.js';
 import { monthlyLogReturns } from '../market/history.js';
 import { defaultFleetSpec, REFERENCE_MACHINES } from '../network/fleet-defaults.js';
@@ -17,6 +19,9 @@ import type { Scenario } from '../scenario/types.js';
 import { readObserved, readPrices, windowFlags } from './history-flags.js';
 import { formatTable } from './table.js';
 import { reportErrors, UsageError } from './user-error.js';
+
+/** Rounds of likelihood then forecasts. */
+const CALIBRATION_ROUNDS = 2;
 
 interface CalibrateArgs {
   model: 'network' | 'price';
@@ -54,10 +59,18 @@ function network(args: CalibrateArgs): void {
   const w = historyWindow(observed, prices, fromDay, toDay, feeShare);
   // The age mix of the fleet at the window's start is observed, not fitted.
   const spec: FleetSpec = { ...start, pastGrowthPerYear: w.pastGrowthPerYear ?? start.pastGrowthPerYear };
-  process.stderr.write(`Fitting ${w.epochs.length} epochs (a minute or so)…\n`);
+  process.stderr.write(`Fitting ${w.epochs.length} epochs by maximum likelihood, then a year's forecasts from each quarter (two rounds, a few minutes)…\n`);
   const t0 = performance.now();
-  const fit = fitNetwork(spec, w);
-  process.stdout.write(networkReport(fit, w, spec, args, feeShare, (performance.now() - t0) / 1000));
+  // The two stages inform each other (the likelihood's fit depends on the order rate the forecasts
+  // set, and the forecasts on the cost curve the likelihood sets): alternate them, twice.
+  const fees = new FeeShare({ median: Math.max(feeShare, 1e-6), reversionPerYear: 4, volatilityPerSqrtYear: 1 });
+  let fit = fitNetwork(spec, w);
+  let forecasts = fitForecasts(fit.spec, fees, observed, prices, w.startUnixDay, toDay);
+  for (let round = 1; round < CALIBRATION_ROUNDS; round++) {
+    fit = fitNetwork(forecasts.spec, w);
+    forecasts = fitForecasts(fit.spec, fees, observed, prices, w.startUnixDay, toDay);
+  }
+  process.stdout.write(networkReport(fit, forecasts, w, spec, args, feeShare, (performance.now() - t0) / 1000));
 }
 
 function scenarioFleet(s: Scenario): FleetSpec {
@@ -68,10 +81,14 @@ function scenarioFleet(s: Scenario): FleetSpec {
 
 const num = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 4 }) : '—');
 
-function networkReport(fit: NetworkFit, w: HistoryWindow, spec: FleetSpec, args: CalibrateArgs, feeShare: number, seconds: number): string {
+function networkReport(fit: NetworkFit, forecasts: ForecastFit, w: HistoryWindow, spec: FleetSpec, args: CalibrateArgs, feeShare: number, seconds: number): string {
   const last = new Date((w.startUnixDay + w.days) * 86_400_000).toISOString().slice(0, 10);
   const d = fit.diagnostics;
-  const rows = fit.estimates.map((e) => [e.label, e.key, `${num(e.value)}${e.unit ? ` ${e.unit}` : ''}`, Number.isFinite(e.standardError) ? `${num(e.low)} … ${num(e.high)}` : 'not informed by the window']);
+  const rows = fit.estimates.map((e) => [e.label, e.key, `${num(e.value)}${e.unit ? ` ${e.unit}` : ''}`, Number.isFinite(e.standardError) ? `${num(e.low)} … ${num(e.high)}` : 'not informed by the window', 'likelihood']);
+  const interval = (x: { low: number; high: number }) => `${num(x.low)} … ${Number.isFinite(x.high) ? num(x.high) : '∞'}`;
+  rows.push(['orders per unit of (wanted ÷ payback − 1)', 'fleet.orderRate', `${num(forecasts.orderRate.value)} /year`, interval(forecasts.orderRate), 'forecasts']);
+  rows.push(['sd of the growth beyond the economics', 'fleet.growthSd', `${num(forecasts.growthSd.value)} /year`, interval(forecasts.growthSd), 'forecasts']);
+  const m = forecasts.moments;
   const strong = fit.estimates.flatMap((a, i) => fit.estimates.slice(0, i).map((b, j) => [b.key, a.key, fit.correlation[i][j]] as const)).filter(([, , r]) => Math.abs(r) >= 0.5);
   const frontier = `${REFERENCE_MACHINES[0].name} … ${REFERENCE_MACHINES[REFERENCE_MACHINES.length - 1].name}`;
   const value = (key: string) => fit.estimates.find((e) => e.key === key)!.value;
@@ -82,15 +99,17 @@ function networkReport(fit: NetworkFit, w: HistoryWindow, spec: FleetSpec, args:
     `    powerCost: { median: ${num(value('fleet.powerCost.median'))} USD/MWh, spread: ${num(value('fleet.powerCost.spread'))} }`,
     `    payback: ${Math.round(value('fleet.payback'))} days`,
     `    baseOrderRate: ${num(value('fleet.baseOrderRate'))}`,
-    `    orderRate: ${num(value('fleet.orderRate'))}`,
+    `    orderRate: ${num(forecasts.orderRate.value)}`,
     `    hysteresis: ${num(value('fleet.hysteresis'))}`,
-    `    growthSd: ${num(value('fleet.growthSd'))}`,
+    `    growthSd: ${num(forecasts.growthSd.value)}`,
   ];
   return [
     `campus calibrate network: ${fit.epochs} epochs from ${w.start.date} to ${last} (window ${args.from} … ${args.to}), fee share ${(100 * feeShare).toFixed(1)} %, maximum likelihood (${seconds.toFixed(0)} s, ${fit.evaluations} evaluations${fit.converged ? '' : ', stopped at the evaluation budget'})`,
     `Held fixed: frontier ${frontier} then −${(100 * spec.frontier.improvementPerYear).toFixed(0)} %/year, ${spec.machinePriceUSDPerW} USD/W, lead ${spec.leadDays} days, cap ${spec.maxGrowthPerYear}/year, reaction ${spec.reactionDays} days, idle ${spec.idleDays} days, growth reversion ${spec.growthReversionPerYear}/year; fleet age mix from the year before (${num(spec.pastGrowthPerYear)}/year)`,
     '',
-    formatTable(['parameter', 'scenario key (under network)', 'estimate', '95 % interval'], rows, [false, false, true, true]),
+    formatTable(['parameter', 'scenario key (under network)', 'estimate', '95 % interval', 'fitted to'], rows, [false, false, true, true, false]),
+    '',
+    `Likelihood: the epochs one at a time, on the hashprice as it was. Forecasts: simulated method of moments — the model run free for a year from each of ${m.starts} quarterly starts on the realised price; the observed difficulty's percentile among the simulated (${m.observations} retargets) should be uniform, and is: mean ${m.meanPit.toFixed(3)} (½ ± ${(1.96 * m.meanPitSe).toFixed(3)}), mean squared distance from ½ ${m.pitVariance.toFixed(4)} (1/12 = 0.0833 ± ${(1.96 * m.pitVarianceSe).toFixed(4)}).`,
     '',
     `Fit: log-likelihood ${fit.logLikelihood.toFixed(1)} over ${fit.epochs - 1} epoch-to-epoch changes; AIC ${d.aicFleet.toFixed(1)}, against ${d.aicRandomWalk.toFixed(1)} for a random walk with drift (${num(d.randomWalk.driftPerYear)}/year, σ ${num(d.randomWalk.volatilityPerSqrtYear)}) — lower is better.`,
     `Standardized innovations (independent N(0, 1) if the model is right): mean ${d.innovationMean.toFixed(2)}, sd ${d.innovationSd.toFixed(2)}, lag-1 autocorrelation ${d.lag1Autocorrelation.toFixed(2)}, Ljung–Box Q(${d.ljungBox.lags}) = ${d.ljungBox.q.toFixed(1)} (p = ${d.ljungBox.pValue.toFixed(2)}), ${(100 * d.beyond196).toFixed(1)} % beyond ±1.96 (5 % expected).`,

@@ -35,25 +35,25 @@ export const FLEET_DEFAULTS = {
   leadDays: 120,
   /** Assumption: owners act on a few days of hashprice, not one day's luck. */
   reactionDays: 3,
-  hysteresis: 0.37,
+  hysteresis: 0.322,
   /** Assumption: a machine idle for about half a year on average is sold or scrapped. */
   idleDays: 180,
   /** 2024 grew 515 → 807 EH/s (ln 0.45), 2025 to ~1,045 (ln 0.26): about 0.35 a year. */
   pastGrowthPerYear: 0.35,
   // Fitted (campus calibrate network, 2016–2022):
-  powerCostMedianUSDPerMWh: 79.3,
-  powerCostSpread: 1.17,
-  paybackDays: 1530,
-  baseOrderRatePerYear: 0.454,
-  orderRatePerYear: 0.227,
+  powerCostMedianUSDPerMWh: 86.3,
+  powerCostSpread: 1.06,
+  paybackDays: 827,
+  baseOrderRatePerYear: 0.602,
+  orderRatePerYear: 1.05,
 
   driftPerYear: 0,
-  volatilityPerSqrtYear: 0.289,
-  growthSdPerYear: 0.533,
+  volatilityPerSqrtYear: 0.311,
+  growthSdPerYear: 0.842,
   /** The deployment cap: about the fastest the network grew over half a year in 2016–2022 (2.2 a year in ln, late 2017). */
   maxGrowthPerYear: 2.5,
-  /** Assumption: a growth shock (a capital or chip-supply cycle) fades over about a year. */
-  growthReversionPerYear: 1,
+  /** Assumption: a burst of growth beyond the economics (a relocation wave, a supply glut) fades within a season. */
+  growthReversionPerYear: 4,
 } as const;
 
 /** The fleet model as the defaults above describe it (a scenario's `network: { fleet: {} }`). */

@@ -20,8 +20,10 @@
  *    at that price order when the payback is shorter than the one they want, in proportion to how
  *    much shorter — `orderRate` × (wanted ÷ payback − 1) of the running fleet a year, a return on
  *    capital above a hurdle — up to a deployment cap; the machines arrive after the lead time.
- * 4. Everything else the economy does not explain — bans, relocations, weather, capital — moves the
- *    whole fleet by a lognormal random walk with a drift (`driftPerYear`, `volatilityPerSqrtYear`).
+ * 4. Everything else the economy does not explain — bans, relocations, weather, capital cycles —
+ *    moves the whole fleet: a lognormal random walk (`volatilityPerSqrtYear`; a drift, 0 unless a
+ *    scenario sets one) plus a growth rate that wanders and fades within months (`growthSdPerYear`,
+ *    `growthReversionPerYear`): a relocation wave or a supply glut lasts a season, not forever.
  *
  * The fleet is kept as a histogram of capacity over ln(cash cost) (bins of 2.5 %), so a day costs a
  * few bins' work whatever the fleet's size or age: allocation-free, O(1) per day amortised.
@@ -79,9 +81,10 @@ export interface FleetSpec {
   /** Drift and σ of ln(fleet) a year (per √year for σ) beyond what the economics explains. */
   driftPerYear: number;
   volatilityPerSqrtYear: number;
-  /** A growth rate beyond the economics that wanders (capital and supply cycles): its stationary sd a year… */
+  /** A growth rate beyond the economics that wanders (relocation waves, capital and chip-supply
+   *  cycles): its stationary sd a year… */
   growthSdPerYear: number;
-  /** …and how fast it reverts, a year. */
+  /** …and how fast it fades, a year. */
   growthReversionPerYear: number;
 }
 
@@ -100,7 +103,7 @@ export function checkFleet(p: FleetSpec): void {
   need(finite(p.idleDays) && p.idleDays >= 1 && p.idleDays <= 10 * DAYS_PER_YEAR, 'idle', p.idleDays, 'a duration from 1 day to 10 years');
   need(finite(p.pastGrowthPerYear) && Math.abs(p.pastGrowthPerYear) <= 5, 'pastGrowth', p.pastGrowthPerYear, 'a rate in [-5, 5] a year');
   need(finite(p.driftPerYear) && Math.abs(p.driftPerYear) <= 5, 'growth', p.driftPerYear, 'a rate in [-5, 5] a year');
-  need(finite(p.growthSdPerYear) && p.growthSdPerYear >= 0 && p.growthSdPerYear <= 5, 'growthSd', p.growthSdPerYear, 'a rate in [0, 5] a year');
+  need(finite(p.growthSdPerYear) && p.growthSdPerYear >= 0 && p.growthSdPerYear <= 10, 'growthSd', p.growthSdPerYear, 'a rate in [0, 10] a year');
   need(finite(p.growthReversionPerYear) && p.growthReversionPerYear > 0 && p.growthReversionPerYear <= 100, 'growthReversion', p.growthReversionPerYear, 'a rate in (0, 100] a year');
   need(finite(p.volatilityPerSqrtYear) && p.volatilityPerSqrtYear >= 0 && p.volatilityPerSqrtYear <= 5, 'volatility', p.volatilityPerSqrtYear, 'a volatility in [0, 5]');
 }
