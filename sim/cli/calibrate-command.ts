@@ -152,7 +152,7 @@ function price(args: CalibrateArgs): void {
       '',
       `${scenario.name} has drift ${fit.scenarioDriftPerYear}: the mean price grows ${pct(Math.expm1(fit.scenarioMeanGrowthPerYear))} a year and the median ${pct(Math.expm1(fit.scenarioMedianGrowthPerYear))} —`,
       `from ${usd(start)} to a median of ${usd(start * Math.exp(fit.scenarioMedianGrowthPerYear * years))} after ${years} years (half the paths end below it), while the mean stays at ${usd(start * Math.exp(fit.scenarioMeanGrowthPerYear * years))}.`,
-      `The closes' drift is known to ±${(1.96 * fit.drift.standardError).toFixed(2)} a year: history does not pin the direction, so a scenario's drift is an assumption to state, not a fit.`,
+      `The window's drift is known to ±${(1.96 * fit.drift.standardError).toFixed(2)} a year, and moves with the window's ends by more than that: a past return is no forecast, so a scenario's drift is an assumption to state.`,
       '',
     ].join('\n'),
   );
