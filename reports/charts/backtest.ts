@@ -16,8 +16,8 @@ export function backtestChart(result: BacktestResult, scenario: string): Chart {
     spec: {
       $schema: VEGA_LITE_SCHEMA,
       title: {
-        text: `Backtest of ${scenario}'s network from ${result.start.date}: simulated difficulty against the observed`,
-        subtitle: `${result.replications} replications on the realised BTC price · median, p25–p75 and p5–p95 · dots: observed · inside p25–p75 ${(100 * result.coverage50).toFixed(0)} %, p5–p95 ${(100 * result.coverage90).toFixed(0)} %`,
+        text: `${scenario}'s network from ${result.start.date}: difficulty, simulated and observed`,
+        subtitle: `${result.replications} worlds on the realised price · median, p25–p75, p5–p95 · dots: observed (${(100 * result.coverage50).toFixed(0)} % in p25–p75, ${(100 * result.coverage90).toFixed(0)} % in p5–p95)`,
       },
       config: CHART_CONFIG,
       width: 640,

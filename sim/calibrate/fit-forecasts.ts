@@ -97,8 +97,13 @@ export function fitForecasts(start: FleetSpec, fees: FeeShare, observed: Observe
   // Standardised distances: (mean PIT − ½)/se and (PIT variance − 1/12)/se.
   const z = (m: ForecastMoments) => [(m.meanPit - 0.5) / m.meanPitSe, (m.pitVariance - UNIFORM_VARIANCE) / m.pitVarianceSe];
   const objective = ([a, b]: readonly number[]) => {
-    const [z1, z2] = z(moments(Math.exp(a), Math.exp(b)));
-    return z1 * z1 + z2 * z2;
+    try {
+      const [z1, z2] = z(moments(Math.exp(a), Math.exp(b)));
+      return z1 * z1 + z2 * z2;
+    } catch (e) {
+      if (e instanceof RangeError) return Infinity; // outside a parameter's range
+      throw e;
+    }
   };
   const best = nelderMead(objective, [Math.log(start.orderRatePerYear), Math.log(Math.max(0.05, start.growthSdPerYear))], { step: [0.5, 0.5], maxEvaluations: 60, fTolerance: 0.05, xTolerance: 0.02 });
   const orderRate = Math.exp(best.x[0]), growthSd = Math.exp(best.x[1]);
@@ -109,11 +114,17 @@ export function fitForecasts(start: FleetSpec, fees: FeeShare, observed: Observe
       let inside = value;
       for (let k = 1; k <= 6; k++) {
         const x = value * factor ** k;
-        const m = which === 0 ? moments(x, growthSd) : moments(orderRate, x);
+        let m: ForecastMoments;
+        try {
+          m = which === 0 ? moments(x, growthSd) : moments(orderRate, x);
+        } catch (e) {
+          if (e instanceof RangeError) return inside; // the parameter's own range ends first
+          throw e;
+        }
         if (Math.abs(z(m)[which]) > 1.96) return Math.sqrt(inside * x); // between the last inside and the first outside
         inside = x;
       }
-      return which === 0 && factor < 1 ? 0 : factor < 1 ? inside : Infinity;
+      return factor < 1 ? 0 : Infinity;
     };
     return { value, low: bound(1 / 1.5), high: bound(1.5) };
   };

@@ -98,11 +98,11 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
   const referenceCampusTHs = net.referenceCampusTHs;
   const priceStepDays = config.price.stepH / HOURS_PER_DAY;
   const lastPrice = price.length - 1;
-  const dayHashprice = (d: number) => {
+  const dayHashprice = (d: number, height: number) => {
     const dayPrice = (dailyPrice[d] = price[Math.min(lastPrice, Math.floor(d / priceStepDays))]);
-    return hashpriceUSDPerPHDay(chain.difficulty, blockSubsidyBTC(Math.floor(chain.nextHeight())), feeShare[d], dayPrice);
+    return hashpriceUSDPerPHDay(chain.difficulty, blockSubsidyBTC(Math.floor(height)), feeShare[d], dayPrice);
   };
-  const fleet = net.hashrate.kind === 'fleet' && days > 0 ? net.hashrate.model.run(dayHashprice(0), days) : undefined;
+  const fleet = net.hashrate.kind === 'fleet' && days > 0 ? net.hashrate.model.run(dayHashprice(0, chain.nextHeight()), days) : undefined;
 
   for (let d = 0; d < days; d++) {
     if (fleet) rest[d] = fleet.runningTHs();
@@ -111,7 +111,7 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
     networkTHs[d] = rest[d] + referenceCampusTHs;
     difficulty[d] = chain.difficulty;
     nextHeight[d] = chain.nextHeight();
-    hashprice[d] = dayHashprice(d);
+    hashprice[d] = dayHashprice(d, nextHeight[d]);
     if (fleet) {
       marginalCost[d] = fleet.marginalCostUSDPerPHDay;
       fleet.step(d, hashprice[d], hashrateRng);

@@ -12,7 +12,7 @@ import { fitPrice, isMomentModel } from '../calibrate/fit-price.js';
 import { FeeShare } from '../market/fees.js';
 import { historyWindow, type HistoryWindow } from '../calibrate/history.js';
 import { monthlyLogReturns } from '../market/history.js';
-import { defaultFleetSpec, REFERENCE_MACHINES } from '../network/fleet-defaults.js';
+import { CALIBRATION_START, defaultFleetSpec, REFERENCE_MACHINES } from '../network/fleet-defaults.js';
 import type { FleetSpec } from '../network/fleet.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
@@ -53,7 +53,7 @@ function network(args: CalibrateArgs): void {
   const feeShare = Number(args.feeShare);
   if (!(feeShare >= 0 && feeShare < 1)) throw new UsageError(`--fee-share must be a share in [0, 1), got '${args.feeShare}'`);
   const scenario = args.scenario ? loadScenario(args.scenario) : undefined;
-  const start = scenario ? scenarioFleet(scenario) : defaultFleetSpec();
+  const start = scenario ? scenarioFleet(scenario) : { ...defaultFleetSpec(), ...CALIBRATION_START };
   const observed = readObserved(args.observed);
   const prices = readPrices(args.prices);
   const w = historyWindow(observed, prices, fromDay, toDay, feeShare);
@@ -104,7 +104,7 @@ function networkReport(fit: NetworkFit, forecasts: ForecastFit, w: HistoryWindow
     `    growthSd: ${num(forecasts.growthSd.value)}`,
   ];
   return [
-    `campus calibrate network: ${fit.epochs} epochs from ${w.start.date} to ${last} (window ${args.from} … ${args.to}), fee share ${(100 * feeShare).toFixed(1)} %, maximum likelihood (${seconds.toFixed(0)} s, ${fit.evaluations} evaluations${fit.converged ? '' : ', stopped at the evaluation budget'})`,
+    `campus calibrate network: ${fit.epochs} epochs from ${w.start.date} to ${last} (window ${args.from} … ${args.to}), fee share ${(100 * feeShare).toFixed(1)} %, likelihood then forecasts, ${CALIBRATION_ROUNDS} rounds (${seconds.toFixed(0)} s, ${fit.evaluations} evaluations${fit.converged ? '' : ', stopped at the evaluation budget'})`,
     `Held fixed: frontier ${frontier} then −${(100 * spec.frontier.improvementPerYear).toFixed(0)} %/year, ${spec.machinePriceUSDPerW} USD/W, lead ${spec.leadDays} days, cap ${spec.maxGrowthPerYear}/year, reaction ${spec.reactionDays} days, idle ${spec.idleDays} days, growth reversion ${spec.growthReversionPerYear}/year; fleet age mix from the year before (${num(spec.pastGrowthPerYear)}/year)`,
     '',
     formatTable(['parameter', 'scenario key (under network)', 'estimate', '95 % interval', 'fitted to'], rows, [false, false, true, true, false]),

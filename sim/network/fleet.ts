@@ -15,18 +15,19 @@
  *    cash-cost curve of Sharrock 2016 and Hashrate Index's break-even charts).
  * 2. Retire. An idle machine retires at a rate of one over the mean idle time (sold for scrap or
  *    shipped to a cheaper site): machines that stay unprofitable leave the curve.
- * 3. Buy. At each power price the frontier machine (price per watt × its J/TH) pays back in
- *    price ÷ (expected hashprice − cash cost) days, the expected hashprice a 30-day average. Owners
- *    at that price order when the payback is shorter than the one they want, in proportion to how
- *    much shorter — `orderRate` × (wanted ÷ payback − 1) of the running fleet a year, a return on
- *    capital above a hurdle — up to a deployment cap; the machines arrive after the lead time.
+ * 3. Buy. Once a week, at each power price, the frontier machine (price per watt × its J/TH) pays
+ *    back in price ÷ (expected hashprice − cash cost) days, the expected hashprice a 30-day average.
+ *    Owners at that price order when the payback is shorter than the one they want: a base share of
+ *    the running fleet a year, and more the shorter it is — `orderRate` × (wanted ÷ payback − 1), a
+ *    return on capital above a hurdle — up to a deployment cap; machines arrive after the lead time.
  * 4. Everything else the economy does not explain — bans, relocations, weather, capital cycles —
  *    moves the whole fleet: a lognormal random walk (`volatilityPerSqrtYear`; a drift, 0 unless a
  *    scenario sets one) plus a growth rate that wanders and fades within months (`growthSdPerYear`,
  *    `growthReversionPerYear`): a relocation wave or a supply glut lasts a season, not forever.
  *
  * The fleet is kept as a histogram of capacity over ln(cash cost) (bins of 2.5 %), so a day costs a
- * few bins' work whatever the fleet's size or age: allocation-free, O(1) per day amortised.
+ * few bins' work whatever the fleet's size or age: allocation-free, O(1) per day amortised. Orders
+ * and the growth noise step weekly; switching is daily.
  */
 import { normalQuantile } from '../core/stats/normal.js';
 import type { RandomStream } from '../core/stream.js';
@@ -39,6 +40,9 @@ export const MWH_PER_PH_DAY_PER_J_PER_TH = 0.024;
 export const POWER_CLASSES = 8;
 /** Days over which owners average hashprice when deciding to buy. */
 export const EXPECTATION_DAYS = 30;
+/** Days between steps of the wandering growth rate, and between owners' orders. */
+const GROWTH_STEP_DAYS = 7;
+const ORDER_STEP_DAYS = 7;
 /** Years of past purchases in the fleet at the start, in quarters. */
 const START_AGE_QUARTERS = 40;
 
@@ -46,6 +50,9 @@ const START_AGE_QUARTERS = 40;
 const LN_MIN = Math.log(0.1);
 const BINS_PER_LN = 40;
 export const COST_BINS = Math.ceil((Math.log(1e5) - LN_MIN) * BINS_PER_LN);
+
+/** Lower edge of each bin (and the top of the last), USD/PH/day: the threshold walks these without a logarithm. */
+const EDGES = Float64Array.from({ length: COST_BINS + 1 }, (_, b) => Math.exp(LN_MIN + b / BINS_PER_LN));
 
 const binOf = (lnCost: number): number => {
   const b = Math.floor((lnCost - LN_MIN) * BINS_PER_LN);
@@ -114,6 +121,16 @@ interface FrontierPath {
   readonly buyScale: Float64Array;
 }
 
+/** A run's working arrays (see NetworkFleet.run). */
+interface RunBuffers {
+  readonly capacity: Float64Array;
+  readonly idleSince: Float64Array;
+  readonly orders: Float64Array;
+  readonly orderBins: Int32Array;
+  /** Whether a slot holds any orders. */
+  readonly pending: Uint8Array;
+}
+
 /** The fleet at the start of a world: capacity per cost bin, scaled so the running part is 1. */
 interface StartFleet {
   readonly hashpriceUSDPerPHDay: number;
@@ -133,6 +150,7 @@ export class NetworkFleet {
   private readonly hurdle: Float64Array;
   private start?: StartFleet;
   private path?: FrontierPath;
+  private buffers?: RunBuffers;
 
   /**
    * @param startUnixDay the world's first day, days since 1970-01-01
@@ -154,7 +172,13 @@ export class NetworkFleet {
 
   /** A fleet for one world of `days` days whose hashprice on day 0 is `hashpriceUSDPerPHDay`. */
   run(hashpriceUSDPerPHDay: number, days: number): FleetRun {
-    return new FleetRun(this, this.startFleet(hashpriceUSDPerPHDay), this.frontierPath(days));
+    // A world's run is done before the next starts (drawWorld is synchronous), so runs share their
+    // buffers: a study's thousands of worlds allocate them once.
+    const slots = Math.max(1, this.spec.leadDays) + 1;
+    if (this.buffers?.orders.length !== slots * POWER_CLASSES) {
+      this.buffers = { capacity: new Float64Array(COST_BINS), idleSince: new Float64Array(COST_BINS), orders: new Float64Array(slots * POWER_CLASSES), orderBins: new Int32Array(slots * POWER_CLASSES), pending: new Uint8Array(slots) };
+    }
+    return new FleetRun(this, this.startFleet(hashpriceUSDPerPHDay), this.frontierPath(days), this.buffers);
   }
 
   /**
@@ -217,15 +241,14 @@ export class FleetRun {
   private readonly idleSince: Float64Array;
   private running = 1;
   private scale: number;
-  private lnTheta: number;
   private onBin: number; // bins ≤ onBin run
   private reactHashprice: number;
   private expectedHashprice: number;
   private readonly reactWeight: number;
   private readonly expectWeight: number;
-  private readonly lnHysteresis: number;
+  private readonly hysteresisFactor: number;
   private readonly idleDays: number;
-  private readonly buyPerDay: number;
+  private readonly buyPerWeek: number;
   private readonly orderRate: number;
   private readonly baseRate: number;
   private readonly maxGrowth: number;
@@ -238,27 +261,28 @@ export class FleetRun {
   private readonly slots: number;
   private readonly orders: Float64Array;
   private readonly orderBins: Int32Array;
+  private readonly pending: Uint8Array;
   private readonly drift: number;
   private readonly shock: number;
   private growth = 0;
   private readonly growthDecay: number;
   private readonly growthShock: number;
 
-  constructor(fleet: NetworkFleet, start: StartFleet, path: FrontierPath) {
+  constructor(fleet: NetworkFleet, start: StartFleet, path: FrontierPath, buffers: RunBuffers) {
     const spec = fleet.spec;
-    this.capacity = Float64Array.from(start.capacity);
-    this.idleSince = new Float64Array(COST_BINS);
+    this.capacity = buffers.capacity;
+    this.capacity.set(start.capacity);
+    this.idleSince = buffers.idleSince.fill(0);
     this.scale = fleet.startTHs;
     const h0 = start.hashpriceUSDPerPHDay;
-    this.lnTheta = Math.log(h0);
     this.marginalCostUSDPerPHDay = h0;
-    this.onBin = binOf(this.lnTheta);
+    this.onBin = binOf(Math.log(h0));
     this.reactHashprice = this.expectedHashprice = h0;
     this.reactWeight = 1 - Math.exp(-1 / spec.reactionDays);
     this.expectWeight = 1 - Math.exp(-1 / EXPECTATION_DAYS);
-    this.lnHysteresis = Math.log1p(spec.hysteresis);
+    this.hysteresisFactor = 1 + spec.hysteresis;
     this.idleDays = spec.idleDays;
-    this.buyPerDay = 1 / DAYS_PER_YEAR / POWER_CLASSES;
+    this.buyPerWeek = ORDER_STEP_DAYS / DAYS_PER_YEAR / POWER_CLASSES;
     this.orderRate = spec.orderRatePerYear;
     this.baseRate = spec.baseOrderRatePerYear;
     this.maxGrowth = spec.maxGrowthPerYear;
@@ -268,16 +292,17 @@ export class FleetRun {
     this.buyScale = path.buyScale;
     this.lead = Math.max(1, spec.leadDays);
     this.slots = this.lead + 1;
-    this.orders = new Float64Array(this.slots * POWER_CLASSES);
-    this.orderBins = new Int32Array(this.slots * POWER_CLASSES);
+    this.orders = buffers.orders.fill(0);
+    this.orderBins = buffers.orderBins;
+    this.pending = buffers.pending.fill(0);
     const dt = 1 / DAYS_PER_YEAR, sigma = spec.volatilityPerSqrtYear;
     this.drift = (spec.driftPerYear - 0.5 * sigma * sigma) * dt;
     this.shock = sigma * Math.sqrt(dt);
-    this.growthDecay = Math.exp(-spec.growthReversionPerYear * dt);
+    this.growthDecay = Math.exp(-spec.growthReversionPerYear * dt * GROWTH_STEP_DAYS);
     this.growthShock = spec.growthSdPerYear * Math.sqrt(1 - this.growthDecay * this.growthDecay);
-    // Orders already in transit at the start, as the start's hashprice would have placed them each day
-    // of the lead time: without them nothing would arrive for a lead time, as if the world began today.
-    for (let k = 1; k <= this.lead; k++) this.order((k % this.slots) * POWER_CLASSES, 0);
+    // Orders already in transit at the start, as the start's hashprice would have placed them over the
+    // lead time: without them nothing would arrive for a lead time, as if the world began today.
+    for (let k = 1; k <= this.lead; k++) if ((this.lead - k) % ORDER_STEP_DAYS === 0) this.order(k % this.slots, 0);
   }
 
   /** Hashrate running now, TH/s. */
@@ -293,51 +318,62 @@ export class FleetRun {
     // 1. Switch: the threshold follows the reaction-averaged hashprice, with hysteresis upward.
     this.reactHashprice += this.reactWeight * (hashpriceUSDPerPHDay - this.reactHashprice);
     this.expectedHashprice += this.expectWeight * (hashpriceUSDPerPHDay - this.expectedHashprice);
-    const lnSeen = Math.log(this.reactHashprice);
-    let lnTheta = this.lnTheta;
-    if (lnSeen < lnTheta) lnTheta = lnSeen;
-    else if (lnSeen > lnTheta + this.lnHysteresis) lnTheta = lnSeen - this.lnHysteresis;
-    if (lnTheta !== this.lnTheta) {
-      this.lnTheta = lnTheta;
-      this.marginalCostUSDPerPHDay = Math.exp(lnTheta);
-      this.moveThreshold(d, lnTheta < LN_MIN ? -1 : binOf(lnTheta));
+    const seen = this.reactHashprice;
+    let theta = this.marginalCostUSDPerPHDay;
+    if (seen < theta) theta = seen;
+    else if (seen > theta * this.hysteresisFactor) theta = seen / this.hysteresisFactor;
+    if (theta !== this.marginalCostUSDPerPHDay) {
+      this.marginalCostUSDPerPHDay = theta;
+      // The bin holding θ: EDGES[b] ≤ θ < EDGES[b + 1], found by walking from the last one.
+      let b = this.onBin;
+      while (b + 1 < COST_BINS && theta >= EDGES[b + 1]) b++;
+      while (b >= 0 && theta < EDGES[b]) b--;
+      if (b !== this.onBin) this.moveThreshold(d, b);
     }
 
     // 2. Buy: class c orders min(cap, rate × (wanted ÷ payback − 1)) of the running fleet a year, where
     //    wanted ÷ payback = x − y_c, x = wanted × E[hashprice] ÷ frontier price and y_c the class's power cost over it.
-    this.order(((d + this.lead) % this.slots) * POWER_CLASSES, d);
+    //    Owners order once a week, a week's worth.
+    if (d % ORDER_STEP_DAYS === 0) this.order((d + this.lead) % this.slots, d);
 
-    // 3. Deliveries for tomorrow (the orders of lead days ago), then retirement of idle machines.
-    const due = ((d + 1) % this.slots) * POWER_CLASSES;
-    for (let c = 0; c < POWER_CLASSES; c++) {
-      const amount = this.orders[due + c];
-      if (amount === 0) continue;
-      this.orders[due + c] = 0;
-      const b = this.orderBins[due + c];
-      if (b <= this.onBin) {
-        this.capacity[b] += amount;
-        this.running += amount;
-      } else {
-        this.capacity[b] = this.idleNow(b, d) + amount;
-        this.idleSince[b] = d;
+    // 3. Deliveries for tomorrow (the orders of lead days ago); idle machines retire as they wait.
+    const dueSlot = (d + 1) % this.slots;
+    if (this.pending[dueSlot] !== 0) {
+      this.pending[dueSlot] = 0;
+      const due = dueSlot * POWER_CLASSES;
+      for (let c = 0; c < POWER_CLASSES; c++) {
+        const amount = this.orders[due + c];
+        if (amount === 0) continue;
+        this.orders[due + c] = 0;
+        const b = this.orderBins[due + c];
+        if (b <= this.onBin) {
+          this.capacity[b] += amount;
+          this.running += amount;
+        } else {
+          this.capacity[b] = this.idleNow(b, d) + amount;
+          this.idleSince[b] = d;
+        }
       }
     }
 
     // 4. Everything else: one lognormal shock to the whole fleet.
     if (rng !== undefined) {
       this.scale *= Math.exp(this.drift + this.growth / DAYS_PER_YEAR + this.shock * rng.standardNormal());
-      if (this.growthShock > 0) this.growth = this.growth * this.growthDecay + this.growthShock * rng.standardNormal();
+      // The growth noise fades over months: a step a week is enough (exact for the OU over the week).
+      if (this.growthShock > 0 && d % GROWTH_STEP_DAYS === GROWTH_STEP_DAYS - 1) this.growth = this.growth * this.growthDecay + this.growthShock * rng.standardNormal();
     }
   }
 
-  /** Places day d's orders (on the expected hashprice and day d's frontier) in the slot at `slot`. */
+  /** Places a week's orders on day d (its expected hashprice and frontier) in slot `slot`. */
   private order(slot: number, d: number): void {
     const x = this.buyScale[d] * this.expectedHashprice - 1;
     if (!(x > this.hurdle[0])) return;
+    this.pending[slot] = 1;
+    slot *= POWER_CLASSES;
     const frontierLnE = this.lnE[d];
     for (let c = 0; c < POWER_CLASSES && x > this.hurdle[c]; c++) {
       const rate = this.baseRate + this.orderRate * (x - this.hurdle[c]);
-      this.orders[slot + c] = this.buyPerDay * (rate < this.maxGrowth ? rate : this.maxGrowth) * this.running;
+      this.orders[slot + c] = this.buyPerWeek * (rate < this.maxGrowth ? rate : this.maxGrowth) * this.running;
       this.orderBins[slot + c] = binOf(frontierLnE + this.lnCostPerJPerTH[c]);
     }
   }
