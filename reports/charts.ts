@@ -5,7 +5,7 @@ import type { Chart } from './chart.js';
 import type { ChartContext } from './chart-context.js';
 import { convergenceChart } from './charts/convergence.js';
 import { energyChart } from './charts/energy.js';
-import { variantFanChart, worldFanChart } from './charts/fan.js';
+import { hashpriceFanChart, priceFanChart, variantFanChart, worldFanChart } from './charts/fan.js';
 import { gpuQueueChart } from './charts/gpu-queue.js';
 import { npvDistributionChart } from './charts/npv-distribution.js';
 import { pairedDifferenceChart } from './charts/paired-difference.js';
@@ -27,8 +27,8 @@ export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartCo
     revenueMixChart(ctx.bands, variants),
     variantFanChart(ctx.bands, 'gpuUtilisation', variants, 'How busy are the GPUs?', 'GPU utilisation (%)', 0.01),
     gpuQueueChart(summary),
-    worldFanChart(ctx.bands, 'btcPriceUSD', 'BTC price paths', 'BTC price (thousand USD)', 1e3),
-    worldFanChart(ctx.bands, 'hashpriceUSDPerPHDay', 'Hashprice: what 1 PH/s earns a day', 'Hashprice (USD per PH/s per day)'),
+    priceFanChart(ctx.bands),
+    hashpriceFanChart(ctx.bands),
     worldFanChart(ctx.bands, 'networkHashrateEHs', 'Network hashrate', 'Network hashrate (EH/s)'),
     worldFanChart(ctx.bands, 'difficultyT', 'Difficulty', 'Difficulty (T)'),
     energyChart(summary),

@@ -51,6 +51,7 @@ export { HistoricalBootstrap } from './market/bootstrap.js';
 export type { BootstrapParameters } from './market/bootstrap.js';
 export { parseMonthlyCloses, readMonthlyCloses, monthlyLogReturns } from './market/history.js';
 export { FeeShare } from './market/fees.js';
+export { RealisedPrices, RealisedPriceModel } from './market/realised.js';
 export type { FeeParameters } from './market/fees.js';
 
 // Bitcoin network: Bitcoin Core's retarget, the chain, hashrate, subsidy, hashprice
@@ -62,6 +63,13 @@ export type { BlockMode, ChainOptions } from './network/chain.js';
 export { EpochWork } from './network/epoch-work.js';
 export { RestOfNetwork } from './network/hashrate.js';
 export type { HashrateResponse } from './network/hashrate.js';
+export { NetworkFleet, FleetRun, checkFleet } from './network/fleet.js';
+export type { FleetSpec } from './network/fleet.js';
+export { Frontier } from './network/frontier.js';
+export type { FrontierMachine } from './network/frontier.js';
+export { FLEET_DEFAULTS, REFERENCE_MACHINES, defaultFleetSpec } from './network/fleet-defaults.js';
+export { parseObservedDifficulty, readObservedDifficulty } from './network/observed-difficulty.js';
+export type { ObservedDifficulty, ObservedDifficultyRow } from './network/observed-difficulty.js';
 export { blockSubsidySats, blockSubsidyBTC, nextHalvingHeight, HALVING_INTERVAL_BLOCKS } from './network/subsidy.js';
 export { fppsBtcPerHour, hashpriceUSDPerPHDay, hashpriceBTCPerPHDay } from './network/hashprice.js';
 
@@ -141,6 +149,15 @@ export { InvariantError } from './campus/invariants.js';
 export type { SiteWorld } from './campus/site-world.js';
 export { METRICS } from './campus/metrics.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
+// The network model against history: the fit and the backtest
+export { historyWindow } from './calibrate/history.js';
+export { fitNetwork } from './calibrate/fit-network.js';
+export type { NetworkFit } from './calibrate/fit-network.js';
+export { fitForecasts } from './calibrate/fit-forecasts.js';
+export { fitPrice } from './calibrate/fit-price.js';
+export { backtest } from './calibrate/backtest.js';
+export type { BacktestResult, BacktestRow } from './calibrate/backtest.js';
+
 export { runStudy, StudyError } from './study/study.js';
 export type { StudyOptions, StudyResult } from './study/study.js';
 export { mergeStudies } from './study/merge.js';

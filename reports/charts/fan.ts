@@ -10,6 +10,35 @@ export function worldFanChart(bands: readonly BandRow[], series: string, title: 
   return { name: `fan-${series}`, spec: fanSpec(values, title, yTitle, '#4e79a7') };
 }
 
+/**
+ * Hashprice with the network's marginal break-even beside it: the cash cost of the costliest machine
+ * still running (median by month, dashed). Where hashprice sits on it, the network is at its margin.
+ */
+export function hashpriceFanChart(bands: readonly BandRow[]): Chart | undefined {
+  const chart = worldFanChart(bands, 'hashpriceUSDPerPHDay', 'Hashprice: what 1 PH/s earns a day, and the marginal machine’s break-even', 'Hashprice (USD per PH/s per day)');
+  const marginal = bands.filter((b) => b.series === 'marginalCostUSDPerPHDay' && b.variant === '').map((b) => ({ date: b.date, breakEven: b.p50 }));
+  if (!chart || marginal.length === 0) return chart;
+  const spec = chart.spec as { title: { subtitle: string }; layer: object[] };
+  spec.title.subtitle = 'median, p25–p75 and p5–p95 by month · dashed: median break-even of the costliest machine running';
+  spec.layer.push({
+    data: { values: marginal },
+    mark: { type: 'line', color: '#333', strokeDash: [6, 3], strokeWidth: 1.5 },
+    encoding: { x: X, y: { field: 'breakEven', type: 'quantitative' }, tooltip: [{ field: 'date', type: 'temporal', title: 'Month', format: '%b %Y' }, { field: 'breakEven', title: 'marginal break-even (median)', format: ',.3~s' }] },
+  });
+  return chart;
+}
+
+/** The BTC price fan, its subtitle saying where the median goes (a driftless model's median falls). */
+export function priceFanChart(bands: readonly BandRow[]): Chart | undefined {
+  const chart = worldFanChart(bands, 'btcPriceUSD', 'BTC price paths', 'BTC price (thousand USD)', 1e3);
+  const rows = bands.filter((b) => b.series === 'btcPriceUSD' && b.variant === '');
+  if (!chart || rows.length < 2) return chart;
+  const k = (x: number) => `$${Math.round(x / 1000).toLocaleString('en-US')}k`;
+  const first = rows[0], last = rows[rows.length - 1];
+  (chart.spec as { title: { subtitle: string } }).title.subtitle = `median, p25–p75 and p5–p95 by month · the median goes from ${k(first.p50)} to ${k(last.p50)} by ${last.date.slice(0, 7)}; the mean follows the model's drift`;
+  return chart;
+}
+
 /** A variant series, one fan per variant side by side, e.g. cumulative cash. */
 export function variantFanChart(bands: readonly BandRow[], series: string, variants: readonly string[], title: string, yTitle: string, scale = 1, ruleAt?: Record<string, number>): Chart | undefined {
   // A per-variant reference line rides on the band rows themselves, so each facet draws only its own.

@@ -1,6 +1,6 @@
 /**
  * Monthly series a replication hands back for the fan charts: the shared world's (price, hashprice,
- * network hashrate, difficulty) once, and each variant's own (revenue per month, cumulative profit).
+ * network hashrate, difficulty, the marginal machine's break-even) once, and each variant's own (revenue per month, cumulative profit).
  */
 import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
 import type { Horizon } from '../scenario/types.js';
@@ -18,6 +18,7 @@ export const WORLD_SERIES: readonly SeriesInfo[] = [
   { name: 'hashpriceUSDPerPHDay', label: 'Hashprice, USD per PH/s per day', bins: { transform: 'log', lo: 1e-1, hi: 1e5 } },
   { name: 'networkHashrateEHs', label: 'Network hashrate, EH/s', bins: { transform: 'log', lo: 1, hi: 1e6 } },
   { name: 'difficultyT', label: 'Difficulty, T', bins: { transform: 'log', lo: 1, hi: 1e6 } },
+  { name: 'marginalCostUSDPerPHDay', label: "Break-even of the network's marginal machine (costliest running), USD per PH/s per day", bins: { transform: 'log', lo: 1e-1, hi: 1e5 } },
 ];
 
 export const VARIANT_SERIES: readonly SeriesInfo[] = [
@@ -41,6 +42,7 @@ export function worldMonthly(world: World, months: number): Float64Array {
     out[months + m] = world.reference.hashpriceUSDPerPHDay[d];
     out[2 * months + m] = world.reference.networkHashrateTHs[d] / 1e6;
     out[3 * months + m] = world.reference.difficulty[d] / 1e12;
+    out[4 * months + m] = world.reference.marginalCostUSDPerPHDay[d];
   }
   return out;
 }

@@ -2,6 +2,8 @@
 /** The `campus` command line. */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { backtestCommand } from './backtest-command.js';
+import { calibrateCommand } from './calibrate-command.js';
 import { k8sCommand } from './k8s-command.js';
 import { mergeCommand } from './merge-command.js';
 import { reportCommand } from './report-command.js';
@@ -27,7 +29,9 @@ await yargs(hideBin(process.argv))
   .command(runCommand)
   .command(slurmCommand)
   .command(k8sCommand)
-  .demandCommand(1, 'Name a command: study, run, merge, report, validate, slurm or k8s')
+  .command(calibrateCommand)
+  .command(backtestCommand)
+  .demandCommand(1, 'Name a command: study, run, merge, report, validate, slurm, k8s, calibrate or backtest')
   .strict()
   .fail((message, error, y) => {
     if (error) throw error; // a bug: keep the stack trace

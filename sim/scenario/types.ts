@@ -1,6 +1,7 @@
 import type { FeeShare } from '../market/fees.js';
 import type { PriceModel } from '../market/price-model.js';
 import type { BlockMode } from '../network/chain.js';
+import type { NetworkFleet } from '../network/fleet.js';
 import type { RestOfNetwork } from '../network/hashrate.js';
 import type { AsicFailureSpec } from '../mining/asic-failures.js';
 import type { BackupPowerSpec } from '../site/backup-power.js';
@@ -100,8 +101,12 @@ export interface NetworkConfig {
   readonly hashrate: RestHashrate;
 }
 
-/** The rest of the network: a responsive model, or a fixed series computed from an expression. */
+/**
+ * The rest of the network: a fleet with a cost curve (`network.fleet`), a trend that answers one
+ * marginal fleet's margin, or a fixed series computed from an expression.
+ */
 export type RestHashrate =
+  | { readonly kind: 'fleet'; readonly model: NetworkFleet }
   | { readonly kind: 'response'; readonly model: RestOfNetwork }
   | { readonly kind: 'series'; readonly restTHsByDay: Float64Array };
 

@@ -14,10 +14,14 @@ import type { PriceModel } from '../market/price-model.js';
 import { RegimeSwitching } from '../market/regime-switching.js';
 import { bitsFromDifficulty } from '../network/difficulty.js';
 import { packageFile } from '../package-files.js';
+import { FLEET_DEFAULTS, REFERENCE_FRONTIER } from '../network/fleet-defaults.js';
+import { type FleetSpec, NetworkFleet } from '../network/fleet.js';
+import { Frontier, type FrontierMachine } from '../network/frontier.js';
 import { RestOfNetwork } from '../network/hashrate.js';
+import { parseIsoTimeMs } from '../site/calendar.js';
 import type { OutageSpec } from '../site/outages.js';
 import { checkSpotPrice, type SpotPriceSpec } from '../site/spot-price.js';
-import type { ScenarioReader } from './reader.js';
+import type { Range, ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 import type { Horizon, RestHashrate, WorldConfig } from './types.js';
 
@@ -153,10 +157,15 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
   const hashratePath = [...at, 'hashrate'];
   const total = r.timeQuantity(hashratePath, 'hashrate');
   let hashrate: RestHashrate;
-  if (total.constant !== undefined) {
-    if (total.constant <= reference) {
-      r.fail(hashratePath, `${total.constant} TH/s is no more than the baseline campus's own ${reference} TH/s`, 'the whole network, campus included');
-    }
+  if (total.constant !== undefined && total.constant <= reference) {
+    r.fail(hashratePath, `${total.constant} TH/s is no more than the baseline campus's own ${reference} TH/s`, 'the whole network, campus included');
+  }
+  if (r.has([...at, 'fleet'])) {
+    if (total.constant === undefined) r.fail(hashratePath, 'is an expression of time, but with network.fleet the fleet makes the hashrate', "today's hashrate, e.g. '1024 EH/s'");
+    if (r.has([...at, 'response'])) r.fail([...at, 'response'], 'has no effect with network.fleet: the fleet answers hashprice itself', 'either network.fleet or a response');
+    const spec = readFleet(r, [...at, 'fleet']);
+    hashrate = { kind: 'fleet', model: build(r, [...at, 'fleet'], () => new NetworkFleet(spec, horizon.startUnixSeconds / 86_400, total.constant! - reference)) };
+  } else if (total.constant !== undefined) {
     const response = [...at, 'response'];
     hashrate = {
       kind: 'response',
@@ -195,6 +204,46 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
     referenceCampusTHs: reference,
     hashrate,
   };
+}
+
+/** The fleet model's parameters (`network.fleet`, and `network.growth` and `volatility` for its shocks); defaults in fleet-defaults.ts. */
+export function readFleet(r: ScenarioReader, at: KeyPath): FleetSpec {
+  const days = (key: string[], fallback: number, range: Range = { above: 0 }) => r.quantity([...at, ...key], 'duration', range, fallback * HOURS_PER_DAY) / HOURS_PER_DAY;
+  const lead = days(['leadTime'], FLEET_DEFAULTS.leadDays, { min: 0 });
+  const spec: FleetSpec = {
+    powerCostMedianUSDPerMWh: r.quantity([...at, 'powerCost', 'median'], 'energyPrice', { above: 0 }, FLEET_DEFAULTS.powerCostMedianUSDPerMWh),
+    powerCostSpread: r.number([...at, 'powerCost', 'spread'], { min: 0 }, FLEET_DEFAULTS.powerCostSpread),
+    frontier: build(r, [...at, 'frontier'], () => new Frontier(readFrontierMachines(r, [...at, 'frontier', 'machines']), r.number([...at, 'frontier', 'improvement'], {}, FLEET_DEFAULTS.improvementPerYear))),
+    machinePriceUSDPerW: r.quantity([...at, 'frontier', 'price'], 'moneyPerPower', { above: 0 }, FLEET_DEFAULTS.machinePriceUSDPerW * 1e6) / 1e6,
+    paybackDays: days(['payback'], FLEET_DEFAULTS.paybackDays),
+    baseOrderRatePerYear: r.number([...at, 'baseOrderRate'], { min: 0 }, FLEET_DEFAULTS.baseOrderRatePerYear),
+    orderRatePerYear: r.number([...at, 'orderRate'], { min: 0 }, FLEET_DEFAULTS.orderRatePerYear),
+    maxGrowthPerYear: r.number([...at, 'maxGrowth'], { min: 0 }, FLEET_DEFAULTS.maxGrowthPerYear),
+    leadDays: Math.round(lead),
+    reactionDays: days(['reaction'], FLEET_DEFAULTS.reactionDays),
+    hysteresis: r.number([...at, 'hysteresis'], { min: 0 }, FLEET_DEFAULTS.hysteresis),
+    idleDays: days(['idle'], FLEET_DEFAULTS.idleDays),
+    pastGrowthPerYear: r.number([...at, 'pastGrowth'], {}, FLEET_DEFAULTS.pastGrowthPerYear),
+    driftPerYear: r.number([...at.slice(0, -1), 'growth'], {}, FLEET_DEFAULTS.driftPerYear),
+    volatilityPerSqrtYear: r.number([...at.slice(0, -1), 'volatility'], { min: 0 }, FLEET_DEFAULTS.volatilityPerSqrtYear),
+    growthSdPerYear: r.number([...at, 'growthSd'], { min: 0 }, FLEET_DEFAULTS.growthSdPerYear),
+    growthReversionPerYear: r.number([...at, 'growthReversion'], { above: 0 }, FLEET_DEFAULTS.growthReversionPerYear),
+  };
+  if (Math.abs(lead - spec.leadDays) > 1e-6) r.fail([...at, 'leadTime'], `${lead} days is not a whole number of days`, "whole days, e.g. '120 days'");
+  return spec;
+}
+
+/** Dated reference machines (`- { date: 2022-10-01, efficiency: 20.8 J/TH }`), or the shipped list. */
+function readFrontierMachines(r: ScenarioReader, at: KeyPath): FrontierMachine[] {
+  const raw = r.raw(at);
+  if (raw === undefined) return [...REFERENCE_FRONTIER];
+  if (!Array.isArray(raw) || raw.length === 0) r.fail(at, 'is not a list of machines', "a list like '- { date: 2024-11-01, efficiency: 13.5 J/TH }'");
+  return raw.map((_, i) => {
+    const date = r.string([...at, i, 'date']);
+    const ms = parseIsoTimeMs(date);
+    if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) r.fail([...at, i, 'date'], `'${date}' is not a date`, 'YYYY-MM-DD');
+    return { unixDay: ms / 86_400_000, efficiencyJPerTH: r.quantity([...at, i, 'efficiency'], 'efficiency', { above: 0 }) };
+  });
 }
 
 /**

@@ -32,6 +32,7 @@ function world(priceByDay: (d: number) => number, extra: Partial<World> = {}): W
       difficulty: flat(148e12),
       nextHeight: flat(930000),
       hashpriceUSDPerPHDay: flat(0),
+      marginalCostUSDPerPHDay: flat(NaN),
       epochStartH: [0],
       epochDifficulty: [148e12],
       halvingsH: [],

@@ -12,17 +12,12 @@
  * naming file, line, column and the CSV column, which the CLI prints as one line.
  */
 import { readFileSync } from 'node:fs';
+import { type Cell, splitCells } from '../core/csv/cells.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { parseIsoTimeMs } from './calendar.js';
 import { stullWetBulbC, type WeatherSeries } from './weather.js';
 
 const TEMP_RANGE = 'a temperature in °C within [−60, 60]';
-
-interface Cell {
-  readonly text: string;
-  /** 1-based character column where the cell starts. */
-  readonly column: number;
-}
 
 export function readWeatherCsv(file: string, hours: number, startUnixSeconds: number): WeatherSeries {
   let text: string;
@@ -123,20 +118,4 @@ function number(cell: Cell, column: string, expected: string, min: number, max: 
   if (!Number.isFinite(x)) fail(cell, column, cell.text === '' ? 'empty cell' : `'${cell.text}' is not a number`, expected);
   if (x < min || x > max) fail(cell, column, `${x} is out of range`, expected);
   return x;
-}
-
-/** Comma-separated cells, trimmed and unquoted, with the column each starts at. */
-function splitCells(line: string): Cell[] {
-  const cells: Cell[] = [];
-  let from = 0;
-  for (;;) {
-    const comma = line.indexOf(',', from);
-    const piece = comma < 0 ? line.slice(from) : line.slice(from, comma);
-    const lead = piece.length - piece.trimStart().length;
-    let text = piece.trim();
-    if (text.length >= 2 && text.startsWith('"') && text.endsWith('"')) text = text.slice(1, -1).trim();
-    cells.push({ text, column: from + lead + 1 });
-    if (comma < 0) return cells;
-    from = comma + 1;
-  }
 }
