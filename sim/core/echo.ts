@@ -5,8 +5,12 @@
  * readable line whatever the file holds.
  */
 
-/** C0 and C1 controls, DEL, line and paragraph separators, bidi embeddings, overrides and isolates, the BOM. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/**
+ * C0 and C1 controls, DEL, line and paragraph separators, bidi marks, embeddings, overrides and
+ * isolates, and the invisible ones (soft hyphen, zero-width space and joiners, word joiner, BOM) —
+ * an invisible character in a unit is why it fails to parse, so the message must show it.
+ */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
 /** Escapes control characters as `\n`, `\t`, `\x1b` or `\u202e`. */
 export function escapeControls(text: string): string {

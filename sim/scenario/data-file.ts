@@ -33,6 +33,7 @@ export function readDataFile(r: ScenarioReader, at: KeyPath, maxBytes = MAX_DATA
   const name = r.string(at);
   const expected = "a file in the scenario's folder or below it, named relative to the scenario";
   if (name.trim() === '') r.fail(at, 'the file name is empty', expected);
+  if (name.includes('\0')) r.fail(at, 'the file name holds a NUL character', expected);
   if (isAbsolute(name)) r.fail(at, `'${echo(name)}' is an absolute path`, expected);
   const folder = dirname(resolve(r.src.file));
   const file = resolve(folder, name);

@@ -144,7 +144,7 @@ function priceByMonth(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHo
 
 function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number, corner?: Record<string, number>): GpuHourPrice {
   const price = r.timeQuantity(path, 'gpuHourPrice', corner);
-  const when = corner ? ` when ${Object.entries(corner).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '';
+  const when = corner ? ` when ${Object.entries(corner).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`).join(', ')}` : '';
   const expected = 'a price ≥ 0 at every time in the horizon, for every value the inputs can draw';
   if (price.constant !== undefined) {
     const constant = price.constant;

@@ -25,6 +25,8 @@ import { variantFleet } from '../mining/fleet.js';
 
 /** Longest scenario name. */
 const MAX_NAME = 100;
+/** Most values drawn per replication (distributions, named or written at a key). */
+const MAX_UNCERTAIN_INPUTS = 100;
 
 /** The campus sections a variant may override; the world is shared by every variant. */
 const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease', 'gpuCloud'] as const;
@@ -59,6 +61,11 @@ export function parseScenario(file: string, text: string, options: LoadOptions =
   const found = new Draws();
   const scenario = readScenario(src, found);
   const all = scenario.variants.map((v) => v.name);
+  // Each is a column of replications.csv and two readings of the file at load: a thousand would be a bomb, not a study.
+  if (found.found.size > MAX_UNCERTAIN_INPUTS) {
+    const last = [...found.found.keys()][MAX_UNCERTAIN_INPUTS];
+    src.fail(last.split('.'), `the scenario draws ${found.found.size} uncertain inputs`, `at most ${MAX_UNCERTAIN_INPUTS}`);
+  }
   const uncertain = [...found.found.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((input) => {

@@ -149,7 +149,7 @@ export class ScenarioReader {
       const x = this.evaluateAt(path, text, kindName, expr, scope);
       const u = QUANTITY[kindName].unit ? ` ${QUANTITY[kindName].unit}` : '';
       if (!this.within(x, range)) {
-        const at = Object.entries(scope).map(([k, v]) => `${k} = ${v}`).join(', ');
+        const at = Object.entries(scope).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`).join(', ');
         this.fail(path, `'${echo(text)}' is ${x}${u} when ${at}, outside the range of this key`, `values ${describeRange(range, u)} over the inputs' whole range`);
       }
     }

@@ -155,7 +155,9 @@ function* nodesWithPaths(node: unknown, path: KeyPath = []): Generator<[Node, Ke
   yield [node, path];
   if (isMap(node)) {
     for (const pair of node.items) {
-      const at = [...path, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)];
+      // A merge key (`<<`) reads back as a symbol.
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      const at = [...path, typeof key === 'symbol' ? key.description ?? '<<' : String(key)];
       if (isNode(pair.key)) yield [pair.key, at];
       yield* nodesWithPaths(pair.value, at);
     }
