@@ -161,43 +161,40 @@ function tmpfsAvailable(): boolean {
 test('a full disk: found before the first replication when it is already full, a one-line error when it fills during the run, and the saved chunks resume to the same bytes', async () => {
   const logs = join(root, 'disk');
   mkdirSync(logs);
-  const node = `${shellQuote(process.execPath)} --import tsx sim/cli/main.ts`;
   if (tmpfsAvailable()) {
-    // A small tmpfs in a mount namespace of our own: 1 MB (full before the start), 24 MB (filled
-    // during the run by another file), and a read-only one.
+    // Small tmpfs mounts in a mount namespace of our own: 1 MB (full before the start), 24 MB
+    // (filled by another file during the run) and a read-only one. One process runs the three
+    // studies with the CLI's own handler (command-runner), while the shell fills the second disk.
+    const [small, big, ro] = ['small', 'big', 'ro'].map((m) => join(logs, m));
+    const jobs = [small, big, ro].map((m) => ({ command: 'study', args: { file: scenarioFile, out: join(m, 'study'), workers: '1', quiet: true } }));
     const script = `
-      M=${shellQuote(join(logs, 'mnt'))}; L=${shellQuote(logs)}; S=${shellQuote(scenarioFile)}
-      mkdir -p "$M"
-      mount -t tmpfs -o size=1m tmpfs "$M" || exit 99
-      ${node} study "$S" --out "$M/study" --workers 1 --quiet > "$L/small.out" 2> "$L/small.err"; echo $? > "$L/small.code"
-      ls -A "$M" > "$L/small.left"
-      umount "$M" && mount -t tmpfs -o size=24m tmpfs "$M" || exit 99
-      ${node} study "$S" --out "$M/study" --workers 1 --quiet > "$L/full.out" 2> "$L/full.err" &
+      mkdir -p ${[small, big, ro].map(shellQuote).join(' ')}
+      mount -t tmpfs -o size=1m tmpfs ${shellQuote(small)} && mount -t tmpfs -o size=24m tmpfs ${shellQuote(big)} && mount -t tmpfs -o ro,size=1m tmpfs ${shellQuote(ro)} || exit 99
+      ${shellQuote(process.execPath)} --import tsx sim/cli/command-runner.test-support.ts ${shellQuote(JSON.stringify(jobs))} > ${shellQuote(join(logs, 'results'))} 2>/dev/null &
       P=$!
-      until ls "$M/study.partial/state/chunks" 2>/dev/null | grep -q chunk; do kill -0 $P 2>/dev/null || break; sleep 0.01; done
-      dd if=/dev/zero of="$M/filler" bs=64k 2>/dev/null
-      wait $P; echo $? > "$L/full.code"
-      cp -r "$M/study.partial" "$L/study.partial" 2>/dev/null
-      umount "$M" && mount -t tmpfs -o ro,size=1m tmpfs "$M" || exit 99
-      ${node} study "$S" --out "$M/study" --workers 1 --quiet > "$L/ro.out" 2> "$L/ro.err"; echo $? > "$L/ro.code"
+      until ls ${shellQuote(join(big, 'study.partial/state/chunks'))} 2>/dev/null | grep -q chunk; do kill -0 $P 2>/dev/null || break; sleep 0.01; done
+      dd if=/dev/zero of=${shellQuote(join(big, 'filler'))} bs=64k 2>/dev/null
+      wait $P
+      ls -A ${shellQuote(small)} > ${shellQuote(join(logs, 'small-left'))}
+      cp -r ${shellQuote(join(big, 'study.partial'))} ${shellQuote(join(logs, 'study.partial'))}
     `;
     const r = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', '-c', script], { encoding: 'utf8' });
     assert.is(r.status, 0, r.stderr);
-    const read = (name: string) => readFileSync(join(logs, name), 'utf8').trim();
+    const [full, filled, readOnly] = readFileSync(join(logs, 'results'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     // Full before the start: refused before any replication, nothing left behind.
-    assert.is(read('small.code'), '1', read('small.err'));
-    assert.match(read('small.err'), /^campus: .*mnt: only [\d.]+ MB free on its disk; this study needs about [\d.]+ MB/);
-    assert.is(read('small.out'), '', 'no replication ran');
-    assert.is(read('small.left'), '');
+    assert.is(full.code, 1, full.stderr);
+    assert.match(full.stderr, /^campus: .*small: only [\d.]+ MB free on its disk; this study needs about [\d.]+ MB/);
+    assert.is(full.stdout, '', 'no replication ran');
+    assert.is(readFileSync(join(logs, 'small-left'), 'utf8'), '');
     // Filled during the run: one line naming the path and the reason, and what was saved.
-    assert.is(read('full.code'), '1', read('full.err'));
-    const lines = read('full.err').split('\n');
-    assert.is(lines.length, 1, read('full.err'));
-    assert.match(lines[0], /^campus: .*mnt\/.*: cannot .*: no space left on the disk \(ENOSPC\)/);
-    assert.not.match(read('full.err'), /\n\s+at /);
+    assert.is(filled.code, 1, filled.stderr);
+    const lines = filled.stderr.trim().split('\n');
+    assert.is(lines.length, 1, filled.stderr);
+    assert.match(lines[0], /^campus: .*big\/.*: cannot .*: no space left on the disk \(ENOSPC\)/);
+    assert.not.match(filled.stderr, /\n\s+at /);
     // Read-only: a bad --out, exit 2, before any work.
-    assert.is(read('ro.code'), '2', read('ro.err'));
-    assert.match(read('ro.err'), /read-only file system \(EROFS\)/);
+    assert.is(readOnly.code, 2, readOnly.stderr);
+    assert.match(readOnly.stderr, /read-only file system \(EROFS\)/);
   } else {
     // No tmpfs here: a file-size limit (RLIMIT_FSIZE) makes the final write fail the same way (EFBIG).
     const r = spawnSync('prlimit', [`--fsize=${100 * 1024}`, process.execPath, '--import', 'tsx', 'sim/cli/main.ts', 'study', scenarioFile, '--out', join(logs, 'study'), '--workers', '1', '--quiet'], { encoding: 'utf8' });

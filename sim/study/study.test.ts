@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -221,6 +221,29 @@ test('shards merged give byte-for-byte the single-machine study', async () => {
     same(whole, merged, OUTPUTS);
   } finally {
     for (const d of [whole, ...parts, merged]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('shards merged into the folder that holds them (the Slurm layout): the shards and other files are kept, the study swapped in', async () => {
+  const out = scratch();
+  try {
+    for (let k = 0; k < 2; k++) await runStudy(SCENARIO, { outDir: join(out, 'shards', String(k)), replications: 10, workers: 1, shard: `${k}/2` });
+    // A job log being written while the merge swaps the folder: it keeps its place and its content.
+    mkdirSync(join(out, 'slurm', 'logs'), { recursive: true });
+    const log = openSync(join(out, 'slurm', 'logs', 'merge.out'), 'a');
+    writeSync(log, 'before\n');
+    const shards = [join(out, 'shards', '0'), join(out, 'shards', '1')];
+    await mergeStudies(shards, out);
+    writeSync(log, 'after\n');
+    closeSync(log);
+    assert.is(readFileSync(join(out, 'slurm', 'logs', 'merge.out'), 'utf8'), 'before\nafter\n');
+    assert.ok(existsSync(join(out, 'shards', '1', 'state', 'plan.json')), 'the shards are still there');
+    assert.is(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).replications.done, 10);
+    await mergeStudies(shards, out); // again, over the merged study: the same
+    await assertRejects(() => mergeStudies(shards, shards[0]), /is one of the folders being merged/);
+    await assertRejects(() => mergeStudies(shards, join(shards[1], 'merged')), /lies inside .*shards\/1, one of the folders being merged/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });
 
