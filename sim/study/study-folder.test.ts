@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -44,6 +44,29 @@ test('a run killed mid-swap is put right by the next: the old folder back, carri
     assert.is(readFileSync(join(dir, 'summary.json'), 'utf8'), 'old whole study');
     assert.is(readFileSync(join(dir, 'notes.txt'), 'utf8'), 'mine');
     assert.equal(readdirSync(parent).sort(), ['x']);
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
+
+test('a lock left by a process that is gone is taken over: here by its process id, from another host by its age', () => {
+  const parent = scratch();
+  try {
+    const dir = join(parent, 'x'), lock = join(parent, '.x.lock');
+    const owner = (pid: number, host: string) => JSON.stringify({ pid, host, since: '2026-01-01T00:00:00Z', command: 'study' });
+    // A process id no process has (above Linux's pid_max of 2^22).
+    writeFileSync(lock, owner(5_000_000, hostname()));
+    StudyFolder.open(dir, 'study').release();
+    assert.not.ok(existsSync(lock), 'taken over and released');
+    // Another host's lock, touched a moment ago: refused; untouched for an hour: taken over.
+    writeFileSync(lock, owner(1, 'another-node'));
+    assert.throws(() => StudyFolder.open(dir, 'study'), /x: in use by another campus study \(process 1 on another-node/);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(lock, hourAgo, hourAgo);
+    StudyFolder.open(dir, 'study').release();
+    // A live process here (this one): refused.
+    writeFileSync(lock, owner(process.pid, hostname()));
+    assert.throws(() => StudyFolder.open(dir, 'study'), /in use by another campus study \(process \d+, since/);
   } finally {
     rmSync(parent, { recursive: true, force: true });
   }
