@@ -143,6 +143,8 @@ export { METRICS } from './campus/metrics.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
 export { runStudy, StudyError } from './study/study.js';
 export type { StudyOptions, StudyResult } from './study/study.js';
+export type { StudyData } from './study/outputs.js';
+export { OutputError } from './study/output-error.js';
 export { mergeStudies } from './study/merge.js';
 export type { Summary, VariantSummary, MetricSummary, PairedSummary, StoppingRule } from './study/summarize.js';
 export { quantileSorted, quantileEstimate, orderStatisticRanks, lowerTailMean } from './core/stats/quantiles.js';
