@@ -72,10 +72,8 @@ export async function mergeStudies(dirs: readonly string[], outDir: string, opti
     stoppedAt: null,
     complete: true,
   };
-  const folder = StudyFolder.open(outDir, 'merge');
-  try {
-    const temp = folder.stage();
-    try {
+  return StudyFolder.with(outDir, 'merge', (folder) =>
+    folder.replace(folder.dir, async (temp) => {
       const data = writeStudyData(temp, {
         plan,
         acc,
@@ -84,14 +82,9 @@ export async function mergeStudies(dirs: readonly string[], outDir: string, opti
         run: { workers: 0, startedAt, simulationSeconds: (performance.now() - t0) / 1000, mergedFrom: [...dirs] },
       });
       if (options.beforeCommit) data.files.push(...(await options.beforeCommit(temp, data)));
-      folder.commit(temp, folder.dir);
       return { summary: data.summary, files: data.files };
-    } finally {
-      folder.discard(temp);
-    }
-  } finally {
-    folder.release();
-  }
+    }),
+  );
 }
 
 /** The merged folder must not be a shard or lie inside one: writing it would replace what is being read. */

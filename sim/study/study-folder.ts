@@ -84,8 +84,33 @@ export class StudyFolder {
     return folder;
   }
 
+  /** Opens `outDir` (see `open`), runs `body` with it, and releases it whatever happens. */
+  static async with<T>(outDir: string, command: string, body: (folder: StudyFolder) => Promise<T>, needBytes = 0): Promise<T> {
+    const folder = StudyFolder.open(outDir, command, needBytes);
+    try {
+      return await body(folder);
+    } finally {
+      folder.release();
+    }
+  }
+
+  /**
+   * Makes a new folder at `target` (this.dir or this.partial): `fill` writes it into a fresh
+   * temporary folder, which is then swapped in. If `fill` or the swap fails, nothing of it is left.
+   */
+  async replace<T>(target: string, fill: (temp: string) => Promise<T>): Promise<T> {
+    const temp = this.stage();
+    try {
+      const result = await fill(temp);
+      this.commit(temp, target);
+      return result;
+    } finally {
+      rmSync(temp, { recursive: true, force: true }); // gone already when swapped in
+    }
+  }
+
   /** A fresh, empty temporary folder beside the target, on the same file system (so the swap is a rename). */
-  stage(): string {
+  private stage(): string {
     const temp = join(this.parent, `.${this.base}.tmp-${process.pid}-${++this.staged}`);
     fsStep(temp, 'create a temporary folder', () => mkdirSync(temp));
     return temp;
@@ -96,7 +121,7 @@ export class StudyFolder {
    * the study does not write move over first, then the old folder is renamed away, the new one
    * renamed in, and the old one removed.
    */
-  commit(temp: string, target: string): void {
+  private commit(temp: string, target: string): void {
     const old = existsSync(target) ? join(this.parent, `.${basename(target)}.old-${process.pid}-${++this.staged}`) : null;
     const carried = old ? fsStep(target, 'list it', () => readdirSync(target)).filter((e) => !OWN_ENTRIES.has(e)) : [];
     const record: SwapRecord = { target, carried, old };
@@ -106,11 +131,6 @@ export class StudyFolder {
     fsStep(target, 'put the new folder in place', () => renameSync(temp, target));
     rmSync(join(target, SWAP_RECORD), { force: true });
     if (old) rmSync(old, { recursive: true, force: true });
-  }
-
-  /** Removes a temporary folder that will not be committed. */
-  discard(temp: string): void {
-    rmSync(temp, { recursive: true, force: true });
   }
 
   /** Removes the unfinished study's folder (its work is in the whole folder now, or abandoned). */

@@ -284,29 +284,25 @@ function chunkPlan(plan: StudyPlan, state: StoredState): { chunks: Chunk[]; read
 
 /** Writes the folder's data into a fresh temporary folder, lets the caller draw into it, and swaps it in at `target`. */
 async function writeFolder(folder: StudyFolder, target: string, options: StudyOptions, contents: Parameters<typeof writeStudyData>[1]): Promise<StudyData> {
-  let temp: string | undefined;
   try {
-    temp = folder.stage();
-    if (contents.checkpointed) {
-      // An unfinished study's state is its checkpoints: linked across, so the partial folder stays whole until the swap.
-      const from = join(folder.partial, 'state');
-      for (const name of ['bands.bin', 'rows.bin']) if (existsSync(join(from, name))) linkOrCopy(join(from, name), join(temp, 'state', name));
-      const chunkDir = join(from, 'chunks');
-      if (existsSync(chunkDir)) for (const name of readdirSync(chunkDir).filter((n) => /^\d+-\d+\.(chunk|rows)$/.test(n))) linkOrCopy(join(chunkDir, name), join(temp, 'state', 'chunks', name));
-    }
-    const data = writeStudyData(temp, contents);
-    if (options.beforeCommit) data.files.push(...(await options.beforeCommit(temp, data)));
-    folder.commit(temp, target);
-    temp = undefined;
-    return data;
+    return await folder.replace(target, async (temp) => {
+      if (contents.checkpointed) {
+        // An unfinished study's state is its checkpoints: linked across, so the partial folder stays whole until the swap.
+        const from = join(folder.partial, 'state');
+        for (const name of ['bands.bin', 'rows.bin']) if (existsSync(join(from, name))) linkOrCopy(join(from, name), join(temp, 'state', name));
+        const chunkDir = join(from, 'chunks');
+        if (existsSync(chunkDir)) for (const name of readdirSync(chunkDir).filter((n) => /^\d+-\d+\.(chunk|rows)$/.test(n))) linkOrCopy(join(chunkDir, name), join(temp, 'state', 'chunks', name));
+      }
+      const data = writeStudyData(temp, contents);
+      if (options.beforeCommit) data.files.push(...(await options.beforeCommit(temp, data)));
+      return data;
+    });
   } catch (e) {
     const error = asOutputError(e, target, 'write the results');
     // The temporary folder is ours, not the user's: name the folder the results were for.
-    const path = temp && error.path.startsWith(temp) ? target : error.path;
+    const path = /\.tmp-\d+-\d+(\/|$)/.test(error.path) ? target : error.path;
     const saved = contents.acc.count;
     throw new OutputError(path, `${error.problem}${saved > 0 ? `. The ${saved} replications done are saved in ${folder.partial}: make room, then continue with --resume ${options.outDir}` : ''}`);
-  } finally {
-    if (temp) folder.discard(temp);
   }
 }
 

@@ -77,21 +77,13 @@ export function readWholeStudy(dir: string): WholeStudy {
  */
 export async function redrawStudy(dir: string, draw: (temp: string, study: WholeStudy) => Promise<string[]>): Promise<string[]> {
   readSavedPlan(dir); // a folder that is no study is refused before anything is locked or made
-  const folder = StudyFolder.open(dir, 'report');
-  try {
+  return StudyFolder.with(dir, 'report', (folder) => {
     const study = readWholeStudy(folder.dir);
-    const temp = folder.stage();
-    try {
+    return folder.replace(folder.dir, (temp) => {
       for (const name of ['summary.json', 'replications.csv', 'bands.csv', 'manifest.json', 'state/plan.json', 'state/rows.bin', 'state/bands.bin']) {
         linkOrCopy(join(folder.dir, name), join(temp, name));
       }
-      const files = await draw(temp, study);
-      folder.commit(temp, folder.dir);
-      return files;
-    } finally {
-      folder.discard(temp);
-    }
-  } finally {
-    folder.release();
-  }
+      return draw(temp, study);
+    });
+  });
 }
