@@ -31,6 +31,8 @@ export interface ReportInput {
   charts: readonly Chart[];
   description: string;
   manifest: unknown;
+  /** Values of the scenario far outside what real sites have, one line each (shown above the tables). */
+  warnings?: readonly string[];
 }
 
 const money = (x: number) => (x / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -79,6 +81,7 @@ export function reportHtml(r: ReportInput): string {
   figure.chart { margin: 0; }
   details pre { background: #f6f6f6; padding: 1rem; overflow: auto; max-height: 30rem; }
   .note { color: #666; font-size: 0.9rem; }
+  .warnings { border-left: 4px solid #e8a33d; background: #fff8ec; padding: 0.3rem 1rem; }
 </style>
 ${inlineLibraries()}
 </head>
@@ -86,7 +89,7 @@ ${inlineLibraries()}
 <h1>${escapeHtml(s.scenario)}</h1>
 <p class="lede">${escapeHtml(r.description)}</p>
 <p class="note">${s.replications} replications · seed ${s.seed} · ${escapeHtml(s.stopping.detail)}</p>
-<h2>Which layout wins, by how much, with what downside?</h2>
+${r.warnings && r.warnings.length > 0 ? `<div class="warnings"><p><strong>Check these inputs</strong> — values far outside what real sites have (the study ran with them as written):</p>\n<ul>\n${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('\n')}\n</ul></div>\n` : ''}<h2>Which layout wins, by how much, with what downside?</h2>
 <p class="note">Net present value in million USD. ${pct} % intervals; CVaR 5 %: mean of the worst 5 % of replications; Δ: paired difference against the baseline on the same worlds; CRN gain: how many times narrower that paired interval is than an unpaired one.</p>
 <table>
 <thead><tr><th>Variant</th><th>Mean NPV ± ${pct} % CI</th><th>p10</th><th>p90</th><th>CVaR 5 %</th><th>P(NPV &lt; 0)</th><th>Δ vs baseline</th><th>P(better)</th><th>CRN gain</th></tr></thead>

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { writeReport } from '../sim/cli/report-files.js';
 import { loadScenario } from '../sim/scenario/load.js';
 import { runStudy } from '../sim/study/study.js';
 import type { Summary } from '../sim/study/summarize.js';
@@ -53,7 +54,8 @@ test.after(async () => {
 
 test('the study report opens offline: every chart draws, tooltips appear, no console errors', async () => {
   const out = join(dir, 'study');
-  await runStudy(loadScenario('scenarios/capital-raise.yaml'), { outDir: out, replications: 30, workers: 1 });
+  // As the CLI does: the study writes its data, the report is drawn into the folder before the swap.
+  await runStudy(loadScenario('scenarios/capital-raise.yaml'), { outDir: out, replications: 30, workers: 1, beforeCommit: writeReport });
   const { page, errors, context } = await open(join(out, 'report.html'));
   const charts = page.locator('div.vega');
   const count = await charts.count();
@@ -83,7 +85,7 @@ test('text from a scenario is shown as text, never run', async () => {
   summary.scenario = hostile;
   summary.variants[1].name = hostile;
   const file = join(dir, 'hostile.html');
-  writeFileSync(file, reportHtml({ summary, charts: studyCharts(summary, [], { discountRatePerYear: 0.12, bands: [] }).slice(0, 2), description: `${hostile} <img src=x onerror=alert(2)>`, manifest: { note: hostile } }));
+  writeFileSync(file, reportHtml({ summary, charts: studyCharts(summary, [], { discountRatePerYear: 0.12, bands: [] }).slice(0, 2), description: `${hostile} <img src=x onerror=alert(2)>`, manifest: { note: hostile }, warnings: [`x.yaml:1:1: site.grid: ${hostile} <img src=x onerror=alert(3)>`] }));
   const { page, errors, dialogs, context } = await open(file);
   await page.waitForFunction(`document.querySelectorAll('div.vega svg.marks').length === 2`, undefined, { timeout: 20_000 });
   assert.equal(dialogs, [], 'no script from the scenario ran');
@@ -93,6 +95,7 @@ test('text from a scenario is shown as text, never run', async () => {
   assert.is(await bodies.count(), 2);
   for (let i = 0; i < 2; i++) assert.match(await bodies.nth(i).innerText(), /<script>alert\(1\)<\/script>/);
   assert.is(await page.locator('img').count(), 0);
+  assert.match(await page.locator('.warnings li').innerText(), /site\.grid: <script>alert\(1\)<\/script>/, 'a warning quoting the scenario is text too');
   assert.equal(errors, []);
   await context.close();
 });

@@ -160,6 +160,8 @@ export type { BacktestResult, BacktestRow } from './calibrate/backtest.js';
 
 export { runStudy, StudyError } from './study/study.js';
 export type { StudyOptions, StudyResult } from './study/study.js';
+export type { StudyData } from './study/outputs.js';
+export { OutputError } from './study/output-error.js';
 export { mergeStudies } from './study/merge.js';
 export type { Summary, VariantSummary, MetricSummary, PairedSummary, StoppingRule } from './study/summarize.js';
 export { quantileSorted, quantileEstimate, orderStatisticRanks, lowerTailMean } from './core/stats/quantiles.js';

@@ -49,7 +49,10 @@ test('bad flags are usage errors with exit 2 and one line', () => {
   const never = join(tmpdir(), 'campus-never');
   const cases: Array<[string[], RegExp]> = [
     [['--replications', '-4'], /--replications must be a whole number, got '-4'/],
-    [['--replications', '1'], /--replications must be an integer ≥ 2, got 1/],
+    [['--replications', '1'], /--replications must be an integer from 2 to 1,000,000, got 1/],
+    [['--replications', '99999999999999999999'], /--replications must be at most 1,000,000, got 99999999999999999999/],
+    [['--seed', '123456789012345678901234567890'], /--seed must be at most 9,007,199,254,740,991, got 123456789012345678901234567890/],
+    [['--seed', '9007199254740992'], /--seed must be at most 9,007,199,254,740,991/],
     [['--workers', '0'], /--workers must be an integer from 1 to 256, got 0/],
     [['--workers', 'abc'], /--workers must be a whole number, got 'abc'/],
     [['--precision', 'x'], /--precision must be a number such as 0\.02, got 'x'/],

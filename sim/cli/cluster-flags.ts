@@ -1,7 +1,7 @@
 /** The flags `campus slurm` and `campus k8s` share: which study, in how many shards. */
 import type { Argv } from 'yargs';
 import { type ClusterStudy, planClusterStudy } from '../cluster/cluster-study.js';
-import { wholeNumber } from './flags.js';
+import { replicationsFlag, seedFlag, wholeNumber } from './flags.js';
 
 export interface ClusterStudyArgs {
   file: string;
@@ -25,8 +25,8 @@ export function clusterStudy(args: ClusterStudyArgs): ClusterStudy {
   return planClusterStudy({
     file: args.file,
     shards: wholeNumber('shards', args.shards)!,
-    replications: wholeNumber('replications', args.replications),
-    seed: wholeNumber('seed', args.seed),
+    replications: replicationsFlag(args.replications),
+    seed: seedFlag(args.seed),
     cpus: wholeNumber('cpus', args.cpus),
   });
 }

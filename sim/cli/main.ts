@@ -11,7 +11,9 @@ import { runCommand } from './run-command.js';
 import { slurmCommand } from './slurm-command.js';
 import { studyCommand } from './study-command.js';
 import { validateCommand } from './validate-command.js';
-import { EXIT_USER_ERROR } from './user-error.js';
+import { EXIT_USER_ERROR, tell } from './user-error.js';
+
+const KNOWN = ['study', 'merge', 'report', 'validate', 'run', 'slurm', 'k8s'];
 
 // Output piped into `head` and closed early is not an error of ours.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -33,10 +35,11 @@ await yargs(hideBin(process.argv))
   .command(backtestCommand)
   .demandCommand(1, 'Name a command: study, run, merge, report, validate, slurm, k8s, calibrate or backtest')
   .strict()
-  .fail((message, error, y) => {
+  .fail((message, error) => {
     if (error) throw error; // a bug: keep the stack trace
-    process.stderr.write(`campus: ${message}\n\n`);
-    y.showHelp((s: string) => process.stderr.write(s + '\n'));
+    // One line, not the whole help: the mistake is what the user needs to see.
+    const command = hideBin(process.argv).find((a) => !a.startsWith('-'));
+    tell(`${message} (see campus ${command && KNOWN.includes(command) ? `${command} ` : ''}--help)`);
     process.exit(EXIT_USER_ERROR);
   })
   .help()

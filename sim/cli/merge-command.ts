@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { PRIMARY_METRIC } from '../campus/metrics.js';
 import { mergeStudies } from '../study/merge.js';
+import { writeReport } from './report-files.js';
 import { resultsLine } from './results-line.js';
 import { contextTable, summaryTable } from './summary-table.js';
 import { reportErrors } from './user-error.js';
@@ -20,7 +21,7 @@ export const mergeCommand = {
       .option('out', { type: 'string', demandOption: true, describe: 'Folder for the merged study' }),
   handler: (args: MergeArgs) =>
     reportErrors(async () => {
-      const result = await mergeStudies(args.dirs, args.out);
+      const result = await mergeStudies(args.dirs, args.out, { beforeCommit: writeReport });
       if (result.summary) process.stdout.write(`${summaryTable(result.summary, PRIMARY_METRIC)}\n\n${contextTable(result.summary)}\n`);
       process.stdout.write(`\nMerged ${args.dirs.length} shards. ${resultsLine(args.out, result.files)}\n`);
     }),

@@ -1,7 +1,9 @@
-/** `campus report DIR`: re-render a saved study's charts. */
+/** `campus report DIR`: draw a saved study's charts and report again, refusing a folder that is not whole and consistent. */
 import type { Argv } from 'yargs';
-import { rerenderStudy } from '../study/rerender.js';
-import { reportErrors } from './user-error.js';
+import { formatWarning } from '../scenario/plausible.js';
+import { redrawStudy } from '../study/whole-study.js';
+import { writeReport } from './report-files.js';
+import { reportErrors, tell } from './user-error.js';
 
 export const reportCommand = {
   command: 'report <dir>',
@@ -9,7 +11,10 @@ export const reportCommand = {
   builder: (y: Argv) => y.positional('dir', { type: 'string', demandOption: true, describe: 'Study folder' }),
   handler: (args: { dir: string }) =>
     reportErrors(async () => {
-      const files = await rerenderStudy(args.dir);
+      const files = await redrawStudy(args.dir, (temp, study) => {
+        for (const w of study.plan.warnings ?? []) tell(`warning: ${formatWarning(w)}`);
+        return writeReport(temp, { plan: study.plan, summary: study.summary, rows: study.acc.rows(), bands: study.acc.bands, manifest: study.manifest });
+      });
       process.stdout.write(`Wrote ${files.length} files to ${args.dir}/: ${files.join(', ')}\n`);
     }),
 };

@@ -13,7 +13,8 @@ import { HOURS_PER_MONTH } from '../core/time.js';
 import { loadScenario } from '../scenario/load.js';
 import { scenarioForReplication } from '../study/replicate.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
-import { wholeNumber } from './flags.js';
+import { MAX_REPLICATIONS } from '../core/stream.js';
+import { seedFlag, wholeNumber } from './flags.js';
 import { formatTable, millions } from './table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
@@ -44,8 +45,8 @@ function run(args: RunArgs): void {
   const scenario = loadScenario(args.file);
   const name = args.variant ?? scenario.study.baseline;
   if (!scenario.variants.some((v) => v.name === name)) throw new UsageError(`no variant '${name}' in ${args.file}; it has ${scenario.variants.map((v) => v.name).join(', ')}`);
-  const seed = wholeNumber('seed', args.seed) ?? scenario.study.seed;
-  const replication = wholeNumber('replication', args.replication) ?? 0;
+  const seed = seedFlag(args.seed) ?? scenario.study.seed;
+  const replication = wholeNumber('replication', args.replication, MAX_REPLICATIONS - 1) ?? 0;
   // The replication's own draws of any uncertain inputs, exactly as a study's replication has them.
   const { resolved, inputs } = scenarioForReplication(scenario, seed, replication);
   const variant = resolved.variants.find((v) => v.name === name)!;

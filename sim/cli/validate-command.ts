@@ -1,12 +1,14 @@
 /** `campus validate <file>`: check a scenario and show what it resolves to, without running it. */
 import type { Argv } from 'yargs';
+import { oneLine } from '../core/echo.js';
 import { totalCapexUSD } from '../finance/capex.js';
 import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
 import { variantFleet } from '../mining/fleet.js';
 import { loadScenario } from '../scenario/load.js';
+import { formatWarning } from '../scenario/plausible.js';
 import type { VariantConfig } from '../scenario/types.js';
 import { formatTable, millions } from './table.js';
-import { reportErrors } from './user-error.js';
+import { reportErrors, tell } from './user-error.js';
 
 export const validateCommand = {
   command: 'validate <file>',
@@ -15,6 +17,7 @@ export const validateCommand = {
   handler: (args: { file: string }) =>
     reportErrors(async () => {
       const s = loadScenario(args.file);
+      for (const w of s.warnings) tell(`warning: ${formatWarning(w)}`);
       const rows = s.variants.map((v) => {
         const fleet = variantFleet(v);
         return [
@@ -27,7 +30,7 @@ export const validateCommand = {
           siteSummary(v),
         ];
       });
-      process.stdout.write(`${s.file}: valid. ${s.name}: ${s.horizon.years} years from ${s.horizon.startDate}, ${s.study.replications} replications, seed ${s.study.seed}.\n\n`);
+      process.stdout.write(`${oneLine(s.file)}: valid. ${s.name}: ${s.horizon.years} years from ${s.horizon.startDate}, ${s.study.replications} replications, seed ${s.study.seed}.\n\n`);
       process.stdout.write(formatTable(['variant', 'mining MW', 'EH/s', 'lease', 'GPU cloud', 'capex (M USD)', 'cooling, backup, fleet'], rows, [false, true, true, false, false, true, false]) + '\n');
     }),
 };

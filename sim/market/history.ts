@@ -2,7 +2,7 @@
  * Month-end closes from a CSV (`month_end,close_usd`, `#` comments allowed) and the monthly log
  * returns of a window of them — the raw material of the historical-bootstrap price model.
  */
-import { readFileSync } from 'node:fs';
+import { FileReadError, MiB, readTextFile } from '../core/read-bounded.js';
 
 export interface MonthlyCloses {
   /** YYYY-MM of each close, ascending. */
@@ -42,9 +42,10 @@ export function parseMonthlyCloses(text: string, file: string): MonthlyCloses {
 export function readMonthlyCloses(file: string): MonthlyCloses {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Bounded: a history named by a scenario could be /dev/zero or a FIFO.
+    text = readTextFile(file, 4 * MiB);
   } catch (e) {
-    throw new RangeError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new RangeError(e instanceof FileReadError ? e.message : `${file}: ${(e as Error).message}`);
   }
   return parseMonthlyCloses(text, file);
 }

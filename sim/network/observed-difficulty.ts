@@ -7,8 +7,8 @@
  * Rows must be in order of date, each difficulty a number > 0. Every mistake is a ScenarioError naming
  * file, line, column and the CSV column, which the CLI prints as one line.
  */
-import { readFileSync } from 'node:fs';
 import { type Cell, isDataLine, splitCells } from '../core/csv/cells.js';
+import { FileReadError, MiB, readTextFile } from '../core/read-bounded.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
 import { RETARGET_INTERVAL_BLOCKS } from './retarget.js';
@@ -40,9 +40,11 @@ const EXPECTED_HEADER = `the header '${LAYOUTS.dated.join(',')}' (or '${LAYOUTS.
 export function readObservedDifficulty(file: string): ObservedDifficulty {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Bounded like every file a user names: it could be /dev/zero, a FIFO or a folder.
+    text = readTextFile(file, 16 * MiB);
   } catch (e) {
-    throw new ScenarioError(file, 0, 0, '', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (!(e instanceof FileReadError)) throw e;
+    throw new ScenarioError(file, e.line ?? 0, e.column ?? 0, '', e.problem);
   }
   return parseObservedDifficulty(text, file);
 }

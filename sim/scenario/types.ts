@@ -33,6 +33,17 @@ export interface Scenario {
   readonly uncertain: readonly UncertainInput[];
   /** The scenario with these drawn values (by input id) in place of the means. */
   withInputs(values: ReadonlyMap<string, number>): Scenario;
+  /** Values far outside what real sites have (probably a slip of units): reported, not refused. */
+  readonly warnings: readonly ScenarioWarning[];
+}
+
+/** A value the file may not mean, where it is written: shown as `file:line:column: key: message`. */
+export interface ScenarioWarning {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly keyPath: string;
+  readonly message: string;
 }
 
 export interface Horizon {

@@ -2,12 +2,13 @@
  * The world section of a scenario (market and network) → model objects, built and checked at load
  * so a bad parameter is reported at its key, with the model's own words for the accepted range.
  */
-import { dirname, resolve } from 'node:path';
+import { echo } from '../core/echo.js';
+import { readTextFile } from '../core/read-bounded.js';
 import { HOURS_PER_DAY } from '../core/time.js';
 import { HistoricalBootstrap } from '../market/bootstrap.js';
 import { FeeShare } from '../market/fees.js';
 import { Gbm } from '../market/gbm.js';
-import { monthlyLogReturns, readMonthlyCloses } from '../market/history.js';
+import { monthlyLogReturns, parseMonthlyCloses } from '../market/history.js';
 import { Kou } from '../market/kou.js';
 import { Merton } from '../market/merton.js';
 import type { PriceModel } from '../market/price-model.js';
@@ -21,6 +22,7 @@ import { RestOfNetwork } from '../network/hashrate.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
 import type { OutageSpec } from '../site/outages.js';
 import { checkSpotPrice, type SpotPriceSpec } from '../site/spot-price.js';
+import { MAX_HISTORY_BYTES, readDataFile } from './data-file.js';
 import type { Range, ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 import type { Horizon, RestHashrate, WorldConfig } from './types.js';
@@ -42,7 +44,7 @@ const COMMON_KEYS = ['model', 'price', 'stepDays'];
 
 export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: number): WorldConfig {
   return {
-    price: { model: readPriceModel(r), stepH: HOURS_PER_DAY * r.number(['market', 'btc', 'stepDays'], { above: 0, max: 366 }, 1) },
+    price: { model: readPriceModel(r), stepH: HOURS_PER_DAY * readStepDays(r) },
     fees: build(r, ['market', 'fees'], () =>
       new FeeShare({
         median: r.number(['market', 'fees', 'median'], {}, 0.0055),
@@ -53,6 +55,13 @@ export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTH
     network: readNetwork(r, horizon, referenceCampusTHs),
     site: readSiteWorld(r),
   };
+}
+
+/** The price path's step: an hour at least (a shorter one adds nothing the hourly world sees, and a tiny one would not fit in memory). */
+function readStepDays(r: ScenarioReader): number {
+  const days = r.number(['market', 'btc', 'stepDays'], { above: 0, max: 366 }, 1);
+  if (days * HOURS_PER_DAY < 1 - 1e-9) r.fail(['market', 'btc', 'stepDays'], `${days} days is shorter than an hour`, 'a step of at least 1/24 day (one hour)');
+  return days;
 }
 
 /** The site's shared physical world: spot market and grid outages (variants may not change them). */
@@ -94,7 +103,7 @@ function readPriceModel(r: ScenarioReader): PriceModel {
   const used = MODEL_KEYS[model];
   for (const key of Object.keys(r.raw(at) as object)) {
     if (!COMMON_KEYS.includes(key) && !used.includes(key)) {
-      r.fail([...at, key], `the ${model} model has no parameter '${key}'`, `one of ${[...COMMON_KEYS, ...used].join(', ')}`);
+      r.fail([...at, key], `the ${model} model has no parameter '${echo(key)}'`, `one of ${[...COMMON_KEYS, ...used].join(', ')}`);
     }
   }
   const priceUSD = r.quantity([...at, 'price'], 'money');
@@ -124,7 +133,7 @@ function readPriceModel(r: ScenarioReader): PriceModel {
       const regimes = (r.raw([...at, 'regimes']) ?? r.fail([...at, 'regimes'], 'missing', 'a list of regimes with name, drift and volatility')) as Array<{ name: string; drift: number; volatility: number }>;
       const initialName = r.string([...at, 'initial'], regimes[0]?.name ?? '');
       const initialRegime = regimes.findIndex((g) => g.name === initialName);
-      if (initialRegime < 0) r.fail([...at, 'initial'], `no regime is named '${initialName}'`, `one of ${regimes.map((g) => g.name).join(', ')}`);
+      if (initialRegime < 0) r.fail([...at, 'initial'], `no regime is named '${echo(initialName)}'`, `one of ${regimes.map((g) => g.name).join(', ')}`);
       const rates = (r.raw([...at, 'rates']) ?? r.fail([...at, 'rates'], 'missing', 'a generator matrix per year, one row per regime')) as number[][];
       return build(r, at, () =>
         new RegimeSwitching({
@@ -136,15 +145,17 @@ function readPriceModel(r: ScenarioReader): PriceModel {
       );
     }
     case 'bootstrap': {
-      const file = r.has([...at, 'history']) ? resolve(dirname(r.src.file), r.string([...at, 'history'])) : shippedHistoryPath();
+      const data = r.has([...at, 'history'])
+        ? readDataFile(r, [...at, 'history'], MAX_HISTORY_BYTES)
+        : { shown: shippedHistoryPath(), text: readTextFile(shippedHistoryPath(), MAX_HISTORY_BYTES) };
       const from = r.has([...at, 'from']) ? r.string([...at, 'from']) : undefined;
       const to = r.has([...at, 'to']) ? r.string([...at, 'to']) : undefined;
-      const history = build(r, [...at, 'history'], () => readMonthlyCloses(file));
+      const history = build(r, [...at, 'history'], () => parseMonthlyCloses(data.text, data.shown));
       const logReturns = build(r, [...at, from ? 'from' : 'to'], () => monthlyLogReturns(history, from, to));
       return build(r, at, () => new HistoricalBootstrap({ priceUSD, logReturns, blockMonths: r.number([...at, 'blockMonths'], {}, 6) }));
     }
     default:
-      return r.fail([...at, 'model'], `unknown model '${model}'`, Object.keys(MODEL_KEYS).join(', '));
+      return r.fail([...at, 'model'], `unknown model '${echo(model)}'`, Object.keys(MODEL_KEYS).join(', '));
   }
 }
 

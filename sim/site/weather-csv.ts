@@ -11,8 +11,8 @@
  * horizon; rows past it are not read. Other columns are ignored. Every mistake is a ScenarioError
  * naming file, line, column and the CSV column, which the CLI prints as one line.
  */
-import { readFileSync } from 'node:fs';
 import { type Cell, splitCells } from '../core/csv/cells.js';
+import { FileReadError, MiB, readTextFile } from '../core/read-bounded.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { parseIsoTimeMs } from './calendar.js';
 import { stullWetBulbC, type WeatherSeries } from './weather.js';
@@ -22,9 +22,10 @@ const TEMP_RANGE = 'a temperature in °C within [−60, 60]';
 export function readWeatherCsv(file: string, hours: number, startUnixSeconds: number): WeatherSeries {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file, 64 * MiB);
   } catch (e) {
-    throw new ScenarioError(file, 0, 0, '', `cannot read the weather file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (!(e instanceof FileReadError)) throw e;
+    throw new ScenarioError(file, e.line ?? 0, e.column ?? 0, '', e.problem);
   }
   return parseWeatherCsv(text, file, hours, startUnixSeconds);
 }

@@ -4,6 +4,7 @@
  * nothing.
  */
 import { METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
+import { isSeed, MAX_REPLICATIONS, MAX_SEED } from '../core/stream.js';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
 import type { Chunk } from './pool.js';
 import { StudyError } from './study-error.js';
@@ -47,9 +48,11 @@ const CHUNK_SIZES = [1, 2, 5, 10, 25, 50] as const;
 
 export function planStudy(scenario: Scenario, request: StudyRequest, availableCores: number): StudyPlan {
   const replications = request.replications ?? scenario.study.replications;
-  if (!Number.isInteger(replications) || replications < 2) throw new StudyError(`--replications must be an integer ≥ 2, got ${replications}`);
+  if (!Number.isInteger(replications) || replications < 2 || replications > MAX_REPLICATIONS) {
+    throw new StudyError(`--replications must be an integer from 2 to ${MAX_REPLICATIONS.toLocaleString('en-US')}, got ${replications}`);
+  }
   const seed = request.seed ?? scenario.study.seed;
-  if (!Number.isInteger(seed) || seed < 0) throw new StudyError(`--seed must be a non-negative integer, got ${seed}`);
+  if (!isSeed(seed)) throw new StudyError(`--seed must be a whole number from 0 to 2^53 − 1 (${MAX_SEED}), got ${seed}`);
   const workers = request.workers ?? Math.max(1, availableCores);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new StudyError(`--workers must be an integer from 1 to 256, got ${workers}`);
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -7,7 +7,8 @@ import { studentTQuantile } from '../core/stats/student-t.js';
 import type { RandomStream } from '../core/stream.js';
 import { parseScenario } from '../scenario/load.js';
 import { mergeStudies } from './merge.js';
-import { rerenderStudy } from './rerender.js';
+import { writeReport } from '../cli/report-files.js';
+import { redrawStudy } from './whole-study.js';
 import { replicate, rowsOf } from './replicate.js';
 import { runStudy, StudyError } from './study.js';
 
@@ -43,14 +44,16 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'campus-study-'));
 const same = (a: string, b: string, files: string[]) => {
   for (const f of files) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs between ${a} and ${b}`);
 };
-const OUTPUTS = ['summary.json', 'replications.csv', 'bands.csv', 'charts/npv.svg', 'charts/npv.vl.json'];
+const OUTPUTS = ['summary.json', 'replications.csv', 'bands.csv'];
+const CHARTS = ['charts/npv.svg', 'charts/npv.vl.json'];
 
 test('the same scenario and seed give byte-identical outputs; the manifest records the run', async () => {
   const a = scratch(), b = scratch();
   try {
-    await runStudy(SCENARIO, { outDir: a, replications: 12, workers: 1 });
-    await runStudy(SCENARIO, { outDir: b, replications: 12, workers: 1 });
-    same(a, b, OUTPUTS);
+    // The report is drawn into the folder before it is swapped in (as the CLI does): its charts too are the same bytes.
+    await runStudy(SCENARIO, { outDir: a, replications: 12, workers: 1, beforeCommit: writeReport });
+    await runStudy(SCENARIO, { outDir: b, replications: 12, workers: 1, beforeCommit: writeReport });
+    same(a, b, [...OUTPUTS, ...CHARTS]);
     const csv = readFileSync(join(a, 'replications.csv'), 'utf8').trim().split('\n');
     assert.is(csv.length, 1 + 12 * names.length, 'a header and one row per replication × variant');
     // A metric that does not apply to a layout (GPU utilisation without a hall) is left out of its summary.
@@ -221,6 +224,29 @@ test('shards merged give byte-for-byte the single-machine study', async () => {
   }
 });
 
+test('shards merged into the folder that holds them (the Slurm layout): the shards and other files are kept, the study swapped in', async () => {
+  const out = scratch();
+  try {
+    for (let k = 0; k < 2; k++) await runStudy(SCENARIO, { outDir: join(out, 'shards', String(k)), replications: 10, workers: 1, shard: `${k}/2` });
+    // A job log being written while the merge swaps the folder: it keeps its place and its content.
+    mkdirSync(join(out, 'slurm', 'logs'), { recursive: true });
+    const log = openSync(join(out, 'slurm', 'logs', 'merge.out'), 'a');
+    writeSync(log, 'before\n');
+    const shards = [join(out, 'shards', '0'), join(out, 'shards', '1')];
+    await mergeStudies(shards, out);
+    writeSync(log, 'after\n');
+    closeSync(log);
+    assert.is(readFileSync(join(out, 'slurm', 'logs', 'merge.out'), 'utf8'), 'before\nafter\n');
+    assert.ok(existsSync(join(out, 'shards', '1', 'state', 'plan.json')), 'the shards are still there');
+    assert.is(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).replications.done, 10);
+    await mergeStudies(shards, out); // again, over the merged study: the same
+    await assertRejects(() => mergeStudies(shards, shards[0]), /is one of the folders being merged/);
+    await assertRejects(() => mergeStudies(shards, join(shards[1], 'merged')), /lies inside .*shards\/1, one of the folders being merged/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
 test('merge refuses incomplete, duplicated and mismatched shard sets', async () => {
   const p0 = scratch(), p1 = scratch(), other = scratch(), out = join(scratch(), 'merged');
   try {
@@ -246,15 +272,20 @@ test('an interrupted study resumes to exactly the uninterrupted result', async (
     const partial = await runStudy(SCENARIO, { outDir: cut, replications: 30, workers: 1, signal: abort.signal, progress });
     assert.is(partial.stopping.rule, 'interrupted');
     assert.ok(partial.replications >= 10 && partial.replications < 30, `${partial.replications} done`);
-    assert.is(JSON.parse(readFileSync(join(cut, 'manifest.json'), 'utf8')).partial, true);
-    assert.is(JSON.parse(readFileSync(join(cut, 'summary.json'), 'utf8')).stopping.rule, 'interrupted');
+    // What is done is written, marked partial, beside the folder; the folder itself is left as it was.
+    assert.is(partial.outDir, `${cut}.partial`);
+    assert.equal(readdirSync(cut), []);
+    assert.is(JSON.parse(readFileSync(join(partial.outDir, 'manifest.json'), 'utf8')).partial, true);
+    assert.is(JSON.parse(readFileSync(join(partial.outDir, 'summary.json'), 'utf8')).stopping.rule, 'interrupted');
     const resumed = await runStudy(SCENARIO, { outDir: cut, replications: 30, workers: 1, resume: true });
     assert.ok(resumed.complete);
     same(whole, cut, OUTPUTS);
+    assert.not.ok(existsSync(partial.outDir), 'the partial folder is gone once the study is whole');
     assert.ok(seen > 0);
   } finally {
     rmSync(whole, { recursive: true, force: true });
     rmSync(cut, { recursive: true, force: true });
+    rmSync(`${cut}.partial`, { recursive: true, force: true });
   }
 });
 
@@ -276,11 +307,12 @@ test('a replication that throws loses only its chunk: the rest is kept and the f
     assert.is(r.stopping.rule, 'failed');
     assert.equal(r.failures.map((f) => [f.start, f.end, f.message]), [[7, 8, 'price feed broke']], 'ten replications on one worker run in chunks of one');
     assert.is(r.replications, 9, 'every other replication is kept');
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(r.outDir, 'manifest.json'), 'utf8'));
     assert.is(manifest.partial, true);
     assert.is(manifest.failures[0].message, 'price feed broke');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}.partial`, { recursive: true, force: true });
   }
 });
 
@@ -305,10 +337,10 @@ test('bad requests fail before anything is written', async () => {
 test('a saved study re-renders to the same charts without re-running', async () => {
   const dir = scratch();
   try {
-    await runStudy(SCENARIO, { outDir: dir, replications: 6, workers: 1 });
+    await runStudy(SCENARIO, { outDir: dir, replications: 6, workers: 1, beforeCommit: writeReport });
     const before = readFileSync(join(dir, 'charts/npv.svg'));
     rmSync(join(dir, 'charts'), { recursive: true });
-    const files = await rerenderStudy(dir);
+    const files = await redrawStudy(dir, (temp, study) => writeReport(temp, { plan: study.plan, summary: study.summary, rows: study.acc.rows(), bands: study.acc.bands, manifest: study.manifest }));
     assert.ok(files.includes('charts/npv.svg'));
     assert.ok(readFileSync(join(dir, 'charts/npv.svg')).equals(before));
   } finally {
@@ -319,9 +351,9 @@ test('a saved study re-renders to the same charts without re-running', async () 
 test('a study run again into the same folder with fewer layouts leaves none of the old charts behind', async () => {
   const dir = scratch();
   try {
-    await runStudy(SCENARIO, { outDir: dir, replications: 4, workers: 1 });
+    await runStudy(SCENARIO, { outDir: dir, replications: 4, workers: 1, beforeCommit: writeReport });
     assert.ok(existsSync(join(dir, 'charts/fan-gpuUtilisation.svg')), 'the GPU hall layout draws its utilisation');
-    const again = await runStudy(SCENARIO, { outDir: dir, replications: 4, workers: 1, variants: ['small', 'big'] });
+    const again = await runStudy(SCENARIO, { outDir: dir, replications: 4, workers: 1, variants: ['small', 'big'], beforeCommit: writeReport });
     const charts = readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`).sort();
     assert.equal(charts, again.files.filter((f) => f.startsWith('charts/')).sort());
     assert.not.ok(existsSync(join(dir, 'charts/fan-gpuUtilisation.svg')));
@@ -334,8 +366,8 @@ test('a finished study leaves no temporary files behind', async () => {
   const dir = scratch();
   try {
     await runStudy(SCENARIO, { outDir: dir, replications: 2, workers: 1 });
-    const all = [...readdirSync(dir), ...readdirSync(join(dir, 'charts')), ...readdirSync(join(dir, 'state'))];
-    assert.equal(all.filter((f) => f.endsWith('.tmp')), []);
+    const all = [...readdirSync(dir), ...readdirSync(join(dir, 'state')), ...readdirSync(join(dir, '..'))];
+    assert.equal(all.filter((f) => /\.tmp|\.old-|\.lock$|\.partial$/.test(f)), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

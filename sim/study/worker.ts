@@ -26,7 +26,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort!;
 let variants: VariantConfig[] = [];
 try {
-  const scenario = loadScenario(setup.scenarioFile, { schemaCheckedHash: setup.scenarioHash });
+  const scenario = loadScenario(setup.scenarioFile, { checkedHash: setup.scenarioHash });
   if (scenario.hash !== setup.scenarioHash) throw new Error(`${setup.scenarioFile} changed while the study was starting`);
   variants = setup.variants.map((name) => scenario.variants.find((v) => v.name === name)!);
   port.on('message', (request: WorkerRequest) => {
