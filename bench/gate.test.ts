@@ -94,10 +94,10 @@ test('an accepted slowdown lowers the floor for that figure, and only lowers it'
   assert.is(strict.accepted, undefined);
 });
 
-test('only figures below the floor are measured again, with the new pairs added to the old', () => {
+test('only figures below the floor are measured again, with the new pairs added to the old', async () => {
   const first = [judge('steady', U, pairs(0.98, 1.01, 0.99)), judge('burst', U, pairs(0.6, 0.7, 1.0)), judge('new', U, undefined)];
   const asked: string[] = [];
-  const after = remeasureSuspects(first, (name) => (asked.push(name), pairs(1.0, 0.97, 1.02, 0.99, 1.01, 0.98)));
+  const after = await remeasureSuspects(first, (name) => (asked.push(name), pairs(1.0, 0.97, 1.02, 0.99, 1.01, 0.98)));
   assert.equal(asked, ['burst']);
   assert.is(after[0], first[0]);
   assert.is(after[1].pairs.length, 9);
@@ -105,28 +105,28 @@ test('only figures below the floor are measured again, with the new pairs added 
   assert.ok(gatePasses(after));
 });
 
-test('a real slowdown stays slow when measured again and fails the gate', () => {
+test('a real slowdown stays slow when measured again and fails the gate', async () => {
   const rounds: number[] = [];
   const first = judge('slow', U, pairs(0.6, 0.62, 0.65, 0.61, 0.63));
   assert.is(first.verdict, 'unclear');
-  const after = remeasureSuspects([first], () => pairs(...Array(10).fill(0.62)), { onRound: (round) => rounds.push(round) });
+  const after = await remeasureSuspects([first], () => pairs(...Array(10).fill(0.62)), { onRound: (round) => rounds.push(round) });
   assert.equal(rounds, [1]);
   assert.is(after[0].verdict, 'fail');
   assert.is(after[0].pairs.length, 15);
   assert.not.ok(gatePasses(after));
 });
 
-test('no re-measurement when nothing is below the floor or none is allowed', () => {
+test('no re-measurement when nothing is below the floor or none is allowed', async () => {
   let calls = 0;
-  remeasureSuspects([judge('a', U, pairs(1))], () => (calls++, pairs(1)));
-  remeasureSuspects([judge('a', U, pairs(0.5))], () => (calls++, pairs(1)), { remeasures: 0 });
+  await remeasureSuspects([judge('a', U, pairs(1))], () => (calls++, pairs(1)));
+  await remeasureSuspects([judge('a', U, pairs(0.5))], () => (calls++, pairs(1)), { remeasures: 0 });
   assert.is(calls, 0);
 });
 
-test('a re-measured figure keeps its accepted slowdown', () => {
+test('a re-measured figure keeps its accepted slowdown', async () => {
   const allowanceOf = (name: string) => (name === 'world' ? { lowest: 0.5, why: 'w' } : undefined);
   const first = [judge('world', U, pairs(0.4), { allowance: allowanceOf('world') })];
-  const after = remeasureSuspects(first, () => pairs(0.55, 0.56), { allowanceOf });
+  const after = await remeasureSuspects(first, () => pairs(0.55, 0.56), { allowanceOf });
   assert.is(after[0].verdict, 'pass'); // median of 0.4, 0.55, 0.56
   assert.is(after[0].floor, 0.5);
 });

@@ -2,11 +2,11 @@
  * The regression gate's decisions, kept free of timing so they can be tested with made-up pairs.
  *
  * The gate compares the change with a reference commit measured side by side, on the same machine
- * in the same run: each gated benchmark runs in fresh processes, alternately for the change and for
- * the reference, and each two neighbouring processes give one pair, whose ratio (change ÷ reference)
- * is the change's speed in the conditions of that moment. The machine's speed, its caches and its
- * load reach both halves of a pair alike and cancel in the ratio; a burst that hits one process
- * spoils one pair, which the median of the ratios drops.
+ * in the same run: each gated benchmark runs in pairs of fresh processes, one for the change and
+ * one for the reference, at the same time (side-by-side.ts), and each pair's ratio (change ÷
+ * reference) is the change's speed in the conditions of that moment. The machine's speed, its
+ * caches and its load reach both halves of a pair alike and cancel in the ratio; a burst that hits
+ * one process spoils one pair, which the median of the ratios drops.
  *
  * A figure whose median ratio is at least 1 − MARGIN passes. One below it is measured again with
  * more pairs and fails only when the pairs show it is slower than that beyond doubt: a one-sided
@@ -25,7 +25,7 @@ export const ALPHA = 0.01;
 export const REMEASURES = 1;
 export const REMEASURE_PAIRS_FACTOR = 2;
 
-/** One pair of neighbouring processes: each side's rate (bigger is faster), and which ran first. */
+/** One pair of processes: each side's rate (bigger is faster), and which was started first. */
 export interface Pair {
   change: number;
   reference: number;
@@ -106,18 +106,20 @@ function binomial(n: number, k: number): number {
  * Measures the figures below the floor so far (failed or unclear) again — `measure` returns new
  * pairs by name — and judges each on all its pairs, until they pass or have had `remeasures` rounds.
  */
-export function remeasureSuspects(
+export async function remeasureSuspects(
   judgements: readonly Judgement[],
-  measure: (name: string) => Pair[],
+  measure: (name: string) => Pair[] | Promise<Pair[]>,
   options: { remeasures?: number; margin?: number; alpha?: number; allowanceOf?: (name: string) => Allowance | undefined; onRound?: (round: number, names: string[]) => void } = {},
-): Judgement[] {
+): Promise<Judgement[]> {
   const { remeasures = REMEASURES, margin = MARGIN, alpha = ALPHA, allowanceOf = () => undefined, onRound = () => {} } = options;
   let current = [...judgements];
   for (let round = 1; round <= remeasures; round++) {
     const suspects = current.filter((j) => j.verdict === 'fail' || j.verdict === 'unclear');
     if (suspects.length === 0) break;
     onRound(round, suspects.map((j) => j.name));
-    current = current.map((j) => (suspects.includes(j) ? judge(j.name, j.unit, [...j.pairs, ...measure(j.name)], { margin, alpha, allowance: allowanceOf(j.name) }) : j));
+    const next: Judgement[] = [];
+    for (const j of current) next.push(suspects.includes(j) ? judge(j.name, j.unit, [...j.pairs, ...(await measure(j.name))], { margin, alpha, allowance: allowanceOf(j.name) }) : j);
+    current = next;
   }
   return current;
 }
@@ -128,9 +130,9 @@ export function gatePasses(judgements: readonly Judgement[]): boolean {
 }
 
 /**
- * The order of the processes for `pairs` pairs: the change first in even pairs, the reference
- * first in odd ones, so that whatever favours the first (or second) process of a pair — a cache
- * warmed by its neighbour, a load that fades — favours each side equally often.
+ * Which build starts first in each of `pairs` pairs: the change in even pairs, the reference in
+ * odd ones, so that whatever favours the process started first (or second) favours each side
+ * equally often.
  */
 export function pairOrder(pairs: number): boolean[] {
   return Array.from({ length: pairs }, (_, k) => k % 2 === 0);

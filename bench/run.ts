@@ -13,8 +13,8 @@
  *
  * 1. --check: find and build the reference commit first, so a bad reference fails before minutes of measuring.
  * 2. Measure each benchmark of the suite in a fresh process, its runs interleaved with the bare heap;
- *    with --check, each gated one instead in pairs of processes alternating between the change and
- *    the reference commit's build, in CPU time (side-by-side.ts, gate-child.ts).
+ *    with --check, each gated one instead in pairs of processes, the change's and the reference
+ *    commit's build's running at once, in CPU time (side-by-side.ts, gate-child.ts).
  * 3. Derive the ratios between figures (per-epoch vs per-block, two workers vs one, memory).
  * 4. Print the table (or JSON lines) and write bench/results/latest.json.
  * 5. --check: measure suspects again with more pairs, print the verdict, set the exit code
@@ -91,9 +91,9 @@ const allowanceOf = (name: string): Allowance | undefined => {
   const a = ACCEPTED_SLOWDOWNS.find((x) => x.figure === name && reference !== undefined && isAncestor(reference.commit.hash, x.since));
   return a && { lowest: a.lowest, why: a.why };
 };
-const sideBySide = (name: string, pairs: number): Pair[] => {
+const sideBySide = async (name: string, pairs: number): Promise<Pair[]> => {
   const t0 = performance.now();
-  const measured = measureSideBySide(name, GATE[mode].runs, change, reference!.build, pairs);
+  const measured = await measureSideBySide(name, GATE[mode].runs, change, reference!.build, pairs);
   const j = judge(name, benchmark(name).unit, measured);
   say(`  ${name}: change ÷ reference ${j.ratio!.toFixed(3)} (${j.low!.toFixed(2)}–${j.high!.toFixed(2)}, ${pairs} pairs) (${seconds(t0)} s)`);
   return measured;
@@ -111,7 +111,7 @@ const figures: Figure[] = [];
 for (const b of suiteFor(mode)) {
   if (!(check && b.gated)) figures.push(measureOnce(b.name, b.runs[mode]!));
   else if (!reference!.names.has(b.name)) judgements.push(judge(b.name, b.unit, undefined));
-  else judgements.push(judge(b.name, b.unit, sideBySide(b.name, GATE[mode].pairs), { allowance: allowanceOf(b.name) }));
+  else judgements.push(judge(b.name, b.unit, await sideBySide(b.name, GATE[mode].pairs), { allowance: allowanceOf(b.name) }));
 }
 
 // 3. ratios between figures, and peak memory (the full suite only: it runs 11,000 replications of the mining layouts)
@@ -131,7 +131,7 @@ if (mode === 'full') {
 
 // 5a. the gate's suspects, measured again before the report so it holds the final verdicts
 const verdicts = check
-  ? remeasureSuspects(judgements, (name) => sideBySide(name, GATE[mode].pairs * REMEASURE_PAIRS_FACTOR), {
+  ? await remeasureSuspects(judgements, (name) => sideBySide(name, GATE[mode].pairs * REMEASURE_PAIRS_FACTOR), {
       allowanceOf,
       onRound: (round, names) => say(`measuring again (${round} of ${REMEASURES}) with ${GATE[mode].pairs * REMEASURE_PAIRS_FACTOR} more pairs, more than ${MARGIN * 100} % slower than the reference: ${names.join(', ')}`),
     })
