@@ -44,8 +44,8 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'campus-study-'));
 const same = (a: string, b: string, files: string[]) => {
   for (const f of files) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs between ${a} and ${b}`);
 };
-const OUTPUTS = ['summary.json', 'replications.csv', 'bands.csv'];
-const CHARTS = ['charts/npv.svg', 'charts/npv.vl.json'];
+const OUTPUTS = ['summary.json', 'replications.csv', 'annual-cash-flows.csv', 'bands.csv'];
+const CHARTS = ['charts/npv.svg', 'charts/npv.vl.json', 'charts/s-curve.svg', 'charts/why-it-wins.svg', 'results.xlsx'];
 
 test('the same scenario and seed give byte-identical outputs; the manifest records the run', async () => {
   const a = scratch(), b = scratch();
@@ -80,8 +80,8 @@ test('the main thread alone and two worker threads give byte-identical summary, 
     await runStudy(scenario, { outDir: a, replications: 40, workers: 1 });
     await runStudy(scenario, { outDir: b, replications: 40, workers: 2, threadsOnly: true });
     await runStudy(scenario, { outDir: c, replications: 40, workers: 2 });
-    same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
-    same(a, c, ['summary.json', 'replications.csv', 'bands.csv']);
+    same(a, b, OUTPUTS);
+    same(a, c, OUTPUTS);
     const manifest = JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'));
     assert.is(manifest.workers, 2);
   } finally {
@@ -126,8 +126,9 @@ test('uncertain inputs: drawn per replication, written as input columns, and ran
   try {
     const result = await runStudy(SCENARIO, { outDir: dir, replications: 40, workers: 1, variants: ['small', 'big'] });
     const csv = readFileSync(join(dir, 'replications.csv'), 'utf8').trim().split('\n');
-    assert.ok(csv[0].endsWith(',input:site.powerPrice'), csv[0]);
-    const prices = csv.slice(1).map((l) => Number(l.split(',').at(-1)));
+    const column = csv[0].split(',').indexOf('input:site.powerPrice');
+    assert.ok(column > 0 && csv[0].endsWith(',world:outageHours'), csv[0]);
+    const prices = csv.slice(1).map((l) => Number(l.split(',')[column]));
     assert.ok(prices.every((p) => p >= 30 && p <= 50));
     assert.is(new Set(prices).size, 40, 'one draw per replication, shared by its variants');
     const sens = result.summary!.sensitivity!;
@@ -136,6 +137,14 @@ test('uncertain inputs: drawn per replication, written as input columns, and ran
       // Power is most of a miner's cost: dearer power, lower NPV, in every layout.
       const [c] = v.correlations;
       assert.ok(c.rho < 0 && c.upper < 0, `${v.name}: ρ ${c.rho} [${c.lower}, ${c.upper}]`);
+    }
+    // The same in dollars: NPV in the dearest tenth of power prices is below NPV in the cheapest tenth, beyond noise.
+    const t = result.summary!.tornado!;
+    assert.equal(t.drivers.find((d) => d.id === 'site.powerPrice')!.kind, 'input');
+    for (const v of t.variants) {
+      const bar = v.bars.find((b) => b.driver === 'site.powerPrice')!;
+      assert.ok(bar.swing + bar.halfWidth < 0, `${v.name}: swing ${bar.swing} ± ${bar.halfWidth}`);
+      assert.ok(bar.nLow >= 4 && bar.nHigh >= 4, 'a tenth of 40 replications, ties kept together');
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -200,7 +209,7 @@ test('the precision rule stops at a check point, the same for any worker count',
       assert.is(one.replications % 50, 0);
       assert.ok(one.replications < setting.replications, 'the rule, not the cap, stopped it');
       assert.is(two.replications, one.replications);
-      same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
+      same(a, b, OUTPUTS);
       for (const v of one.summary!.variants) assert.ok(v.metrics[setting.metric].halfWidth <= setting.precision * Math.abs(v.metrics[setting.metric].mean));
     } finally {
       rmSync(a, { recursive: true, force: true });
