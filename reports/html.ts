@@ -54,8 +54,14 @@ export interface ReportInput {
 }
 
 const known = (x: number | null | undefined): x is number => typeof x === 'number' && Number.isFinite(x);
-const money = (x: number) => (x / 1e6).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${money(Math.abs(x))}`;
+/** Million USD, one decimal, with a true minus; what rounds to zero shows as 0.0, unsigned. */
+const money = (x: number) => {
+  const m = Math.round(x / 1e5) / 10;
+  return `${m < 0 ? '−' : ''}${Math.abs(m).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}`;
+};
+const signed = (x: number) => (Math.round(x / 1e5) === 0 ? '0.0' : `${x > 0 ? '+' : ''}${money(x)}`);
+/** A target in million USD as a planner writes it: 0, 250, 1,200.5. */
+const targetText = (usd: number) => (usd / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 });
 const percent = (x: number, digits = 1) => `${(x * 100).toFixed(digits)} %`;
 
 /**
@@ -113,14 +119,14 @@ function winnerTable(s: Summary, r: ReportInput): string {
       ]);
     })
     .join('\n');
-  const targetHead = npv ? [`P(NPV &gt; ${escapeHtml(money(target))})`] : [];
+  const targetHead = npv ? [`P(NPV &gt; ${escapeHtml(targetText(target))})`] : [];
   return `<table class="numbers" id="winner-table">
 ${thead(['Layout', 'Mean NPV', `± ${pct} % CI`, 'p10', 'p50', 'p90', 'CVaR 5 %', 'P(NPV &lt; 0)', ...targetHead, 'Δ vs baseline', `± ${pct} % CI`, 'P(better)', 'CRN gain'])}
 <tbody>
 ${body}
 </tbody>
 </table>
-<p class="note">Net present value in million USD. CVaR 5 %: mean of the worst 5 % of replications. Δ: paired difference against the baseline on the same worlds; P(better): share of worlds in which the layout beats it; CRN gain: how many times narrower that paired interval is than an unpaired one.${npv ? ` P(NPV &gt; ${escapeHtml(money(target))}): share of replications above the target of ${escapeHtml(money(target))} million USD (set with <code>--target</code>).` : ''}</p>`;
+<p class="note">Net present value in million USD. CVaR 5 %: mean of the worst 5 % of replications. Δ: paired difference against the baseline on the same worlds; P(better): share of worlds in which the layout beats it; CRN gain: how many times narrower that paired interval is than an unpaired one.${npv ? ` P(NPV &gt; ${escapeHtml(targetText(target))}): share of replications above the target of ${escapeHtml(targetText(target))} million USD (set with <code>--target</code>).` : ''}</p>`;
 }
 
 function whyTable(s: Summary): string {
@@ -252,6 +258,7 @@ ${context.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) =
   table { border-collapse: collapse; margin: 1rem 0; }
   table.numbers { font-variant-numeric: tabular-nums; }
   th, td { padding: 0.35rem 0.7rem; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
+  table.numbers td { white-space: nowrap; }
   th[scope="row"], th[scope="rowgroup"], thead th:first-child, td.stat { text-align: left; }
   table.assumptions td, table.assumptions th { text-align: left; max-width: 36rem; }
   ul.changes { margin: 0; padding-left: 1rem; }

@@ -22,11 +22,11 @@ export function pairedDifferenceChart(summary: Summary): Chart | undefined {
       data: { values },
       layer: [
         { mark: { type: 'rule', color: '#888', strokeDash: [4, 4] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y: { field: 'variant', type: 'nominal', title: null }, x: { field: 'lower', type: 'quantitative', title: x.title }, x2: { field: 'upper' }, color: { field: 'variant', scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null } } },
+        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y: { field: 'variant', type: 'nominal', title: null, sort: values.map((v) => v.variant) }, x: { field: 'lower', type: 'quantitative', title: x.title }, x2: { field: 'upper' }, color: { field: 'variant', scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null } } },
         {
           mark: { type: 'point', filled: true, size: 80, color: 'black' },
           encoding: {
-            y: { field: 'variant', type: 'nominal' },
+            y: { field: 'variant', type: 'nominal', sort: values.map((v) => v.variant) },
             x,
             tooltip: [
               { field: 'variant', title: 'Layout' },

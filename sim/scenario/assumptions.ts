@@ -31,6 +31,8 @@ export function written(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return `[${value.map(written).join(', ')}]`;
   if (typeof value === 'object') return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${written(v)}`).join(', ')} }`;
+  // YAML reads 148.26e12 as a number: thousands separators make it readable again.
+  if (typeof value === 'number' && Math.abs(value) >= 1e5) return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
   return String(value);
 }
 
