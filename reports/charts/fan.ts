@@ -24,7 +24,7 @@ export function hashpriceFanChart(bands: readonly BandRow[]): Chart | undefined 
   if (marginal.length === 0) return worldFanChart(bands, 'hashpriceUSDPerPHDay', title, yTitle);
   const chart = worldFanChart(bands, 'hashpriceUSDPerPHDay', title, yTitle, 1, 'median, p25–p75 and p5–p95 by month · dashed: median break-even of the costliest machine running');
   if (!chart) return chart;
-  const X = dateAxis(monthsOf(bands));
+  const X = dateAxis(monthsOf(bands.filter((b) => b.series === 'hashpriceUSDPerPHDay' && b.variant === '')));
   const spec = chart.spec as { layer: object[] };
   spec.layer.push({
     data: { values: marginal },
@@ -49,7 +49,7 @@ export function variantFanChart(bands: readonly BandRow[], series: string, varia
   // A per-variant reference line rides on the band rows themselves, so each facet draws only its own.
   const values = bands.filter((b) => b.series === series && b.variant !== '').map((b) => ({ ...scaled(b, scale), ...(ruleAt ? { rule: ruleAt[b.variant] / scale } : {}) }));
   if (values.length === 0) return undefined;
-  const X = dateAxis(monthsOf(bands));
+  const X = dateAxis(monthsOf(values));
   const TOOLTIP = tooltip(yTitle);
   const shown = variants.filter((v) => values.some((x) => x.variant === v));
   const columns = facetColumns(shown.length, 260);
@@ -80,8 +80,8 @@ export function variantFanChart(bands: readonly BandRow[], series: string, varia
   };
 }
 
-/** Months the bands cover. */
-const monthsOf = (bands: readonly BandRow[]): number => bands.reduce((n, b) => Math.max(n, b.month + 1), 0);
+/** Months the rows span (a GPU hall's series starts when the hall opens): what the date axis shows. */
+const monthsOf = (rows: readonly BandRow[]): number => (rows.length === 0 ? 0 : Math.max(...rows.map((b) => b.month)) - Math.min(...rows.map((b) => b.month)) + 1);
 
 const tooltip = (what: string) => [
   { field: 'date', type: 'temporal' as const, timeUnit: 'utcyearmonth' as const, title: 'Month', format: '%b %Y' },

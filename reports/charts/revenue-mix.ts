@@ -31,7 +31,7 @@ export function revenueMixChart(summary: Summary): Chart | undefined {
         mark: { type: 'bar' },
         encoding: {
           x: { field: 'year', type: 'ordinal', title: null, sort: labels, axis: { labelAngle: 0 } },
-          y: { field: 'musd', type: 'quantitative', stack: true, title: 'Mean a year (million USD)' },
+          y: { field: 'musd', type: 'quantitative', stack: true, title: 'Mean cash in (million USD)' },
           color: {
             field: 'segment',
             type: 'nominal',
@@ -47,6 +47,8 @@ export function revenueMixChart(summary: Summary): Chart | undefined {
   });
   if (views.length === 0) return undefined;
   const start = years[0]?.from ?? '';
+  const last = years[years.length - 1];
+  const partLast = last !== undefined && Date.parse(last.to!) - Date.parse(last.from!) < 360 * 86_400_000;
   const columns = facetColumns(views.length, 270, 0);
   return {
     name: 'revenue-mix',
@@ -54,7 +56,7 @@ export function revenueMixChart(summary: Summary): Chart | undefined {
       $schema: VEGA_LITE_SCHEMA,
       title: chartTitle(
         'Where does the money come from, year by year?',
-        `mean cash in per year by segment, over all replications (means add up: a bar is the mean total)${start && !start.endsWith('-01-01') ? ` · years from ${start}` : ''}`,
+        `mean cash in by segment in each year of the horizon${partLast ? ' (the last is part of a year)' : ''}, over all replications; means add up, so a bar is the mean total${start && !start.endsWith('-01-01') ? ` · years from ${start}` : ''}`,
         columns * 290,
       ),
       config: CHART_CONFIG,
