@@ -34,7 +34,7 @@ export function convergenceChart(summary: Summary, rows: readonly Row[]): Chart 
       mark: { type: 'line', strokeWidth: 2 },
       encoding: {
         x: { field: 'n', type: 'quantitative', title: 'Replications', scale: { type: 'log' } },
-        y: { field: 'halfWidth', type: 'quantitative', title: 'Interval half-width (million USD)', scale: { type: 'log' } },
+        y: { field: 'halfWidth', type: 'quantitative', title: '± (million USD)', scale: { type: 'log' } },
         color: { field: 'variant', type: 'nominal', scale: variantColorScale(variants), title: 'Layout' },
         tooltip: [{ field: 'variant', title: 'Layout' }, { field: 'n', title: 'Replications' }, { field: 'halfWidth', title: '± (million USD)', format: ',.1f' }],
       },

@@ -20,7 +20,7 @@ const WORLD_WIDTH = 560;
 export function hashpriceFanChart(bands: readonly BandRow[]): Chart | undefined {
   const marginal = bands.filter((b) => b.series === 'marginalCostUSDPerPHDay' && b.variant === '').map((b) => ({ date: b.date, breakEven: b.p50 }));
   const title = 'Hashprice: what 1 PH/s earns a day, and the marginal machine’s break-even';
-  const yTitle = 'Hashprice (USD per PH/s per day)';
+  const yTitle = 'USD per PH/s per day';
   if (marginal.length === 0) return worldFanChart(bands, 'hashpriceUSDPerPHDay', title, yTitle);
   const chart = worldFanChart(bands, 'hashpriceUSDPerPHDay', title, yTitle, 1, 'median, p25–p75 and p5–p95 by month · dashed: median break-even of the costliest machine running');
   if (!chart) return chart;

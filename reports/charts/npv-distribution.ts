@@ -8,8 +8,13 @@ const MILLION = 1e6;
 
 export function npvDistributionChart(summary: Summary, rows: readonly Row[], discountRatePerYear: number): Chart {
   const variants = summary.variants.map((v) => v.name);
-  const x = { field: 'variant', type: 'nominal' as const, title: null, sort: variants, axis: { labelAngle: 0, labelLimit: 105 } };
-  const yTitle = `Net present value at ${Math.round(discountRatePerYear * 100)} %/year (million USD)`;
+  // A band wide enough for its name (Vega reserves 0.8 em a character headless); past the page, names slant.
+  const longest = Math.max(...variants.map((v) => v.length));
+  let step = Math.min(170, Math.max(90, Math.ceil(longest * 8.8) + 12));
+  const slant = step * variants.length > 980;
+  if (slant) step = Math.max(60, Math.floor(980 / variants.length));
+  const x = { field: 'variant', type: 'nominal' as const, title: null, sort: variants, axis: slant ? { labelAngle: -35, labelLimit: 180 } : { labelAngle: 0, labelLimit: step - 6 } };
+  const yTitle = `NPV at ${Math.round(discountRatePerYear * 100)} % a year (million USD)`;
   return {
     name: 'npv',
     spec: {
@@ -17,10 +22,10 @@ export function npvDistributionChart(summary: Summary, rows: readonly Row[], dis
       title: chartTitle(
         'Which layout creates more value?',
         `${summary.replications} replications · box: quartiles, whiskers to 1.5 × IQR, dots beyond · black: mean with its ${Math.round(summary.confidence * 100)} % interval`,
-        Math.max(240, 110 * variants.length) + 60,
+        Math.max(240, step * variants.length) + 60,
       ),
       config: CHART_CONFIG,
-      width: Math.max(240, 110 * variants.length),
+      width: Math.max(240, step * variants.length),
       height: 300,
       layer: [
         {

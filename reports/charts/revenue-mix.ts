@@ -31,7 +31,7 @@ export function revenueMixChart(summary: Summary): Chart | undefined {
         mark: { type: 'bar' },
         encoding: {
           x: { field: 'year', type: 'ordinal', title: null, sort: labels, axis: { labelAngle: 0 } },
-          y: { field: 'musd', type: 'quantitative', stack: true, title: 'Mean cash in (million USD)' },
+          y: { field: 'musd', type: 'quantitative', stack: true, title: 'Million USD' },
           color: {
             field: 'segment',
             type: 'nominal',

@@ -61,7 +61,7 @@ export function sCurveChart(summary: Summary, rows: readonly Row[], targetUSD: n
         mark: { type: 'line', interpolate: 'step-after', strokeWidth: 2 },
         encoding: {
           x: { field: 'musd', type: 'quantitative', title: xTitle },
-          y: { field: 'p', type: 'quantitative', title: 'Share of replications at or below', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
+          y: { field: 'p', type: 'quantitative', title: 'Share at or below', axis: { format: '.0%' }, scale: { domain: [0, 1] } },
           color: {
             field: 'layout',
             type: 'nominal',
