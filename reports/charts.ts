@@ -11,7 +11,9 @@ import { npvDistributionChart } from './charts/npv-distribution.js';
 import { pairedDifferenceChart } from './charts/paired-difference.js';
 import { revenueMixChart } from './charts/revenue-mix.js';
 import { riskReturnChart } from './charts/risk-return.js';
-import { sensitivityChart } from './charts/sensitivity.js';
+import { sCurveChart } from './charts/s-curve.js';
+import { tornadoCharts } from './charts/tornado.js';
+import { waterfallChart } from './charts/waterfall.js';
 
 export type { ChartContext };
 
@@ -21,10 +23,12 @@ export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartCo
   const charts: Array<Chart | undefined> = [
     npvDistributionChart(summary, rows, ctx.discountRatePerYear),
     pairedDifferenceChart(summary),
+    sCurveChart(summary, rows, ctx.targetUSD ?? 0),
+    waterfallChart(summary),
+    ...tornadoCharts(summary, ctx.inputUnits ?? new Map()),
     riskReturnChart(summary),
-    sensitivityChart(summary),
-    variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does the cash go, and when does it recover?', 'Cumulative cash after capex (million USD)', 1e6, fundingGap),
-    revenueMixChart(ctx.bands, variants),
+    variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does cumulative cash (after capex) go, and when does it recover?', 'Cash (million USD)', 1e6, fundingGap),
+    revenueMixChart(summary),
     variantFanChart(ctx.bands, 'gpuUtilisation', variants, 'How busy are the GPUs?', 'GPU utilisation (%)', 0.01),
     gpuQueueChart(summary),
     priceFanChart(ctx.bands),

@@ -125,6 +125,8 @@ export type { BackupPowerSpec } from './site/backup-power.js';
 // Finance
 export { npv, irr, paybackYears, minimumCash } from './finance/cash-flows.js';
 export { miningCapexUSD } from './finance/capex.js';
+export { NPV_SEGMENTS, segmentValues } from './finance/segments.js';
+export type { NpvSegment, SegmentBooks, SegmentMetric } from './finance/segments.js';
 
 // Scenarios
 export { loadScenario, parseScenario } from './scenario/load.js';
@@ -148,6 +150,7 @@ export type { CampusOptions } from './campus/campus.js';
 export { InvariantError } from './campus/invariants.js';
 export type { SiteWorld } from './campus/site-world.js';
 export { METRICS } from './campus/metrics.js';
+export { WORLD_DRIVERS, worldDrivers } from './campus/world-drivers.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
 // The network model against history: the fit and the backtest
 export { historyWindow } from './calibrate/history.js';
@@ -164,5 +167,8 @@ export type { StudyData } from './study/outputs.js';
 export { OutputError } from './study/output-error.js';
 export { mergeStudies } from './study/merge.js';
 export type { Summary, VariantSummary, MetricSummary, PairedSummary, StoppingRule } from './study/summarize.js';
+export type { Tornado, TornadoBar, TornadoDriver } from './study/tornado.js';
+export type { AnnualCashFlows } from './study/annual-summary.js';
+export type { Assumptions } from './scenario/assumptions.js';
 export { quantileSorted, quantileEstimate, orderStatisticRanks, lowerTailMean } from './core/stats/quantiles.js';
 export { binomialCdf } from './core/stats/binomial.js';

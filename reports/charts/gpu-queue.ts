@@ -1,6 +1,6 @@
 /** "How long do training jobs wait for GPUs?" — mean and 95th-percentile wait per layout with a GPU cloud. */
 import type { Summary } from '../../sim/study/summarize.js';
-import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, chartTitle, VEGA_LITE_SCHEMA } from '../chart.js';
 
 const MEASURES = [
   ['trainingWaitMeanH', 'mean wait', '#76b7b2'],
@@ -17,7 +17,7 @@ export function gpuQueueChart(summary: Summary): Chart | undefined {
     name: 'gpu-queue',
     spec: {
       $schema: VEGA_LITE_SCHEMA,
-      title: { text: 'How long do training jobs wait for GPUs?', subtitle: 'wait before a job first starts: mean over replications of each run’s mean and 95th percentile, with 95 % intervals' },
+      title: chartTitle('How long do training jobs wait for GPUs?', 'wait before a job first starts: mean over replications of each run’s mean and 95th percentile, with 95 % intervals', 620),
       config: CHART_CONFIG,
       width: 420,
       height: { step: 16 },
@@ -32,7 +32,7 @@ export function gpuQueueChart(summary: Summary): Chart | undefined {
           encoding: {
             x: { field: 'hours', type: 'quantitative', title: 'Wait (hours)' },
             color: { field: 'measure', type: 'nominal', title: 'Training jobs', scale: { domain: MEASURES.map(([, m]) => m), range: MEASURES.map(([, , c]) => c) } },
-            tooltip: [{ field: 'variant' }, { field: 'measure' }, { field: 'hours', title: 'hours', format: ',.1f' }, { field: 'lower', title: 'interval from', format: ',.1f' }, { field: 'upper', title: 'to', format: ',.1f' }],
+            tooltip: [{ field: 'variant', title: 'Layout' }, { field: 'measure', title: 'Measure' }, { field: 'hours', title: 'Wait (hours)', format: ',.1f' }, { field: 'lower', title: 'interval from (hours)', format: ',.1f' }, { field: 'upper', title: 'to (hours)', format: ',.1f' }],
           },
         },
         { mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'lower', type: 'quantitative' }, x2: { field: 'upper' } } },

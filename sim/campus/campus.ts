@@ -23,6 +23,7 @@ import { TimeIntegral } from '../core/stats/time-integral.js';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { debtFlows, irr, minimumCash, npv, paybackYears } from '../finance/cash-flows.js';
 import { capexSchedule, residualValueUSD } from '../finance/capex.js';
+import { segmentValues } from '../finance/segments.js';
 import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
 import { variantFleet } from '../mining/fleet.js';
 import { fppsBtcPerHour } from '../network/hashprice.js';
@@ -57,6 +58,8 @@ export interface CampusResult {
   metrics: Metrics;
   /** VARIANT_SERIES month by month, series-major: monthly[s · months + m]. */
   monthly: Float64Array;
+  /** Cash by NPV segment and year, then at the horizon (finance/segments.ts). */
+  annualUSD: Float64Array;
 }
 
 export interface CampusOptions {
@@ -131,6 +134,11 @@ class CampusRun {
   private readonly monthly: Float64Array;
   private readonly monthlyCost: Float64Array;
   private readonly monthlyOpex: Float64Array;
+  /** Power sold back and demand-response credits each month (the cost above is net of both). */
+  private readonly monthlySold: Float64Array;
+  private readonly monthlyCredits: Float64Array;
+  private soldAtMonthStart = 0;
+  private creditsAtMonthStart = 0;
   private opexAtMonthStart = 0;
   private revenueAtMonthStart = 0;
   private costAtMonthStart = 0;
@@ -193,6 +201,8 @@ class CampusRun {
     this.monthly = new Float64Array(VARIANT_SERIES.length * this.months);
     this.monthlyCost = new Float64Array(this.months);
     this.monthlyOpex = new Float64Array(this.months);
+    this.monthlySold = new Float64Array(this.months);
+    this.monthlyCredits = new Float64Array(this.months);
     if (options.check) {
       this.snapshot = { gridMW: 0, gridAvailableMW: 0, backupMW: 0, backupAvailableMW: 0, gpusBusy: 0, gpusAllowed: 0, gpusUp: 0, useMW: 0, drawnMW: 0, useMWh: 0, drawnMWh: 0 };
       sim.afterEvent = this.check;
@@ -243,7 +253,8 @@ class CampusRun {
     const paybackYearsCash = paybackYears(flows);
     // What is left at the horizon: rent contracted beyond it (no further outages assumed), the BTC
     // kept at the last price, the book value of assets with life left, and any terminal multiple.
-    if (lease) flows[months] += this.leaseRentAfterHorizonUSD();
+    const contractedRentUSD = lease ? this.leaseRentAfterHorizonUSD() : 0;
+    if (lease) flows[months] += contractedRentUSD;
     const treasuryBTC = finance.btcHeldShare * this.btc.integralAt(end);
     const treasuryUSD = treasuryBTC * this.world.priceUSD[this.world.priceUSD.length - 1];
     flows[months] += treasuryUSD;
@@ -273,6 +284,26 @@ class CampusRun {
     // Equity view: the project's flows plus the debt's (money in, interest, principal).
     const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, finance.debt.maturityH / HOURS_PER_MONTH, months) : undefined;
     const npvUSD = npv(flows, finance.discountRatePerYear);
+    // The same flows by segment (the monthly cost above is the bill less what was sold and credited).
+    const segments = segmentValues(
+      {
+        months,
+        miningRevenueUSD: this.monthly.subarray(0, months),
+        btcSoldShare: sold,
+        powerBillUSD: this.monthlyCost.map((c, m) => c + this.monthlySold[m] + this.monthlyCredits[m]),
+        powerSoldUSD: this.monthlySold,
+        demandResponseUSD: this.monthlyCredits,
+        opexUSD: this.monthlyOpex,
+        leaseRentUSD: lease ? lease.monthly.rentUSD.map((r, m) => r - lease.monthly.creditUSD[m]) : new Float64Array(months),
+        gpuCloudRevenueUSD: this.monthly.subarray(GPU_REVENUE * months, (GPU_REVENUE + 1) * months).map((r, m) => r + this.monthly[INFERENCE_REVENUE * months + m]),
+        capex,
+        treasuryUSD,
+        contractedRentUSD,
+        residualUSD,
+        terminalYears: finance.terminalYears,
+      },
+      finance.discountRatePerYear,
+    );
     const b = this.books;
     const metrics: Metrics = {
       npvUSD,
@@ -316,8 +347,9 @@ class CampusRun {
       deliveredHashrateEHs: b.deliveredTHs.integralAt(end) / end / 1e6,
       gpuDowntimeHours: this.hallDark.integralAt(end),
       ...gpu,
+      ...segments.npvUSD,
     };
-    return { metrics, monthly: this.monthly };
+    return { metrics, monthly: this.monthly, annualUSD: segments.annualUSD };
   }
 
   /**
@@ -478,6 +510,12 @@ class CampusRun {
     this.monthlyCost[m] = cost - this.costAtMonthStart;
     this.revenueAtMonthStart = revenue;
     this.costAtMonthStart = cost;
+    const sold = this.sold.integralAt(endH);
+    const credits = this.creditsToDate(endH);
+    this.monthlySold[m] = sold - this.soldAtMonthStart;
+    this.monthlyCredits[m] = credits - this.creditsAtMonthStart;
+    this.soldAtMonthStart = sold;
+    this.creditsAtMonthStart = credits;
     const opex = this.opex.integralAt(endH);
     this.monthlyOpex[m] = opex - this.opexAtMonthStart;
     this.opexAtMonthStart = opex;

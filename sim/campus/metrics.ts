@@ -1,9 +1,9 @@
 /** The per-replication, per-variant figures a campus run reports: one row of replications.csv. */
 import type { ClusterMetrics } from '../hpc/cluster.js';
+import { NPV_SEGMENTS, type SegmentMetric } from '../finance/segments.js';
 import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 
-/** Metric names in column order, each with its unit in the name. */
-export const METRICS = [
+const CAMPUS_METRICS = [
   'npvUSD', 'equityNpvUSD', 'interestUSD', 'irr', 'paybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
   'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'opexUSD', 'miningEbitdaUSD', 'computeEbitdaUSD', 'breakEvenBtcUSD',
   'leaseRentUSD', 'slaCreditsUSD', 'leaseUndeliveredMWh',
@@ -13,7 +13,10 @@ export const METRICS = [
   'miningEnergyMWh', 'gpuItEnergyMWh', 'coolingEnergyMWh', 'backupEnergyMWh',
   'curtailedDemandResponseMWh', 'curtailedCoolingMWh', 'curtailedGridMWh', 'curtailedFailureMWh', 'demandResponseCreditsUSD', 'deliveredHashrateEHs', 'gpuDowntimeHours',
 ] as const;
-export type MetricName = (typeof METRICS)[number];
+export type MetricName = (typeof CAMPUS_METRICS)[number] | SegmentMetric;
+
+/** Metric names in column order, each with its unit in the name; the NPV of each segment last. */
+export const METRICS: readonly MetricName[] = [...CAMPUS_METRICS, ...NPV_SEGMENTS.map((s) => s.metric)];
 export type Metrics = Record<MetricName, number>;
 
 export interface MetricInfo {
@@ -77,6 +80,8 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   demandResponseCreditsUSD: { label: 'Demand-response credits: 4CP transmission charges avoided and price-program payments, USD', better: 'higher', money: false },
   deliveredHashrateEHs: { label: 'Mean hashrate delivered over the horizon, EH/s', better: 'higher', money: false },
   gpuDowntimeHours: { label: 'GPU cloud: hours the hall had no power (grid outages not carried by backup)', better: 'lower', money: false },
+  // The segments' NPVs add up to npvUSD: the parts of "why a layout wins".
+  ...(Object.fromEntries(NPV_SEGMENTS.map((s) => [s.metric, { label: `NPV of ${s.description}, USD`, better: 'higher', money: false }])) as Record<SegmentMetric, MetricInfo>),
 };
 
 /** The metric studies report first and stop on by default. */

@@ -21,3 +21,14 @@ export const seedFlag = (raw: string | undefined): number | undefined => wholeNu
 
 /** `--replications`: at most the study's cap. */
 export const replicationsFlag = (raw: string | undefined): number | undefined => wholeNumber('replications', raw, MAX_REPLICATIONS);
+
+const MONEY_SCALE: Record<string, number> = { '': 1, k: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
+
+/** `--target`: an amount of money in USD, written `250e6`, `250M`, `1.2B` or `-50M USD`. */
+export function moneyFlag(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(k|m|million|b|bn|billion)?\s*(?:usd)?\s*$/i.exec(String(raw));
+  const value = m ? Number(m[1]) * MONEY_SCALE[(m[2] ?? '').toLowerCase()] : NaN;
+  if (!Number.isFinite(value)) throw new UsageError(`--${name} must be an amount in USD such as 250e6, 250M or 1.2B, got '${echo(String(raw))}'`);
+  return value;
+}

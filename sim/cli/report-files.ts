@@ -1,21 +1,34 @@
 /**
  * The report of a study, drawn into its folder before the folder is swapped into place: every
- * chart as Vega-Lite, SVG and PNG under charts/, and report.html. The study itself writes only its
- * data (sim/study); the CLI composes the two.
+ * chart as Vega-Lite, SVG and PNG under charts/, report.html and results.xlsx. The study itself
+ * writes only its data (sim/study); the CLI composes the two.
  */
 import { join } from 'node:path';
 import { studyCharts } from '../../reports/charts.js';
 import { reportHtml } from '../../reports/html.js';
 import { renderPng, renderSvg } from '../../reports/render.js';
+import { writeWorkbook } from '../../reports/workbook.js';
 import { formatWarning } from '../scenario/plausible.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
 import type { StudyData } from '../study/outputs.js';
 
-/** Draws the charts and report.html of `data` into `dir`; returns the files written (none for a shard or a study of fewer than two replications). */
-export async function writeReport(dir: string, data: Pick<StudyData, 'plan' | 'summary' | 'rows' | 'bands' | 'manifest'>): Promise<string[]> {
+export interface ReportOptions {
+  /** NPV whose probability of being exceeded the report gives, USD (default: the study's `--target`, else 0). */
+  targetUSD?: number;
+}
+
+/** Draws the charts, report.html and results.xlsx of `data` into `dir`; returns the files written (none for a shard or a study of fewer than two replications). */
+export async function writeReport(dir: string, data: Pick<StudyData, 'plan' | 'summary' | 'rows' | 'bands' | 'manifest'>, options: ReportOptions = {}): Promise<string[]> {
   const { plan, summary } = data;
   if (!summary || summary.replications < 2) return [];
-  const charts = studyCharts(summary, data.rows, { discountRatePerYear: plan.discountRatePerYear, bands: data.bands.table(plan.startUnixSeconds) });
+  const targetUSD = options.targetUSD ?? plan.targetUSD ?? 0;
+  const inputs = plan.inputs ?? [];
+  const charts = studyCharts(summary, data.rows, {
+    discountRatePerYear: plan.discountRatePerYear,
+    bands: data.bands.table(plan.startUnixSeconds),
+    targetUSD,
+    inputUnits: new Map(inputs.map((i) => [i.id, i.unit])),
+  });
   const rendered = await Promise.all(charts.map(async (chart) => ({ chart, svg: await renderSvg(chart.spec) })));
   const files: string[] = [];
   const write = (name: string, bytes: string | Uint8Array): void => {
@@ -27,6 +40,10 @@ export async function writeReport(dir: string, data: Pick<StudyData, 'plan' | 's
     write(`charts/${chart.name}.svg`, svg);
     write(`charts/${chart.name}.png`, renderPng(svg));
   }
-  write('report.html', reportHtml({ summary, charts, description: plan.description ?? '', manifest: data.manifest, warnings: (plan.warnings ?? []).map(formatWarning) }));
+  write(
+    'report.html',
+    reportHtml({ summary, charts, description: plan.description ?? '', manifest: data.manifest, warnings: (plan.warnings ?? []).map(formatWarning), rows: data.rows, targetUSD, assumptions: plan.assumptions, inputs }),
+  );
+  write('results.xlsx', await writeWorkbook({ summary, rows: data.rows, targetUSD, assumptions: plan.assumptions, inputs }));
   return files;
 }

@@ -8,7 +8,7 @@ import type { StudyData } from '../study/outputs.js';
 import { terminalProgress } from '../study/progress.js';
 import { resumablePlan } from '../study/saved-study.js';
 import { runStudy, type StudyPlan } from '../study/study.js';
-import { replicationsFlag, seedFlag, wholeNumber } from './flags.js';
+import { moneyFlag, replicationsFlag, seedFlag, wholeNumber } from './flags.js';
 import { writeReport } from './report-files.js';
 import { resultsLine } from './results-line.js';
 import { contextTable, summaryTable } from './summary-table.js';
@@ -27,6 +27,7 @@ interface StudyArgs {
   resume?: string;
   quiet?: boolean;
   check?: boolean;
+  target?: string;
 }
 
 export const studyCommand = {
@@ -44,6 +45,7 @@ export const studyCommand = {
       .option('metric', { type: 'string', describe: `Metric for --precision and the table (default: ${PRIMARY_METRIC})` })
       .option('shard', { type: 'string', describe: 'Run only share K of N, e.g. 0/4; combine with `campus merge`' })
       .option('resume', { type: 'string', describe: 'Continue the interrupted study of this folder (its scenario, replications, seed, variants and shard are reused)' })
+      .option('target', { type: 'string', describe: 'NPV the report gives each layout’s probability of exceeding, in USD: 250e6, 250M, 1.2B (default 0; kept with the study for campus report)' })
       .option('quiet', { alias: 'q', type: 'boolean', describe: 'No progress output' })
       .option('check', { type: 'boolean', describe: 'Assert after every event: power drawn ≤ available, GPUs busy ≤ up, energy by use sums to the total (slower; same results)' }),
   handler: (args: StudyArgs) => reportErrors(() => study(args)),
@@ -68,6 +70,7 @@ async function study(args: StudyArgs): Promise<void> {
     shard: args.shard ?? (saved?.shard ? `${saved.shard.index}/${saved.shard.count}` : undefined),
     precision,
     metric: args.metric ?? saved?.metric,
+    targetUSD: moneyFlag('target', args.target) ?? saved?.targetUSD ?? undefined,
   };
   const scenario = loadScenario(file);
   const outDir = resumed?.outDir ?? args.out ?? join('out', scenario.name);

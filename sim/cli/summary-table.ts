@@ -26,7 +26,8 @@ export function summaryTable(s: Summary, metric: MetricName): string {
   });
   const unit = money ? 'million USD' : '';
   const head = [`variant`, `mean ± ${pct} % CI`, 'p10', 'p90', 'CVaR 5 %', 'P(loss)', `Δ vs baseline`, 'P(better)', 'CRN gain'];
-  const title = `${METRIC_INFO[metric].label}${unit ? ` (in ${unit})` : ''}:`;
+  // A label ends with its unit (", USD"): in millions the unit is said once, as such.
+  const title = unit ? `${METRIC_INFO[metric].label.replace(/, USD$/, '')}, ${unit}:` : `${METRIC_INFO[metric].label}:`;
   const note = `CVaR 5 %: mean of the worst 5 % of replications. CRN gain: how many times narrower the paired Δ interval is than an unpaired comparison's.`;
   return `${title}\n\n${formatTable(head, rows, [false, true, true, true, true, true, true, true, true])}\n\n${note}`;
 }

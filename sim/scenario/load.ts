@@ -6,6 +6,7 @@ import { echo } from '../core/echo.js';
 import { FileReadError, readTextFile } from '../core/read-bounded.js';
 import { MAX_REPLICATIONS, MAX_SEED } from '../core/stream.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
+import { scenarioAssumptions } from './assumptions.js';
 import { deepMerge } from './merge.js';
 import { didYouMean } from './did-you-mean.js';
 import { Draws, ScenarioReader } from './reader.js';
@@ -90,13 +91,14 @@ export function parseScenario(file: string, text: string, options: LoadOptions =
   const warnings = plausibilityWarnings(file, found.read);
   return {
     ...scenario,
+    assumptions: scenario.assumptions!,
     uncertain,
     warnings,
     // The same file read again with drawn values: every key the draws reach is checked as at load,
     // what does not depend on them comes from the source's memo, and a variant that reads none of
     // them (or the same values as the last reading) is not read again — a mining layout beside
     // drawn market inputs was spending 40 % of its replication re-reading itself.
-    withInputs: (values) => ({ ...readScenario(src, new Draws(values, found.found), reuse), uncertain, warnings, withInputs: () => { throw new Error('inputs already drawn'); } }),
+    withInputs: (values) => ({ ...readScenario(src, new Draws(values, found.found), reuse), assumptions: scenario.assumptions!, uncertain, warnings, withInputs: () => { throw new Error('inputs already drawn'); } }),
   };
 }
 
@@ -128,7 +130,7 @@ function checkInputEnds(src: ScenarioSource, found: Draws, inputs: readonly Unce
  */
 type VariantReuse = (name: string, draws: Draws, before: readonly string[], read: () => VariantConfig) => VariantConfig;
 
-function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): Omit<Scenario, 'uncertain' | 'withInputs' | 'warnings'> {
+function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): Omit<Scenario, 'uncertain' | 'withInputs' | 'warnings' | 'assumptions'> & { assumptions?: Scenario['assumptions'] } {
   const file = src.file;
   const base = new ScenarioReader(src, src.value, undefined, draws);
   readNamedInputs(base, draws);
@@ -187,6 +189,8 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
     },
     world: withSiteWorld(readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs), base, variants, horizon),
     variants,
+    // Read once, when the file is loaded (a replication's reading with drawn inputs keeps these).
+    ...(reuse ? {} : { assumptions: scenarioAssumptions((path) => base.raw(path), sources, baseline) }),
   };
 }
 

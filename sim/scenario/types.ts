@@ -11,6 +11,7 @@ import type { DerateCurveSpec } from '../site/derate-curve.js';
 import type { OutageSpec } from '../site/outages.js';
 import type { SpotPriceSpec } from '../site/spot-price.js';
 import type { WeatherSeries, WeatherSpec } from '../site/weather.js';
+import type { Assumptions } from './assumptions.js';
 import type { UncertainInput } from './uncertain.js';
 
 /**
@@ -35,6 +36,8 @@ export interface Scenario {
   withInputs(values: ReadonlyMap<string, number>): Scenario;
   /** Values far outside what real sites have (probably a slip of units): reported, not refused. */
   readonly warnings: readonly ScenarioWarning[];
+  /** What the study assumes, as the file writes it: the shared world, and each layout's description and changes. */
+  readonly assumptions: Assumptions;
 }
 
 /** A value the file may not mean, where it is written: shown as `file:line:column: key: message`. */

@@ -32,6 +32,8 @@ export interface UncertainInput {
   readonly support: readonly [number, number];
   /** The variants whose runs read it (every one for the world's inputs); filled in once the scenario is read. */
   readonly variants?: readonly string[];
+  /** The canonical unit of its draws (h, MW, USD/MWh…); absent for a plain number. */
+  readonly unit?: string;
 }
 
 /**
@@ -96,7 +98,7 @@ export function parseDistribution(id: string, text: string, kind: QuantityKind):
   });
   const built = shape.build(values);
   if (typeof built === 'string') throw new Error(`${name}(${shape.args.join(', ')}): ${built}`);
-  return { id, text, distribution: built.d, support: built.support };
+  return { id, text, distribution: built.d, support: built.support, ...(kind.unit !== undefined ? { unit: kind.unit } : {}) };
 }
 
 /** Each input's draw for a replication, from its own stream: adding an input changes no other draw. */

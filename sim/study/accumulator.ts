@@ -3,10 +3,10 @@
  * quantiles are exact) and the bands' histograms (fixed size, so memory stays flat in the number of
  * replications for the time series). Adding replications in any order or split gives the same state.
  */
-import { METRICS, type Metrics } from '../campus/metrics.js';
+import { METRICS } from '../campus/metrics.js';
 import { Bands } from './bands.js';
 import type { PackedRow } from './checkpoints.js';
-import type { ReplicationResult, Row } from './replicate.js';
+import { type ReplicationResult, type Row, rowsOf } from './replicate.js';
 
 export class Accumulator {
   readonly bands: Bands;
@@ -24,7 +24,7 @@ export class Accumulator {
   /** Adds a replication's rows read back from a saved study (its bands come separately, with the histograms). */
   addRow(replication: number, row: PackedRow): void {
     if (this.held.has(replication)) throw new RangeError(`replication ${replication} added twice`);
-    this.held.set(replication, { metrics: row.metrics, inputs: row.inputs });
+    this.held.set(replication, { metrics: row.metrics, inputs: row.inputs, drivers: row.drivers, annual: row.annual });
   }
 
   has(replication: number): boolean {
@@ -40,7 +40,7 @@ export class Accumulator {
     return [...this.held.keys()].sort((a, b) => a - b);
   }
 
-  /** Each replication's metrics and inputs, as held. */
+  /** Each replication's metrics, inputs, drivers and annual cash, as held. */
   packed(): ReadonlyMap<number, PackedRow> {
     return this.held;
   }
@@ -50,10 +50,7 @@ export class Accumulator {
     const out: Row[] = [];
     for (const r of this.replications()) {
       if (r >= limit) break;
-      const { metrics, inputs } = this.held.get(r)!;
-      this.variants.forEach((variant, v) => {
-        out.push({ replication: r, variant, metrics: Object.fromEntries(METRICS.map((m, k) => [m, metrics[v * METRICS.length + k]])) as Metrics, inputs });
-      });
+      out.push(...rowsOf({ replication: r, ...this.held.get(r)! }, this.variants));
     }
     return out;
   }

@@ -20,13 +20,14 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { METRICS } from '../campus/metrics.js';
 import { VARIANT_SERIES, WORLD_SERIES } from '../campus/series.js';
+import { WORLD_DRIVERS } from '../campus/world-drivers.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { Bands } from './bands.js';
-import type { ReplicationResult } from './replicate.js';
+import { annualLength, type ReplicationResult } from './replicate.js';
 import { StudyError } from './study-error.js';
 
-/** Version of the files in state/: 3 added checkpoints, the study id and the one-file rows. */
-export const STATE_FORMAT = 3;
+/** Version of the files in state/: 3 added checkpoints, the study id and the one-file rows; 4 the world's drivers and the annual cash by segment. */
+export const STATE_FORMAT = 4;
 
 /** Series bytes of unfolded chunks past which the contiguous prefix is folded into bands.bin. */
 const FOLD_BYTES = 64 << 20;
@@ -39,10 +40,12 @@ export interface ResultShape {
   readonly inputs: number;
 }
 
-/** A replication's rows: its metrics (variant-major) and its inputs' draws. */
+/** A replication's rows: its metrics (variant-major), its inputs' draws, its world's drivers and each variant's annual cash by segment. */
 export interface PackedRow {
   readonly metrics: Float64Array;
   readonly inputs: Float64Array;
+  readonly drivers: Float64Array;
+  readonly annual: Float64Array;
 }
 
 /** What a folder's state holds. */
@@ -56,12 +59,31 @@ export interface StoredState {
   pending: ReplicationResult[][];
 }
 
-const sizes = (s: ResultShape) => ({
-  metrics: s.variants.length * METRICS.length,
-  world: WORLD_SERIES.length * s.months,
-  variant: s.variants.length * VARIANT_SERIES.length * s.months,
-  inputs: s.inputs,
-});
+const sizes = (s: ResultShape) => {
+  const z = {
+    metrics: s.variants.length * METRICS.length,
+    world: WORLD_SERIES.length * s.months,
+    variant: s.variants.length * VARIANT_SERIES.length * s.months,
+    inputs: s.inputs,
+    drivers: WORLD_DRIVERS.length,
+    annual: s.variants.length * annualLength(s.months),
+  };
+  return { ...z, row: z.metrics + z.inputs + z.drivers + z.annual };
+};
+
+/** The parts of a packed row, in the order they are stored. */
+const rowParts = (r: PackedRow): Float64Array[] => [r.metrics, r.inputs, r.drivers, r.annual];
+
+/** A packed row read at `offset` (in numbers) of `data`. */
+function readRow(data: Buffer, offset: number, z: ReturnType<typeof sizes>): PackedRow {
+  let o = offset;
+  const next = (count: number): Float64Array => {
+    const part = floats(data, o, count);
+    o += count;
+    return part;
+  };
+  return { metrics: next(z.metrics), inputs: next(z.inputs), drivers: next(z.drivers), annual: next(z.annual) };
+}
 
 interface Header {
   format: number;
@@ -116,7 +138,7 @@ export class Checkpoints {
   /** Saves a finished chunk (results of replications start … end−1, in order). */
   save(results: readonly ReplicationResult[]): void {
     const start = results[0].replication, end = start + results.length;
-    const parts = results.flatMap((r) => [r.metrics, r.inputs, r.worldSeries, r.variantSeries]);
+    const parts = results.flatMap((r) => [...rowParts(r), r.worldSeries, r.variantSeries]);
     writeFileAtomic(join(this.dir, `${start}-${end}.chunk`), pack({ format: STATE_FORMAT, studyId: this.shape.studyId, kind: 'chunk', start, end }, parts));
     const s = sizes(this.shape);
     this.unfolded += results.length * (s.world + s.variant) * 8;
@@ -138,9 +160,9 @@ export class Checkpoints {
       if (!name.endsWith('.chunk') || e > upTo) continue;
       const { data } = unpack(join(this.dir, name), this.shape, 'chunk');
       const z = sizes(this.shape);
-      const per = z.metrics + z.inputs + z.world + z.variant;
+      const per = z.row + z.world + z.variant;
       const parts: Float64Array[] = [];
-      for (let k = 0; k < e - s; k++) parts.push(floats(data, k * per, z.metrics + z.inputs));
+      for (let k = 0; k < e - s; k++) parts.push(floats(data, k * per, z.row));
       writeFileAtomic(join(this.dir, `${s}-${e}.rows`), pack({ format: STATE_FORMAT, studyId: this.shape.studyId, kind: 'rows', start: s, end: e }, parts));
       rmSync(join(this.dir, name), { force: true });
     }
@@ -162,7 +184,7 @@ export function writeBands(file: string, shape: ResultShape, bands: Bands, start
 /** Writes every row of a finished study, in replication order. */
 export function writeAllRows(file: string, shape: ResultShape, rows: ReadonlyMap<number, PackedRow>): void {
   const order = [...rows.keys()].sort((a, b) => a - b);
-  const parts = order.flatMap((r) => [Float64Array.of(r), rows.get(r)!.metrics, rows.get(r)!.inputs]);
+  const parts = order.flatMap((r) => [Float64Array.of(r), ...rowParts(rows.get(r)!)]);
   writeFileAtomic(file, pack({ format: STATE_FORMAT, studyId: shape.studyId, kind: 'all-rows', start: order[0] ?? 0, end: order.length }, parts));
 }
 
@@ -192,15 +214,15 @@ export function readState(stateDir: string, shape: ResultShape, start: number): 
     upTo = header.end;
   }
   const rows = new Map<number, PackedRow>();
-  const add = (r: number, metrics: Float64Array, inputs: Float64Array, file: string) => {
+  const add = (r: number, row: PackedRow, file: string) => {
     if (rows.has(r)) throw new StudyError(`${file}: replication ${r} is saved twice in ${stateDir}`);
-    rows.set(r, { metrics, inputs });
+    rows.set(r, row);
   };
   const allRows = join(stateDir, 'rows.bin');
   if (existsSync(allRows)) {
     const { data } = unpack(allRows, shape, 'all-rows');
-    const per = 1 + z.metrics + z.inputs;
-    for (let k = 0; k * per * 8 < data.byteLength; k++) add(data.readDoubleLE(k * per * 8), floats(data, k * per + 1, z.metrics), floats(data, k * per + 1 + z.metrics, z.inputs), allRows);
+    const per = 1 + z.row;
+    for (let k = 0; k * per * 8 < data.byteLength; k++) add(data.readDoubleLE(k * per * 8), readRow(data, k * per + 1, z), allRows);
   }
   const pending: ReplicationResult[][] = [];
   const chunks = join(stateDir, 'chunks');
@@ -210,25 +232,24 @@ export function readState(stateDir: string, shape: ResultShape, start: number): 
     if (name.endsWith('.rows')) {
       if (e > upTo) throw new StudyError(`${file}: rows past the bands saved (${upTo}): the state is inconsistent`);
       const { data } = unpack(file, shape, 'rows');
-      const per = z.metrics + z.inputs;
-      for (let k = 0; k < e - s; k++) add(s + k, floats(data, k * per, z.metrics), floats(data, k * per + z.metrics, z.inputs), file);
+      for (let k = 0; k < e - s; k++) add(s + k, readRow(data, k * z.row, z), file);
       continue;
     }
     const { data } = unpack(file, shape, 'chunk');
-    const per = z.metrics + z.inputs + z.world + z.variant;
+    const per = z.row + z.world + z.variant;
     if (data.byteLength !== (e - s) * per * 8) throw new StudyError(`${file}: holds ${data.byteLength} bytes, expected ${(e - s) * per * 8}`);
     const results: ReplicationResult[] = [];
     for (let k = 0; k < e - s; k++) {
       const o = k * per;
-      results.push({ replication: s + k, metrics: floats(data, o, z.metrics), inputs: floats(data, o + z.metrics, z.inputs), worldSeries: floats(data, o + z.metrics + z.inputs, z.world), variantSeries: floats(data, o + z.metrics + z.inputs + z.world, z.variant) });
+      results.push({ replication: s + k, ...readRow(data, o, z), worldSeries: floats(data, o + z.row, z.world), variantSeries: floats(data, o + z.row + z.world, z.variant) });
     }
     // Folded already (killed before its series were dropped): its rows count, its series are in bands.bin.
     if (e <= upTo) {
-      for (const r of results) add(r.replication, r.metrics, r.inputs, file);
+      for (const r of results) add(r.replication, r, file);
       continue;
     }
     if (s < upTo) throw new StudyError(`${file}: straddles the bands saved (${upTo}): the state is inconsistent`);
-    for (const r of results) add(r.replication, r.metrics, r.inputs, file);
+    for (const r of results) add(r.replication, r, file);
     pending.push(results);
   }
   pending.sort((a, b) => a[0].replication - b[0].replication);

@@ -9,7 +9,8 @@ import type { Accumulator } from './accumulator.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { Bands } from './bands.js';
 import { writeAllRows, writeBands } from './checkpoints.js';
-import { rowsToCsv } from './csv.js';
+import { annualPeriods } from './annual-summary.js';
+import { annualToCsv, rowsToCsv } from './csv.js';
 import { gitCommit, hostInfo, type HostInfo, toolVersion } from './manifest.js';
 import type { ChunkFailure } from './pool.js';
 import type { Row } from './replicate.js';
@@ -58,30 +59,44 @@ export interface StudyData {
   files: string[];
 }
 
+/** The summary of a plan's rows (what summary.json holds). */
+export function summarizePlan(rows: readonly Row[], plan: SavedPlan, stopping: StoppingRule): Summary {
+  return summarize(rows, {
+    scenario: plan.scenario,
+    scenarioHash: plan.scenarioHash,
+    seed: plan.seed,
+    confidence: plan.confidence,
+    baseline: plan.baseline,
+    variants: plan.variants,
+    stopping,
+    inputs: plan.inputs ?? [],
+    horizon: { startUnixSeconds: plan.startUnixSeconds, months: plan.months },
+  });
+}
+
+/** The data files a plan's rows and bands give, by name: what a study writes and what `campus report` checks. */
+export function dataFiles(rows: readonly Row[], bands: Bands, plan: SavedPlan): Record<'replications.csv' | 'annual-cash-flows.csv' | 'bands.csv', () => string> {
+  return {
+    'replications.csv': () => rowsToCsv(rows, (plan.inputs ?? []).map((i) => i.id)),
+    'annual-cash-flows.csv': () => annualToCsv(rows, annualPeriods(plan.startUnixSeconds, plan.months)),
+    'bands.csv': () => bands.toCsv(plan.startUnixSeconds),
+  };
+}
+
 export function writeStudyData(dir: string, c: FolderContents): StudyData {
   const rows = c.acc.rows();
   const isShard = c.plan.shard !== null;
-  const summary =
-    !isShard && rows.length > 0
-      ? summarize(rows, {
-          scenario: c.plan.scenario,
-          scenarioHash: c.plan.scenarioHash,
-          seed: c.plan.seed,
-          confidence: c.plan.confidence,
-          baseline: c.plan.baseline,
-          variants: c.plan.variants,
-          stopping: c.stopping,
-          inputs: c.plan.inputs ?? [],
-        })
-      : undefined;
+  const summary = !isShard && rows.length > 0 ? summarizePlan(rows, c.plan, c.stopping) : undefined;
+  const data = dataFiles(rows, c.acc.bands, c.plan);
   const files: string[] = [];
   const write = (name: string, data: string | Uint8Array): void => {
     writeFileAtomic(join(dir, name), data);
     files.push(name);
   };
-  write('replications.csv', rowsToCsv(rows, (c.plan.inputs ?? []).map((i) => i.id)));
+  write('replications.csv', data['replications.csv']());
+  write('annual-cash-flows.csv', data['annual-cash-flows.csv']());
   if (summary) {
-    write('bands.csv', c.acc.bands.toCsv(c.plan.startUnixSeconds));
+    write('bands.csv', data['bands.csv']());
     write('summary.json', JSON.stringify(summary, null, 2) + '\n');
   }
   if (!c.checkpointed) {

@@ -22,6 +22,8 @@ export interface StudyRequest {
   shard?: string;
   /** Leave all replications to worker threads, the main thread only coordinating. */
   threadsOnly?: boolean;
+  /** NPV whose probability of being exceeded the report shows, USD (saved with the study; it changes no result). */
+  targetUSD?: number;
 }
 
 export interface StudyPlan {
@@ -40,6 +42,7 @@ export interface StudyPlan {
   /** The sequential rule is checked only at multiples of this, so it stops at the same count for any worker count. */
   checkEvery: number;
   chunkSize: number;
+  targetUSD?: number;
 }
 
 /** The sequential rule is checked after every CHECK_EVERY replications (in index order). */
@@ -89,7 +92,8 @@ export function planStudy(scenario: Scenario, request: StudyRequest, availableCo
   // points (chunksToRun ends the others there).
   const target = Math.ceil((range.end - range.start) / (workers * 32));
   const chunkSize = [...CHUNK_SIZES].reverse().find((c) => c <= target) ?? 1;
-  return { scenario, variants, baseline, seed, replications, workers, precision: request.precision, metric, shard, range, checkEvery, chunkSize };
+  if (request.targetUSD !== undefined && !Number.isFinite(request.targetUSD)) throw new StudyError(`--target must be an amount of money, got ${request.targetUSD}`);
+  return { scenario, variants, baseline, seed, replications, workers, precision: request.precision, metric, shard, range, checkEvery, chunkSize, targetUSD: request.targetUSD };
 }
 
 /** Shard K of N holds replications [⌊K·R/N⌋, ⌊(K+1)·R/N⌋). */

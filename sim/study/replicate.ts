@@ -7,6 +7,8 @@ import { type CampusOptions, runCampus } from '../campus/campus.js';
 import { METRICS, type Metrics } from '../campus/metrics.js';
 import { monthsIn, VARIANT_SERIES, worldMonthly } from '../campus/series.js';
 import { drawWorld } from '../campus/world.js';
+import { worldDrivers } from '../campus/world-drivers.js';
+import { NPV_SEGMENTS, yearsIn } from '../finance/segments.js';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
 import { drawInputs } from '../scenario/uncertain.js';
 
@@ -16,9 +18,19 @@ export interface Row {
   metrics: Metrics;
   /** The replication's draws of the uncertain inputs (the same in each of its rows). */
   inputs: Float64Array;
+  /** What its world turned out to be (WORLD_DRIVERS; the same in each of its rows). */
+  drivers: Float64Array;
+  /** This variant's cash by NPV segment and year, then at the horizon: annual[s · (years + 1) + p]. */
+  annual: Float64Array;
 }
 
-/** A replication's results: metrics[v · METRICS + k], worldSeries[s · months + m], variantSeries[(v · VS + s) · months + m]. */
+/** Numbers of a variant's annual cash by segment: NPV_SEGMENTS × (years + 1). */
+export const annualLength = (months: number): number => NPV_SEGMENTS.length * (yearsIn(months) + 1);
+
+/**
+ * A replication's results: metrics[v · METRICS + k], worldSeries[s · months + m], variantSeries[(v · VS + s) · months + m],
+ * annual[v · annualLength + …].
+ */
 export interface ReplicationResult {
   replication: number;
   metrics: Float64Array;
@@ -26,6 +38,8 @@ export interface ReplicationResult {
   variantSeries: Float64Array;
   /** The uncertain inputs' draws, in the scenario's order (empty when it has none). */
   inputs: Float64Array;
+  drivers: Float64Array;
+  annual: Float64Array;
 }
 
 /**
@@ -45,21 +59,27 @@ export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], 
   const months = monthsIn(scenario.horizon);
   const metrics = new Float64Array(variants.length * METRICS.length);
   const variantSeries = new Float64Array(variants.length * VARIANT_SERIES.length * months);
+  const annual = new Float64Array(variants.length * annualLength(months));
   variants.forEach((v, i) => {
     const result = runCampus(v, world, resolved.world, scenario.horizon, options);
     METRICS.forEach((m, k) => (metrics[i * METRICS.length + k] = result.metrics[m]));
     variantSeries.set(result.monthly, i * VARIANT_SERIES.length * months);
+    annual.set(result.annualUSD, i * annualLength(months));
   });
-  return { replication, metrics, worldSeries: worldMonthly(world, months), variantSeries, inputs };
+  const drivers = worldDrivers(world, scenario.horizon.hours);
+  return { replication, metrics, worldSeries: worldMonthly(world, months), variantSeries, inputs, drivers, annual };
 }
 
-/** The rows of a replication result, in variant order. */
-export function rowsOf(result: ReplicationResult, variants: readonly string[]): Row[] {
+/** The rows of a replication's results, in variant order. */
+export function rowsOf(result: Pick<ReplicationResult, 'replication' | 'metrics' | 'inputs' | 'drivers' | 'annual'>, variants: readonly string[]): Row[] {
+  const per = result.annual.length / variants.length;
   return variants.map((variant, i) => ({
     replication: result.replication,
     variant,
     metrics: Object.fromEntries(METRICS.map((m, k) => [m, result.metrics[i * METRICS.length + k]])) as Metrics,
     inputs: result.inputs,
+    drivers: result.drivers,
+    annual: result.annual.subarray(i * per, (i + 1) * per),
   }));
 }
 

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Assumptions } from '../scenario/assumptions.js';
 import type { ScenarioWarning } from '../scenario/types.js';
 import { readState, type ResultShape, STATE_FORMAT, type StoredState } from './checkpoints.js';
 import { StudyError } from './study-error.js';
@@ -34,8 +35,12 @@ export interface SavedPlan {
   startUnixSeconds: number;
   /** The baseline layout's discount rate (chart titles). */
   discountRatePerYear: number;
-  /** The scenario's uncertain inputs (key path and distribution), in the order of replications.csv's input columns. */
-  inputs?: Array<{ id: string; text: string; variants?: string[] }>;
+  /** The scenario's uncertain inputs (key path, distribution, canonical unit), in the order of replications.csv's input columns. */
+  inputs?: Array<{ id: string; text: string; variants?: string[]; unit?: string }>;
+  /** What the scenario assumes (the report's Assumptions section). */
+  assumptions?: Assumptions;
+  /** NPV the report gives the probability of exceeding (`--target`), USD; null for the default, 0. */
+  targetUSD?: number | null;
   /** The sequential stopping rule, if any: a resumed study keeps it. */
   precision: number | null;
   metric: string;

@@ -20,7 +20,7 @@ import { ioReason } from '../core/read-bounded.js';
 import { fsStep, OutputError } from './output-error.js';
 
 /** What a study, a merge or a redraw writes in its folder; anything else in it is carried over. */
-export const OWN_ENTRIES: ReadonlySet<string> = new Set(['summary.json', 'replications.csv', 'bands.csv', 'manifest.json', 'report.html', 'charts', 'state']);
+export const OWN_ENTRIES: ReadonlySet<string> = new Set(['summary.json', 'replications.csv', 'annual-cash-flows.csv', 'bands.csv', 'manifest.json', 'report.html', 'results.xlsx', 'charts', 'state']);
 /** What the tool's other commands put in a study's folder: a folder holding only these may be written into. */
 const TOOL_ENTRIES: ReadonlySet<string> = new Set(['run', 'slurm', 'shards']);
 /** Written into a temporary folder when its swap begins: the target and the entries carried over. */

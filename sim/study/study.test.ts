@@ -44,8 +44,8 @@ const scratch = () => mkdtempSync(join(tmpdir(), 'campus-study-'));
 const same = (a: string, b: string, files: string[]) => {
   for (const f of files) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs between ${a} and ${b}`);
 };
-const OUTPUTS = ['summary.json', 'replications.csv', 'bands.csv'];
-const CHARTS = ['charts/npv.svg', 'charts/npv.vl.json'];
+const OUTPUTS = ['summary.json', 'replications.csv', 'annual-cash-flows.csv', 'bands.csv'];
+const CHARTS = ['charts/npv.svg', 'charts/npv.vl.json', 'charts/s-curve.svg', 'charts/why-it-wins.svg', 'results.xlsx'];
 
 test('the same scenario and seed give byte-identical outputs; the manifest records the run', async () => {
   const a = scratch(), b = scratch();
@@ -80,8 +80,8 @@ test('the main thread alone and two worker threads give byte-identical summary, 
     await runStudy(scenario, { outDir: a, replications: 40, workers: 1 });
     await runStudy(scenario, { outDir: b, replications: 40, workers: 2, threadsOnly: true });
     await runStudy(scenario, { outDir: c, replications: 40, workers: 2 });
-    same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
-    same(a, c, ['summary.json', 'replications.csv', 'bands.csv']);
+    same(a, b, OUTPUTS);
+    same(a, c, OUTPUTS);
     const manifest = JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'));
     assert.is(manifest.workers, 2);
   } finally {
@@ -126,8 +126,9 @@ test('uncertain inputs: drawn per replication, written as input columns, and ran
   try {
     const result = await runStudy(SCENARIO, { outDir: dir, replications: 40, workers: 1, variants: ['small', 'big'] });
     const csv = readFileSync(join(dir, 'replications.csv'), 'utf8').trim().split('\n');
-    assert.ok(csv[0].endsWith(',input:site.powerPrice'), csv[0]);
-    const prices = csv.slice(1).map((l) => Number(l.split(',').at(-1)));
+    const column = csv[0].split(',').indexOf('input:site.powerPrice');
+    assert.ok(column > 0 && csv[0].endsWith(',world:outageHours'), csv[0]);
+    const prices = csv.slice(1).map((l) => Number(l.split(',')[column]));
     assert.ok(prices.every((p) => p >= 30 && p <= 50));
     assert.is(new Set(prices).size, 40, 'one draw per replication, shared by its variants');
     const sens = result.summary!.sensitivity!;
@@ -136,6 +137,22 @@ test('uncertain inputs: drawn per replication, written as input columns, and ran
       // Power is most of a miner's cost: dearer power, lower NPV, in every layout.
       const [c] = v.correlations;
       assert.ok(c.rho < 0 && c.upper < 0, `${v.name}: ρ ${c.rho} [${c.lower}, ${c.upper}]`);
+    }
+    // The same in dollars: the tornado's bar is NPV over the 4 dearest draws less NPV over the 4
+    // cheapest (a tenth of 40), as replications.csv has them. (Its sign needs more replications
+    // than 40 against BTC's noise: tornado.test.ts pins the arithmetic.)
+    const t = result.summary!.tornado!;
+    const driver = t.drivers.find((d) => d.id === 'site.powerPrice')!;
+    assert.ok(driver.kind === 'input' && driver.low >= 30 && driver.low < driver.high && driver.high <= 50);
+    const cells = csv.slice(1).map((l) => l.split(','));
+    const npvAt = csv[0].split(',').indexOf('npvUSD');
+    const byPrice = [...new Set(prices)].sort((a, b) => a - b);
+    for (const v of t.variants) {
+      const bar = v.bars.find((b) => b.driver === 'site.powerPrice')!;
+      const mean = (ps: number[]) => ps.reduce((acc, p) => acc + Number(cells.find((c) => c[1] === v.name && Number(c[column]) === p)![npvAt]), 0) / ps.length;
+      assert.is(bar.nLow, 4);
+      assert.ok(Math.abs(bar.swing - (mean(byPrice.slice(-4)) - mean(byPrice.slice(0, 4)))) < 1e-6 * Math.abs(bar.swing) + 1e-3, `${v.name}: swing ${bar.swing}`);
+      assert.ok(bar.halfWidth > 0);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -200,7 +217,7 @@ test('the precision rule stops at a check point, the same for any worker count',
       assert.is(one.replications % 50, 0);
       assert.ok(one.replications < setting.replications, 'the rule, not the cap, stopped it');
       assert.is(two.replications, one.replications);
-      same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
+      same(a, b, OUTPUTS);
       for (const v of one.summary!.variants) assert.ok(v.metrics[setting.metric].halfWidth <= setting.precision * Math.abs(v.metrics[setting.metric].mean));
     } finally {
       rmSync(a, { recursive: true, force: true });

@@ -22,6 +22,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { METRICS } from '../campus/metrics.js';
 import { monthsIn, VARIANT_SERIES, WORLD_SERIES } from '../campus/series.js';
+import { WORLD_DRIVERS } from '../campus/world-drivers.js';
 import { studentTQuantile } from '../core/stats/student-t.js';
 import type { Scenario } from '../scenario/types.js';
 import { Accumulator } from './accumulator.js';
@@ -32,7 +33,7 @@ import { asOutputError, fsStep, OutputError } from './output-error.js';
 import { type StudyData, writeStudyData } from './outputs.js';
 import { chunksToRun, planStudy, type StudyPlan, type StudyRequest } from './plan.js';
 import { type Chunk, type ChunkFailure, runChunks } from './pool.js';
-import type { ReplicationResult } from './replicate.js';
+import { annualLength, type ReplicationResult } from './replicate.js';
 import { type Progress, silentProgress } from './progress.js';
 import { readSavedPlan, type SavedPlan, shapeOf, STATE_FORMAT, studyId, toRuns } from './saved-study.js';
 import { linkOrCopy, StudyFolder } from './study-folder.js';
@@ -208,7 +209,9 @@ function initialPlan(scenario: Scenario, plan: StudyPlan, months: number): Saved
     months,
     startUnixSeconds: scenario.horizon.startUnixSeconds,
     discountRatePerYear: plan.variants.find((v) => v.name === plan.baseline)!.finance.discountRatePerYear,
-    inputs: scenario.uncertain.map(({ id, text, variants }) => ({ id, text, variants: [...(variants ?? names)] })),
+    inputs: scenario.uncertain.map(({ id, text, variants, unit }) => ({ id, text, variants: [...(variants ?? names)], ...(unit !== undefined ? { unit } : {}) })),
+    assumptions: scenario.assumptions,
+    targetUSD: plan.targetUSD ?? null,
     warnings: [...scenario.warnings],
     range: plan.range,
     done: [],
@@ -309,7 +312,7 @@ async function writeFolder(folder: StudyFolder, target: string, options: StudyOp
 /** Disk a study needs about: its checkpoints (folded past 64 MiB), rows, CSV and charts. */
 function spaceNeeded(saved: SavedPlan): number {
   const n = saved.range.end - saved.range.start;
-  const rowBytes = (saved.variants.length * METRICS.length + (saved.inputs ?? []).length) * 8;
+  const rowBytes = (saved.variants.length * (METRICS.length + annualLength(saved.months)) + (saved.inputs ?? []).length + WORLD_DRIVERS.length) * 8;
   const seriesBytes = (WORLD_SERIES.length + saved.variants.length * VARIANT_SERIES.length) * saved.months * 8;
   return Math.min(n * seriesBytes, 64 << 20) + 4 * n * rowBytes + (8 << 20);
 }

@@ -8,7 +8,10 @@ import { METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus
 import { lowerTailMean, quantileEstimate, type QuantileEstimate } from '../core/stats/quantiles.js';
 import { type RankCorrelation, spearman } from '../core/stats/rank-correlation.js';
 import { studentTQuantile } from '../core/stats/student-t.js';
+import { WORLD_DRIVERS } from '../campus/world-drivers.js';
+import { type AnnualCashFlows, annualCashFlows } from './annual-summary.js';
 import type { Row } from './replicate.js';
+import { type DriverColumn, type Tornado, tornado } from './tornado.js';
 
 export const QUANTILE_LEVELS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 export const CVAR_LEVEL = 0.05;
@@ -86,6 +89,12 @@ export interface Summary {
   variants: VariantSummary[];
   /** Present when the scenario has uncertain inputs. */
   sensitivity?: Sensitivity;
+  /** What the worlds turned out to be: each world driver's mean and p10/p50/p90 over replications (those with a value). */
+  world: Array<{ name: string; description: string; n: number; mean: number; p10: number; p50: number; p90: number }>;
+  /** NPV's swing between the bottom and top tenth of each driver, per layout and against the baseline. */
+  tornado?: Tornado;
+  /** Cash by year and segment (present when the study knows its horizon). */
+  annualCashFlows?: AnnualCashFlows;
 }
 
 export interface SummaryContext {
@@ -98,6 +107,8 @@ export interface SummaryContext {
   stopping: StoppingRule;
   /** The scenario's uncertain inputs, in the order of each row's `inputs`. */
   inputs?: ReadonlyArray<{ id: string; text: string; variants?: readonly string[] }>;
+  /** The horizon's start and months, for the annual cash flows' dates. */
+  horizon?: { startUnixSeconds: number; months: number };
 }
 
 /** Rows must hold the same replications for every variant (as a study produces them). */
@@ -133,7 +144,28 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     metrics: Object.fromEntries(METRICS.map((m) => [m, METRIC_INFO[m].label])) as Record<MetricName, string>,
     variants,
     ...(ctx.inputs && ctx.inputs.length > 0 ? { sensitivity: sensitivity(rows, ctx, ctx.inputs, PRIMARY_METRIC) } : {}),
+    ...worldAndTornado(rows, columns, ctx),
+    ...(ctx.horizon && rows.length > 0 ? { annualCashFlows: annualCashFlows(rows, ctx.variants, ctx.horizon.startUnixSeconds, ctx.horizon.months) } : {}),
   };
+}
+
+/** The world drivers' summary, and the tornado of the primary metric over the inputs and the world drivers. */
+function worldAndTornado(rows: readonly Row[], columns: Map<string, Record<MetricName, Float64Array>>, ctx: SummaryContext): Pick<Summary, 'world' | 'tornado'> {
+  // One row per replication (the first variant's): inputs and drivers are the replication's, the same in each of its rows.
+  const first = [...rows].filter((r) => r.variant === ctx.variants[0]).sort((a, b) => a.replication - b.replication);
+  const drivers: DriverColumn[] = [
+    ...(ctx.inputs ?? []).map((input, k) => ({ id: input.id, kind: 'input' as const, values: Float64Array.from(first, (r) => r.inputs[k]), variants: input.variants })),
+    ...WORLD_DRIVERS.map((d, k) => ({ id: d.name, kind: 'world' as const, values: Float64Array.from(first, (r) => r.drivers[k]) })),
+  ];
+  const world = WORLD_DRIVERS.map((d, k) => {
+    const xs = applicable(drivers[(ctx.inputs ?? []).length + k].values);
+    const sorted = Float64Array.from(xs).sort();
+    const q = (p: number) => (xs.length > 0 ? quantileEstimate(sorted, p, ctx.confidence).value : NaN);
+    return { name: d.name, description: d.description, n: xs.length, mean: xs.length > 0 ? moments(xs).mean : NaN, p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+  });
+  const npv = new Map(ctx.variants.map((v) => [v, columns.get(v)![PRIMARY_METRIC]]));
+  const t = first.length > 0 ? tornado(PRIMARY_METRIC, npv, ctx.variants, ctx.baseline, drivers, ctx.confidence) : undefined;
+  return { world, ...(t ? { tornado: t } : {}) };
 }
 
 function sensitivity(rows: readonly Row[], ctx: SummaryContext, inputs: NonNullable<SummaryContext['inputs']>, metric: MetricName): Sensitivity {

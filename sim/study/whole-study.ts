@@ -8,12 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Accumulator } from './accumulator.js';
-import { rowsToCsv } from './csv.js';
-import type { Manifest } from './outputs.js';
+import { dataFiles, type Manifest, summarizePlan } from './outputs.js';
 import { readSavedPlan, readSavedStudy, type SavedStudy } from './saved-study.js';
 import { linkOrCopy, StudyFolder } from './study-folder.js';
 import { StudyError } from './study-error.js';
-import { type Summary, summarize } from './summarize.js';
+import type { Summary } from './summarize.js';
 
 export interface WholeStudy extends SavedStudy {
   summary: Summary;
@@ -55,18 +54,8 @@ export function readWholeStudy(dir: string): WholeStudy {
   for (const [r, row] of state.rows) acc.addRow(r, row);
   const rows = acc.rows();
   const differs = (name: string) => new StudyError(`${dir} is not consistent: ${name} is not what its saved state gives (edited, or left from another run); run the study again`);
-  if (text('replications.csv') !== rowsToCsv(rows, (plan.inputs ?? []).map((i) => i.id))) throw differs('replications.csv');
-  if (text('bands.csv') !== acc.bands.toCsv(plan.startUnixSeconds)) throw differs('bands.csv');
-  const rebuilt = summarize(rows, {
-    scenario: plan.scenario,
-    scenarioHash: plan.scenarioHash,
-    seed: plan.seed,
-    confidence: plan.confidence,
-    baseline: plan.baseline,
-    variants: plan.variants,
-    stopping: summary.stopping,
-    inputs: plan.inputs ?? [],
-  });
+  for (const [name, rebuild] of Object.entries(dataFiles(rows, acc.bands, plan))) if (text(name) !== rebuild()) throw differs(name);
+  const rebuilt = summarizePlan(rows, plan, summary.stopping);
   if (JSON.stringify(rebuilt, null, 2) + '\n' !== summaryText) throw differs('summary.json');
   return { ...saved, summary, manifest, acc };
 }
@@ -80,7 +69,7 @@ export async function redrawStudy(dir: string, draw: (temp: string, study: Whole
   return StudyFolder.with(dir, 'report', (folder) => {
     const study = readWholeStudy(folder.dir);
     return folder.replace(folder.dir, (temp) => {
-      for (const name of ['summary.json', 'replications.csv', 'bands.csv', 'manifest.json', 'state/plan.json', 'state/rows.bin', 'state/bands.bin']) {
+      for (const name of ['summary.json', 'replications.csv', 'annual-cash-flows.csv', 'bands.csv', 'manifest.json', 'state/plan.json', 'state/rows.bin', 'state/bands.bin']) {
         linkOrCopy(join(folder.dir, name), join(temp, name));
       }
       return draw(temp, study);
