@@ -86,7 +86,7 @@ export type { OutageSpec } from './site/outages.js';
 // Site: weather, cooling, load shedding, demand response, backup power
 export { weatherSeries, checkWeather, stullWetBulbC, CENTRAL_TEXAS_WEATHER } from './site/weather.js';
 export type { WeatherSpec, WeatherSeries } from './site/weather.js';
-export { parseWeatherCsv, readWeatherCsv } from './site/weather-csv.js';
+export { parseWeatherCsv, readWeatherCsv } from './scenario/weather-csv.js';
 export { dayOfYear, monthSpans, parseIsoTimeMs, hoursFromStart } from './site/calendar.js';
 export type { MonthSpan } from './site/calendar.js';
 export { checkDerateCurve, derateAt, derateSeries } from './site/derate-curve.js';

@@ -9,7 +9,7 @@ import type { Simulation } from '../core/engine.js';
 import { randomStream } from '../core/stream.js';
 import { Cluster, type ClusterMetrics } from '../hpc/cluster.js';
 import { gpuCloudSetup, type GpuCloudSetup, phaseNodes } from '../hpc/gpu-cloud.js';
-import type { GpuCloudConfig } from '../scenario/types.js';
+import type { GpuCloudConfig } from '../hpc/config.js';
 import type { HallCooling } from '../site/hall-cooling.js';
 import { outageIntervals } from '../site/outages.js';
 

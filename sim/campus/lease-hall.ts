@@ -6,7 +6,7 @@
  * Without a cooling model the draw is the flat leased IT × pue, and heat costs the tenant nothing.
  * Worked out once per run, so the campus's hot path is an array lookup.
  */
-import type { LeaseConfig } from '../scenario/types.js';
+import type { LeaseConfig } from '../hpc/config.js';
 import { HallCooling } from '../site/hall-cooling.js';
 import type { WeatherSeries } from '../site/weather.js';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { readWeatherCsv } from '../site/weather-csv.js';
+import { readWeatherCsv } from './weather-csv.js';
 import { CENTRAL_TEXAS_WEATHER, checkWeather, type WeatherSpec } from '../site/weather.js';
 import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';

@@ -12,9 +12,9 @@
  * naming file, line, column and the CSV column, which the CLI prints as one line.
  */
 import { readFileSync } from 'node:fs';
-import { ScenarioError } from '../scenario/scenario-error.js';
-import { parseIsoTimeMs } from './calendar.js';
-import { stullWetBulbC, type WeatherSeries } from './weather.js';
+import { parseIsoTimeMs } from '../site/calendar.js';
+import { stullWetBulbC, type WeatherSeries } from '../site/weather.js';
+import { ScenarioError } from './scenario-error.js';
 
 const TEMP_RANGE = 'a temperature in °C within [−60, 60]';
 
