@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: scripts/same-bytes.sh [REF] — a refactoring changes no output byte: builds REF (default: where this branch left main) and the working tree, runs a small study of every shipped scenario at two seeds with each, and compares summary.json, replications.csv and bands.csv.
 #
-# Each build gets a copy of its own tree (the working tree's copy includes uncommitted and untracked
+# Besides scenarios/*.yaml it runs scripts/same-bytes/*.yaml (the working tree's, in both builds):
+# scenarios written to reach what the shipped ones leave out. Each build gets a copy of its own tree (the working tree's copy includes uncommitted and untracked
 # files) in a temporary folder, so the checkout's dist/ and out/ are left alone. Environment:
 # SEEDS (default "1 7"), REPLICATIONS (default 8; at least 2, so the study writes its bands),
 # KEEP=1 to keep the temporary folder for a look at what differs.
@@ -22,13 +23,14 @@ build() { # build <folder>: compile the copied tree against this checkout's node
 mkdir -p "$tmp/ref" "$tmp/work"
 git archive "$ref" | tar -x -C "$tmp/ref"
 git ls-files -z --cached --others --exclude-standard | xargs -0 -I{} find {} -maxdepth 0 -type f -print0 2>/dev/null | tar --null -T - -c | tar -x -C "$tmp/work"
+mkdir -p "$tmp/ref/scripts/same-bytes" && cp scripts/same-bytes/*.yaml "$tmp/ref/scripts/same-bytes/"
 echo "same-bytes: reference $(git rev-parse --short "$ref") against the working tree; seeds $seeds, $replications replications"
 build "$tmp/ref" & build "$tmp/work" & wait
 
 studies() { # studies <folder>: every shipped scenario of that tree at every seed, one worker
-  for file in "$1"/scenarios/*.yaml; do
+  for file in scenarios/*.yaml scripts/same-bytes/*.yaml; do
     for seed in $seeds; do
-      (cd "$1" && node dist/sim/cli/main.js study "scenarios/$(basename "$file")" --replications "$replications" --seed "$seed" \
+      (cd "$1" && node dist/sim/cli/main.js study "$file" --replications "$replications" --seed "$seed" \
         --workers 1 --quiet --out "out/$(basename "$file" .yaml)-$seed" > /dev/null)
     done
   done

@@ -96,7 +96,8 @@ export { mechanicalShare } from './site/economizer.js';
 export { checkCooling, overheadPerItMW, COOLING_TECHNOLOGIES, DEFAULT_COOLING } from './site/cooling.js';
 export type { CoolingSpec, CoolingTechnology, AmbientBulb, MechanicalCooling } from './site/cooling.js';
 export { HallCooling } from './site/hall-cooling.js';
-export { allocateLoad, LoadAllocation } from './site/shed.js';
+export { Allocation, shareSupply, PowerBill, priceDraw, marginalPriceUSDPerMWh } from './site/dispatch.js';
+export type { PowerContract } from './site/dispatch.js';
 export {
   fourCpPlan,
   systemLoadProxy,

@@ -20,14 +20,18 @@ export const WORLD_SERIES: readonly SeriesInfo[] = [
   { name: 'difficultyT', label: 'Difficulty, T', bins: { transform: 'log', lo: 1, hi: 1e6 } },
 ];
 
-export const VARIANT_SERIES: readonly SeriesInfo[] = [
+const VARIANT = [
   { name: 'miningRevenueUSD', label: 'Mining revenue per month, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'cumulativeCashUSD', label: 'Cumulative cash after capex, USD', bins: { transform: 'asinh', scale: 1e5, limit: 1e13 } },
   { name: 'leaseRentUSD', label: 'Lease rent per month after SLA credits, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'gpuCloudRevenueUSD', label: 'GPU cloud revenue per month from reserved blocks and training jobs, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'inferenceRevenueUSD', label: 'Inference revenue per month, less SLA credits for GPU-hours missed, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'gpuUtilisation', label: 'GPU utilisation in the month (busy ÷ available GPU-hours)', bins: { transform: 'asinh', scale: 1e-3, limit: 10 } },
-];
+] as const satisfies readonly SeriesInfo[];
+
+/** A variant's own monthly series, by name. */
+export type VariantSeriesName = (typeof VARIANT)[number]['name'];
+export const VARIANT_SERIES: ReadonlyArray<SeriesInfo & { readonly name: VariantSeriesName }> = VARIANT;
 
 /** Months in the horizon (the last may be partial). */
 export const monthsIn = (horizon: Horizon): number => Math.ceil(horizon.hours / HOURS_PER_MONTH - 1e-9);
