@@ -36,15 +36,20 @@ export const VARIANT_SERIES: ReadonlyArray<SeriesInfo & { readonly name: Variant
 /** Months in the horizon (the last may be partial). */
 export const monthsIn = (horizon: Horizon): number => Math.ceil(horizon.hours / HOURS_PER_MONTH - 1e-9);
 
-/** World series at the start of each month, series-major: out[s · months + m]. */
+/** World series at the start of each month, series-major: out[s · months + m], in WORLD_SERIES order. */
 export function worldMonthly(world: World, months: number): Float64Array {
   const out = new Float64Array(WORLD_SERIES.length * months);
+  const series = (name: string) => {
+    const s = WORLD_SERIES.findIndex((x) => x.name === name);
+    return out.subarray(s * months, (s + 1) * months);
+  };
+  const price = series('btcPriceUSD'), hashprice = series('hashpriceUSDPerPHDay'), hashrate = series('networkHashrateEHs'), difficulty = series('difficultyT');
   for (let m = 0; m < months; m++) {
     const d = Math.min(world.days - 1, Math.floor((m * HOURS_PER_MONTH) / HOURS_PER_DAY));
-    out[m] = world.dailyPriceUSD[d];
-    out[months + m] = world.reference.hashpriceUSDPerPHDay[d];
-    out[2 * months + m] = world.reference.networkHashrateTHs[d] / 1e6;
-    out[3 * months + m] = world.reference.difficulty[d] / 1e12;
+    price[m] = world.dailyPriceUSD[d];
+    hashprice[m] = world.reference.hashpriceUSDPerPHDay[d];
+    hashrate[m] = world.reference.networkHashrateTHs[d] / 1e6;
+    difficulty[m] = world.reference.difficulty[d] / 1e12;
   }
   return out;
 }

@@ -2,13 +2,8 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
-import { loadScenario } from '../scenario/load.js';
-import { terminalProgress } from '../study/progress.js';
-import { readSavedPlan } from '../study/saved-study.js';
-import { runStudy, type StudyPlan } from '../study/study.js';
+import type { StudyPlan } from '../study/study.js';
 import { wholeNumber } from './flags.js';
-import { resultsLine } from './results-line.js';
-import { contextTable, summaryTable } from './summary-table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
 interface StudyArgs {
@@ -47,6 +42,15 @@ export const studyCommand = {
 };
 
 async function study(args: StudyArgs): Promise<void> {
+  // Loaded when the command runs, not when the CLI starts (main.ts).
+  const [{ loadScenario }, { terminalProgress }, { readSavedPlan }, { runStudy }, { resultsLine }, { contextTable, summaryTable }] = await Promise.all([
+    import('../scenario/load.js'),
+    import('../study/progress.js'),
+    import('../study/saved-study.js'),
+    import('../study/study.js'),
+    import('./results-line.js'),
+    import('./summary-table.js'),
+  ]);
   if (args.resume !== undefined && args.out !== undefined && args.out !== args.resume) throw new UsageError('--resume DIR continues in DIR; drop --out or give the same folder');
   const saved = args.resume !== undefined ? readSavedPlan(args.resume) : undefined;
   const file = args.file ?? saved?.scenarioFile;

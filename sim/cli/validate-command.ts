@@ -1,9 +1,5 @@
 /** `campus validate <file>`: check a scenario and show what it resolves to, without running it. */
 import type { Argv } from 'yargs';
-import { totalCapexUSD } from '../finance/capex.js';
-import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
-import { variantFleet } from '../mining/fleet.js';
-import { loadScenario } from '../scenario/load.js';
 import type { VariantConfig } from '../scenario/types.js';
 import { formatTable, millions } from './table.js';
 import { reportErrors } from './user-error.js';
@@ -14,6 +10,13 @@ export const validateCommand = {
   builder: (y: Argv) => y.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML)' }),
   handler: (args: { file: string }) =>
     reportErrors(async () => {
+      // Loaded when the command runs, not when the CLI starts (main.ts).
+      const [{ totalCapexUSD }, { gpuCloudNodes }, { variantFleet }, { loadScenario }] = await Promise.all([
+        import('../finance/capex.js'),
+        import('../hpc/gpu-cloud.js'),
+        import('../mining/fleet.js'),
+        import('../scenario/load.js'),
+      ]);
       const s = loadScenario(args.file);
       const rows = s.variants.map((v) => {
         const fleet = variantFleet(v);

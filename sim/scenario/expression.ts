@@ -6,7 +6,7 @@
  * neither reach the JS runtime nor build something large.
  */
 import type { MathNode } from 'mathjs';
-import { math, parseExpression } from './units.js';
+import { mathjs, parseExpression } from './units.js';
 
 /** Longer expressions are refused: nobody writes a 500-character quantity by hand. */
 export const MAX_EXPRESSION_LENGTH = 500;
@@ -73,8 +73,8 @@ export function compileExpression(text: string, variables: readonly string[] = [
           uses.add(name);
           return;
         }
-        if (TIME_NAMES.includes(name) && math.Unit.isValuelessUnit(name)) timeAsUnit ??= name;
-        if (CONSTANTS.has(name) || math.Unit.isValuelessUnit(name)) return;
+        if (TIME_NAMES.includes(name) && mathjs().Unit.isValuelessUnit(name)) timeAsUnit ??= name;
+        if (CONSTANTS.has(name) || mathjs().Unit.isValuelessUnit(name)) return;
         const hint = variables.length ? ` (variables here: ${variables.join(', ')})` : '';
         throw new Error(`unknown name '${name}': not a unit, a constant or a variable${hint}`);
       }

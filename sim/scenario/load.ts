@@ -7,7 +7,7 @@ import { HOURS_PER_YEAR } from '../core/time.js';
 import { deepMerge } from './merge.js';
 import { didYouMean } from './did-you-mean.js';
 import { Draws, ScenarioReader } from './reader.js';
-import { math } from './units.js';
+import { mathjs } from './units.js';
 import { ScenarioError } from './scenario-error.js';
 import { checkSchema } from './schema.js';
 import { variantSources } from './sweep.js';
@@ -154,7 +154,7 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
 export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
   const tree = (base.raw(['inputs']) ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(tree)) {
-    const clash = ['t', 'years', 'date'].includes(name) || math.Unit.isValuelessUnit(name) || name in math;
+    const clash = ['t', 'years', 'date'].includes(name) || mathjs().Unit.isValuelessUnit(name) || name in mathjs();
     if (clash) base.fail(['inputs', name], `'${name}' is already a unit, function or variable in expressions`, 'another name');
     draws.named.set(name, base.number(['inputs', name]));
     const input = draws.found.get(`inputs.${name}`);
