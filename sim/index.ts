@@ -96,7 +96,7 @@ export { mechanicalShare } from './site/economizer.js';
 export { checkCooling, overheadPerItMW, COOLING_TECHNOLOGIES, DEFAULT_COOLING } from './site/cooling.js';
 export type { CoolingSpec, CoolingTechnology, AmbientBulb, MechanicalCooling } from './site/cooling.js';
 export { HallCooling } from './site/hall-cooling.js';
-export { Allocation, shareSupply, PowerBill, priceDraw, marginalPriceUSDPerMWh } from './site/dispatch.js';
+export { Allocation, shareSupply, soldUSDPerH, billUSDPerH, marginalPriceUSDPerMWh } from './site/dispatch.js';
 export type { PowerContract } from './site/dispatch.js';
 export {
   fourCpPlan,

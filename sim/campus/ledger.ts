@@ -1,8 +1,9 @@
 /**
  * A campus run's books, as named accounts. A rate account integrates whenever its rate changes
  * (E += P·Δt): energy drawn from the grid and backup, cooling and other overhead, the power bill and
- * what was sold back, opex, demand-response credits, hours without grid; and per load, its IT and
- * facility power, its share of the bill and its opex. Monthly accounts hold what each month took in
+ * what was sold back, opex, demand-response credits, hours without grid; and per load, its IT power,
+ * a compute load's facility power, and its hours dark. Segment accounts split the bill and opex
+ * between mining and compute for EBITDA by segment. Monthly accounts hold what each month took in
  * and paid out, closed at each month's end, and become the fan charts' series and the cash flows.
  */
 import { TimeIntegral } from '../core/stats/time-integral.js';
@@ -11,10 +12,8 @@ import { VARIANT_SERIES, type VariantSeriesName } from './series.js';
 /** One load's own accounts. */
 export class LoadAccounts {
   readonly itMW = new TimeIntegral(0, 0);
+  /** Kept for compute loads, whose facility energy is reported; mining's cooling is in the campus's overhead. */
   readonly facilityMW = new TimeIntegral(0, 0);
-  /** Its share of the power bill, in proportion to its draw, USD per hour. */
-  readonly powerCostUSD = new TimeIntegral(0, 0);
-  readonly opexUSD = new TimeIntegral(0, 0);
   /** 1 while it is in service but has no power (an outage backup does not carry). */
   readonly darkHours = new TimeIntegral(0, 0);
 }
@@ -31,6 +30,12 @@ export class Ledger {
   readonly powerCostUSD = new TimeIntegral(0, 0);
   readonly powerSoldUSD = new TimeIntegral(0, 0);
   readonly opexUSD = new TimeIntegral(0, 0);
+  /**
+   * The compute loads' share of the bill, in proportion to their draw, and mining's opex, USD per
+   * hour: mining's share of the bill, and compute's opex, are what these leave of the totals.
+   */
+  readonly computePowerCostUSD = new TimeIntegral(0, 0);
+  readonly miningOpexUSD = new TimeIntegral(0, 0);
   /** Demand-response credits: the price program's while it calls, USD per hour, and 4CP's, paid at each summer peak. */
   readonly priceCreditsUSD = new TimeIntegral(0, 0);
   fourCpCreditsUSD = 0;

@@ -81,8 +81,8 @@ export interface LoadContext {
   readonly ledger: Ledger;
   /** The site's backup plan for grid outages (ready once every load is built). */
   readonly backup: BackupPlan;
-  /** Its draw changed on its own (a GPU hall's jobs): the campus re-rates, or dispatches again when that may change what others get. */
-  drawChanged(): void;
+  /** `load`'s draw changed on its own (a GPU hall's jobs): the campus re-rates, or dispatches again when that may change what others get. */
+  drawChanged(load: Load): void;
   /** Something it decides on changed (its fleet): the campus decides and dispatches again. */
   dispatch(): void;
   /** It came online: the campus re-caps every load to the power available, then dispatches again. */

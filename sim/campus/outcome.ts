@@ -35,17 +35,17 @@ export function campusMetrics(endH: number, ledger: Ledger, loads: readonly Load
     outageHours: ledger.outageHours.integralAt(endH),
   });
   // Sums over a segment's loads, in shed order.
-  const sum = (segment: Load['segment'], value: (r: LoadReport, i: number) => number) => reports.reduce((s, r, i) => (loads[i].segment === segment ? s + value(r, i) : s), 0);
+  const sum = (segment: Load['segment'], value: (r: LoadReport) => number) => reports.reduce((s, r, i) => (loads[i].segment === segment ? s + value(r) : s), 0);
   Object.assign(metrics, segmentMetrics({
     miningRevenueUSD: sum('mining', (r) => r.revenueUSD),
     minedBTC: metrics.minedBTC,
     computeRevenueUSD: sum('compute', (r) => r.revenueUSD),
     computeCreditsUSD: sum('compute', (r) => r.creditsPaidUSD),
     powerCostUSD: metrics.powerCostUSD,
-    computePowerCostUSD: sum('compute', (_, i) => ledger.loads[i].powerCostUSD.integralAt(endH)),
+    computePowerCostUSD: ledger.computePowerCostUSD.integralAt(endH),
     creditsUSD,
     opexUSD: metrics.opexUSD,
-    miningOpexUSD: sum('mining', (_, i) => ledger.loads[i].opexUSD.integralAt(endH)),
+    miningOpexUSD: ledger.miningOpexUSD.integralAt(endH),
     fixedOpexUSD: inputs.finance.fixedOpexUSDPerH * endH,
   }));
   return metrics;

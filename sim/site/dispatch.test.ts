@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomStream } from '../core/stream.js';
-import { Allocation, marginalPriceUSDPerMWh, PowerBill, priceDraw, shareSupply } from './dispatch.js';
+import { Allocation, billUSDPerH, marginalPriceUSDPerMWh, shareSupply, soldUSDPerH } from './dispatch.js';
 
 const demands = (...mw: number[]) => Float64Array.from(mw);
 
@@ -48,17 +48,14 @@ test('property: over random inputs the allocation is feasible, work-conserving a
 
 test('the bill: the block is paid whether used or not, spot beyond it, the unused block sold back where allowed', () => {
   const contract = { ppaBlockMW: 100, ppaPriceUSDPerMWh: 40, sellBack: true };
-  const bill = new PowerBill();
-  priceDraw(70, true, contract, 25, bill);
-  assert.is(bill.soldUSDPerH, 30 * 25);
-  assert.is(bill.costUSDPerH, 100 * 40 - 30 * 25);
-  priceDraw(130, true, contract, 25, bill);
-  assert.is(bill.soldUSDPerH, 0);
-  assert.is(bill.costUSDPerH, 100 * 40 + 30 * 25);
-  priceDraw(70, true, { ...contract, sellBack: false }, 25, bill);
-  assert.is(bill.costUSDPerH, 100 * 40, 'an unsellable surplus is simply paid for');
-  priceDraw(0, false, contract, 25, bill);
-  assert.equal([bill.costUSDPerH, bill.soldUSDPerH], [0, 0], 'nothing is bought or sold with the grid down');
+  const bill = (drawMW: number, gridUp = true, c = contract) => {
+    const sold = soldUSDPerH(drawMW, gridUp, c, 25);
+    return { sold, cost: billUSDPerH(drawMW, gridUp, c, 25, sold) };
+  };
+  assert.equal(bill(70), { sold: 30 * 25, cost: 100 * 40 - 30 * 25 });
+  assert.equal(bill(130), { sold: 0, cost: 100 * 40 + 30 * 25 });
+  assert.is(bill(70, true, { ...contract, sellBack: false }).cost, 100 * 40, 'an unsellable surplus is simply paid for');
+  assert.equal(bill(0, false), { sold: 0, cost: 0 }, 'nothing is bought or sold with the grid down');
 });
 
 test('the marginal MWh costs spot, except inside a block whose surplus cannot be sold', () => {

@@ -48,25 +48,22 @@ export function shareSupply(supplyMW: number, demandsMW: Float64Array, out: Allo
   return out;
 }
 
-/** The campus's power bill now: what it draws from the grid, what that costs and what it sells back, per hour. */
-export class PowerBill {
-  drawMW = 0;
-  costUSDPerH = 0;
-  soldUSDPerH = 0;
+/**
+ * Pricing a draw of `drawMW` from the grid at `spotUSDPerMWh`: the block is paid whether used or
+ * not; beyond it power is bought at spot; within it, what is not used is sold back at spot when the
+ * contract allows. With the grid down nothing is bought, paid or sold. Two functions returning
+ * numbers, not one filling a record: the campus calls them on every change of draw.
+ */
+
+/** What the unused block sells for now, USD per hour. */
+export function soldUSDPerH(drawMW: number, gridUp: boolean, contract: PowerContract, spotUSDPerMWh: number): number {
+  return !gridUp || !contract.sellBack ? 0 : Math.max(0, contract.ppaBlockMW - drawMW) * spotUSDPerMWh;
 }
 
-/**
- * Prices drawing `drawMW` from the grid at `spotUSDPerMWh`: the block is paid whether used or not;
- * beyond it power is bought at spot; within it, what is not used is sold back at spot when the
- * contract allows. With the grid down nothing is bought, paid or sold.
- */
-export function priceDraw(drawMW: number, gridUp: boolean, contract: PowerContract, spotUSDPerMWh: number, out: PowerBill): PowerBill {
+/** The power bill now, net of `soldUSDPerH` sold back, USD per hour. */
+export function billUSDPerH(drawMW: number, gridUp: boolean, contract: PowerContract, spotUSDPerMWh: number, soldUSDPerH: number): number {
   const block = contract.ppaBlockMW;
-  const surplus = Math.max(0, block - drawMW);
-  out.drawMW = drawMW;
-  out.soldUSDPerH = !gridUp || !contract.sellBack ? 0 : surplus * spotUSDPerMWh;
-  out.costUSDPerH = !gridUp ? 0 : block * contract.ppaPriceUSDPerMWh + Math.max(0, drawMW - block) * spotUSDPerMWh - out.soldUSDPerH;
-  return out;
+  return !gridUp ? 0 : block * contract.ppaPriceUSDPerMWh + Math.max(0, drawMW - block) * spotUSDPerMWh - soldUSDPerH;
 }
 
 /**
