@@ -94,7 +94,7 @@ export type { OutageSpec } from './site/outages.js';
 // Site: weather, cooling, load shedding, demand response, backup power
 export { weatherSeries, checkWeather, stullWetBulbC, CENTRAL_TEXAS_WEATHER } from './site/weather.js';
 export type { WeatherSpec, WeatherSeries } from './site/weather.js';
-export { parseWeatherCsv, readWeatherCsv } from './site/weather-csv.js';
+export { parseWeatherCsv, readWeatherCsv } from './scenario/weather-csv.js';
 export { dayOfYear, monthSpans, parseIsoTimeMs, hoursFromStart } from './site/calendar.js';
 export type { MonthSpan } from './site/calendar.js';
 export { checkDerateCurve, derateAt, derateSeries } from './site/derate-curve.js';
@@ -104,7 +104,8 @@ export { mechanicalShare } from './site/economizer.js';
 export { checkCooling, overheadPerItMW, COOLING_TECHNOLOGIES, DEFAULT_COOLING } from './site/cooling.js';
 export type { CoolingSpec, CoolingTechnology, AmbientBulb, MechanicalCooling } from './site/cooling.js';
 export { HallCooling } from './site/hall-cooling.js';
-export { allocateLoad, LoadAllocation } from './site/shed.js';
+export { Allocation, shareSupply, soldUSDPerH, billUSDPerH, marginalPriceUSDPerMWh } from './site/dispatch.js';
+export type { PowerContract } from './site/dispatch.js';
 export {
   fourCpPlan,
   systemLoadProxy,

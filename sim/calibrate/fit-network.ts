@@ -18,7 +18,7 @@ import { ljungBox, localTrend } from '../core/stats/local-level.js';
 import { normalQuantile } from '../core/stats/normal.js';
 import { regularizedGammaQ } from '../core/special.js';
 import { type FleetSpec, NetworkFleet } from '../network/fleet.js';
-import { math } from '../scenario/units.js';
+import { mathjs } from '../scenario/units.js';
 import { DAYS_PER_YEAR, EPOCH_LUCK_VARIANCE, type HistoryWindow } from './history.js';
 
 /** A fitted parameter: how to read it from and write it to a spec, fitted on the log scale. */
@@ -233,7 +233,7 @@ function invertIdentified(information: number[][]): number[][] {
   const kept = information.map((row, i) => i).filter((i) => information[i][i] > 1e-9);
   const out = Array.from({ length: n }, () => new Array<number>(n).fill(NaN));
   if (kept.length === 0) return out;
-  const inverse = math.inv(kept.map((i) => kept.map((j) => information[i][j]))) as number[][];
+  const inverse = mathjs().inv(kept.map((i) => kept.map((j) => information[i][j]))) as number[][];
   kept.forEach((i, a) => kept.forEach((j, b) => (out[i][j] = inverse[a][b])));
   return out;
 }

@@ -1,6 +1,6 @@
 /** The flags `campus slurm` and `campus k8s` share: which study, in how many shards. */
 import type { Argv } from 'yargs';
-import { type ClusterStudy, planClusterStudy } from '../cluster/cluster-study.js';
+import type { ClusterStudy } from '../cluster/cluster-study.js';
 import { replicationsFlag, seedFlag, wholeNumber } from './flags.js';
 
 export interface ClusterStudyArgs {
@@ -21,7 +21,9 @@ export function clusterStudyOptions(y: Argv, shardIs: string) {
     .option('cpus', { type: 'string', describe: 'CPUs per shard, used as its worker threads (default: 1)' });
 }
 
-export function clusterStudy(args: ClusterStudyArgs): ClusterStudy {
+/** The study the flags ask for, checked (loading the scenario: not done before a command runs). */
+export async function clusterStudy(args: ClusterStudyArgs): Promise<ClusterStudy> {
+  const { planClusterStudy } = await import('../cluster/cluster-study.js');
   return planClusterStudy({
     file: args.file,
     shards: wholeNumber('shards', args.shards)!,

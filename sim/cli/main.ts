@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-/** The `campus` command line. */
+/**
+ * The `campus` command line. Each command imports what its handler needs when it runs, so the CLI
+ * starts on yargs and the commands' flags alone: `campus --help` loads no simulator, scenario
+ * reader or chart renderer, and `campus validate` no study, campus or charts.
+ */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { backtestCommand } from './backtest-command.js';

@@ -1,9 +1,7 @@
 /** `campus report DIR`: draw a saved study's charts and report again, refusing a folder that is not whole and consistent. */
 import type { Argv } from 'yargs';
 import { formatWarning } from '../scenario/plausible.js';
-import { redrawStudy } from '../study/whole-study.js';
 import { moneyFlag } from './flags.js';
-import { writeReport } from './report-files.js';
 import { reportErrors, tell } from './user-error.js';
 
 export const reportCommand = {
@@ -16,6 +14,8 @@ export const reportCommand = {
   handler: (args: { dir: string; target?: string }) =>
     reportErrors(async () => {
       const targetUSD = moneyFlag('target', args.target);
+      // Loaded when the command runs, not when the CLI starts (main.ts).
+      const [{ redrawStudy }, { writeReport }] = await Promise.all([import('../study/whole-study.js'), import('./report-files.js')]);
       const files = await redrawStudy(args.dir, (temp, study) => {
         for (const w of study.plan.warnings ?? []) tell(`warning: ${formatWarning(w)}`);
         return writeReport(temp, { plan: study.plan, summary: study.summary, rows: study.acc.rows(), bands: study.acc.bands, manifest: study.manifest }, { targetUSD });

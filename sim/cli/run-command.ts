@@ -5,13 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { runCampus } from '../campus/campus.js';
 import { METRIC_INFO, METRICS } from '../campus/metrics.js';
 import { monthsIn, VARIANT_SERIES, WORLD_SERIES, worldMonthly } from '../campus/series.js';
-import { drawWorld } from '../campus/world.js';
 import { HOURS_PER_MONTH } from '../core/time.js';
-import { loadScenario } from '../scenario/load.js';
-import { scenarioForReplication } from '../study/replicate.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
 import { MAX_REPLICATIONS } from '../core/stream.js';
 import { seedFlag, wholeNumber } from './flags.js';
@@ -41,7 +37,14 @@ export const runCommand = {
   handler: (args: RunArgs) => reportErrors(async () => run(args)),
 };
 
-function run(args: RunArgs): void {
+async function run(args: RunArgs): Promise<void> {
+  // Loaded when the command runs, not when the CLI starts (main.ts).
+  const [{ runCampus }, { drawWorld }, { loadScenario }, { scenarioForReplication }] = await Promise.all([
+    import('../campus/campus.js'),
+    import('../campus/world.js'),
+    import('../scenario/load.js'),
+    import('../study/replicate.js'),
+  ]);
   const scenario = loadScenario(args.file);
   const name = args.variant ?? scenario.study.baseline;
   if (!scenario.variants.some((v) => v.name === name)) throw new UsageError(`no variant '${name}' in ${args.file}; it has ${scenario.variants.map((v) => v.name).join(', ')}`);

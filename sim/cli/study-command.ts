@@ -2,16 +2,10 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
-import { loadScenario } from '../scenario/load.js';
 import { formatWarning } from '../scenario/plausible.js';
 import type { StudyData } from '../study/outputs.js';
-import { terminalProgress } from '../study/progress.js';
-import { resumablePlan } from '../study/saved-study.js';
-import { runStudy, type StudyPlan } from '../study/study.js';
+import type { StudyPlan } from '../study/study.js';
 import { moneyFlag, replicationsFlag, seedFlag, wholeNumber } from './flags.js';
-import { writeReport } from './report-files.js';
-import { resultsLine } from './results-line.js';
-import { contextTable, summaryTable } from './summary-table.js';
 import { reportErrors, tell, UsageError } from './user-error.js';
 
 interface StudyArgs {
@@ -55,6 +49,16 @@ export const studyCommand = {
 const SIGNAL_EXIT: Record<string, number> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 async function study(args: StudyArgs): Promise<void> {
+  // Loaded when the command runs, not when the CLI starts (main.ts).
+  const [{ loadScenario }, { terminalProgress }, { resumablePlan }, { runStudy }, { writeReport }, { resultsLine }, { contextTable, summaryTable }] = await Promise.all([
+    import('../scenario/load.js'),
+    import('../study/progress.js'),
+    import('../study/saved-study.js'),
+    import('../study/study.js'),
+    import('./report-files.js'),
+    import('./results-line.js'),
+    import('./summary-table.js'),
+  ]);
   const resumed = args.resume !== undefined ? resumablePlan(args.resume) : undefined;
   if (resumed && args.out !== undefined && args.out.replace(/\/+$/, '') !== resumed.outDir) throw new UsageError('--resume DIR continues in DIR; drop --out or give the same folder');
   const saved = resumed?.plan;

@@ -1,10 +1,6 @@
 /** `campus validate <file>`: check a scenario and show what it resolves to, without running it. */
 import type { Argv } from 'yargs';
 import { oneLine } from '../core/echo.js';
-import { totalCapexUSD } from '../finance/capex.js';
-import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
-import { variantFleet } from '../mining/fleet.js';
-import { loadScenario } from '../scenario/load.js';
 import { formatWarning } from '../scenario/plausible.js';
 import type { VariantConfig } from '../scenario/types.js';
 import { formatTable, millions } from './table.js';
@@ -16,6 +12,13 @@ export const validateCommand = {
   builder: (y: Argv) => y.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML)' }),
   handler: (args: { file: string }) =>
     reportErrors(async () => {
+      // Loaded when the command runs, not when the CLI starts (main.ts).
+      const [{ totalCapexUSD }, { gpuCloudNodes }, { variantFleet }, { loadScenario }] = await Promise.all([
+        import('../finance/capex.js'),
+        import('../hpc/gpu-cloud.js'),
+        import('../mining/fleet.js'),
+        import('../scenario/load.js'),
+      ]);
       const s = loadScenario(args.file);
       for (const w of s.warnings) tell(`warning: ${formatWarning(w)}`);
       const rows = s.variants.map((v) => {

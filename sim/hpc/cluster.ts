@@ -32,6 +32,9 @@ import { JobQueue } from './job-queue.js';
 import { DONE, JobTable, QUEUED, REJECTED, RUNNING } from './job-table.js';
 import { RunningSet } from './running-set.js';
 
+/** An idle GPU's draw as a share of a busy one's when a spec does not say. */
+export const DEFAULT_IDLE_POWER_SHARE = 0.3;
+
 export interface ClusterSpec {
   gpus: number;
   gpusPerNode: number;
@@ -142,6 +145,9 @@ export class Cluster {
   private readonly revenue: Float64Array;
   private readonly lost: Float64Array;
   private nodeFailures = 0;
+  /** A busy GPU's share of its node's power, MW, and an idle one's share of that. */
+  private readonly gpuMW: number;
+  private readonly idleShare: number;
   /** The narrowest job any class can submit: with fewer GPUs free, no pass can start anything. */
   private readonly minJobGpus: number;
   /**
@@ -195,6 +201,8 @@ export class Cluster {
     this.nodes = spec.gpus / spec.gpusPerNode;
     this.minJobGpus = Math.min(...classes.flatMap((c) => [...c.gpus.values, ...(c.fixedJobs ?? []).map((f) => f.gpus)]));
     this.upNodes = this.nodes;
+    this.gpuMW = (spec.nodePowerKW ?? 0) / 1000 / spec.gpusPerNode;
+    this.idleShare = spec.idlePowerShare ?? DEFAULT_IDLE_POWER_SHARE;
     this.powerCapGPUs = spec.gpus;
     const k = classes.length;
     this.queue = new JobQueue(k, 4096);
@@ -283,13 +291,12 @@ export class Cluster {
   }
 
   /**
-   * IT power now, kW: busy GPUs at full power, the others that may run at the idle share (nodes
+   * IT power now, MW: busy GPUs at full power, the others that may run at the idle share (nodes
    * the power cap keeps off — not yet installed, or without power — draw nothing).
    */
-  itPowerKW(): number {
-    const available = this.capacity;
+  itPowerMW(): number {
     const busy = this.busy + this.held;
-    return ((busy + (this.spec.idlePowerShare ?? 0.3) * (available - busy)) / this.spec.gpusPerNode) * (this.spec.nodePowerKW ?? 0);
+    return (busy + this.idleShare * (this.capacity - busy)) * this.gpuMW;
   }
 
   /**
@@ -324,7 +331,7 @@ export class Cluster {
     const availableGpuHours = this.capacityGpus.integralAt(endH);
     const busyGpuHours = this.busyGpus.integralAt(endH);
     const nodeKW = this.spec.nodePowerKW ?? 0;
-    const idle = this.spec.idlePowerShare ?? 0.3;
+    const idle = this.idleShare;
     const upGpuHours = this.upGpus.integralAt(endH);
     return {
       utilisation: availableGpuHours > 0 ? busyGpuHours / availableGpuHours : 0,

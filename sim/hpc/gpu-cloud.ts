@@ -7,7 +7,7 @@ import { Constant } from '../core/samplers/constant.js';
 import { Discrete } from '../core/samplers/discrete.js';
 import { LogNormal } from '../core/samplers/lognormal.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
-import type { GpuCloudConfig } from '../scenario/types.js';
+import type { GpuCloudConfig } from './config.js';
 import { Arrivals } from './arrivals.js';
 import type { ClusterSpec, InferenceSpec, JobClassSpec, SchedulerSpec } from './cluster.js';
 

@@ -7,7 +7,7 @@
  */
 import type { MathNode } from 'mathjs';
 import { echo } from '../core/echo.js';
-import { math, parseExpression } from './units.js';
+import { mathjs, parseExpression } from './units.js';
 
 /** Longer expressions are refused: nobody writes a 500-character quantity by hand. */
 export const MAX_EXPRESSION_LENGTH = 500;
@@ -74,8 +74,8 @@ export function compileExpression(text: string, variables: readonly string[] = [
           uses.add(name);
           return;
         }
-        if (TIME_NAMES.includes(name) && math.Unit.isValuelessUnit(name)) timeAsUnit ??= name;
-        if (CONSTANTS.has(name) || math.Unit.isValuelessUnit(name)) return;
+        if (TIME_NAMES.includes(name) && mathjs().Unit.isValuelessUnit(name)) timeAsUnit ??= name;
+        if (CONSTANTS.has(name) || mathjs().Unit.isValuelessUnit(name)) return;
         const hint = variables.length ? ` (variables here: ${variables.join(', ')})` : '';
         throw new Error(`unknown name '${echo(name)}': not a unit, a constant or a variable${hint}`);
       }

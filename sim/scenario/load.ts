@@ -10,7 +10,7 @@ import { scenarioAssumptions } from './assumptions.js';
 import { deepMerge } from './merge.js';
 import { didYouMean } from './did-you-mean.js';
 import { Draws, ScenarioReader } from './reader.js';
-import { math } from './units.js';
+import { mathjs } from './units.js';
 import { ScenarioError } from './scenario-error.js';
 import { plausibilityWarnings } from './plausible.js';
 import { checkSchema } from './schema.js';
@@ -201,7 +201,7 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
 export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
   const tree = (base.raw(['inputs']) ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(tree)) {
-    const clash = ['t', 'years', 'date'].includes(name) || math.Unit.isValuelessUnit(name) || name in math;
+    const clash = ['t', 'years', 'date'].includes(name) || mathjs().Unit.isValuelessUnit(name) || name in mathjs();
     if (clash) base.fail(['inputs', name], `'${echo(name)}' is already a unit, function or variable in expressions`, 'another name');
     draws.named.set(name, base.number(['inputs', name]));
     const input = draws.found.get(`inputs.${name}`);

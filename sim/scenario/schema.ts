@@ -3,10 +3,11 @@
  * check scenarios), turned into one ScenarioError that points at the offending key.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { echo } from '../core/echo.js';
 import { packageFile } from '../package-files.js';
 import { didYouMean } from './did-you-mean.js';
+import { schemaValidator } from './schema-validator.js';
 import type { KeyPath, ScenarioSource } from './source.js';
 
 /** Path of the shipped schema. */
@@ -18,9 +19,9 @@ let validator: ValidateFunction | undefined;
 let schemaRoot: { $defs?: Record<string, SchemaNode> } = {};
 function validate(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-    schemaRoot = JSON.parse(readFileSync(schemaPath(), 'utf8'));
-    validator = ajv.compile(schemaRoot);
+    const text = readFileSync(schemaPath(), 'utf8');
+    schemaRoot = JSON.parse(text);
+    validator = schemaValidator(text);
   }
   return validator;
 }

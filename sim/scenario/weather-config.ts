@@ -3,7 +3,7 @@
  * hourly CSV named relative to the scenario file and read once, here, so a bad file fails at load.
  */
 import { echo } from '../core/echo.js';
-import { parseWeatherCsv } from '../site/weather-csv.js';
+import { parseWeatherCsv } from './weather-csv.js';
 import { CENTRAL_TEXAS_WEATHER, checkWeather, type WeatherSpec } from '../site/weather.js';
 import { parseDataFile, readDataFile } from './data-file.js';
 import type { ScenarioReader } from './reader.js';

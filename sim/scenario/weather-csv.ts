@@ -13,9 +13,9 @@
  */
 import { type Cell, splitCells } from '../core/csv/cells.js';
 import { FileReadError, MiB, readTextFile } from '../core/read-bounded.js';
-import { ScenarioError } from '../scenario/scenario-error.js';
-import { parseIsoTimeMs } from './calendar.js';
-import { stullWetBulbC, type WeatherSeries } from './weather.js';
+import { parseIsoTimeMs } from '../site/calendar.js';
+import { stullWetBulbC, type WeatherSeries } from '../site/weather.js';
+import { ScenarioError } from './scenario-error.js';
 
 const TEMP_RANGE = 'a temperature in °C within [−60, 60]';
 

@@ -1,9 +1,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCampus } from '../campus/campus.js';
-import { drawWorld } from '../campus/world.js';
 import { parseScenario } from '../scenario/load.js';
-import { NPV_SEGMENTS } from './segments.js';
+import { NPV_SEGMENTS } from '../finance/segments.js';
+import { runCampus } from './campus.js';
+import { drawWorld } from './world.js';
 
 // A campus small enough to check by hand: no mining, a 1 MW hall leased at 100 USD/kW-month for the
 // two years of the horizon, 2,000,000 USD of hall capex at the start, 120,000 USD a year of
