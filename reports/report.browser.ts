@@ -13,7 +13,6 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { writeReport } from '../sim/cli/report-files.js';
 import { loadScenario, parseScenario } from '../sim/scenario/load.js';
 import { runStudy } from '../sim/study/study.js';
 import type { Summary } from '../sim/study/summarize.js';
@@ -21,6 +20,7 @@ import { PAGE_WIDTH } from './chart.js';
 import { npvDistributionChart } from './charts/npv-distribution.js';
 import { pairedDifferenceChart } from './charts/paired-difference.js';
 import { reportHtml } from './html.js';
+import { writeReport } from './report-files.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const dir = mkdtempSync(join(tmpdir(), 'campus-browser-'));

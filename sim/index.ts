@@ -68,8 +68,8 @@ export type { FleetSpec } from './network/fleet.js';
 export { Frontier } from './network/frontier.js';
 export type { FrontierMachine } from './network/frontier.js';
 export { FLEET_DEFAULTS, REFERENCE_MACHINES, defaultFleetSpec } from './network/fleet-defaults.js';
-export { parseObservedDifficulty, readObservedDifficulty } from './network/observed-difficulty.js';
-export type { ObservedDifficulty, ObservedDifficultyRow } from './network/observed-difficulty.js';
+export { parseObservedDifficulty, readObservedDifficulty } from './scenario/observed-difficulty.js';
+export type { ObservedDifficulty, ObservedDifficultyRow } from './scenario/observed-difficulty.js';
 export { blockSubsidySats, blockSubsidyBTC, nextHalvingHeight, HALVING_INTERVAL_BLOCKS } from './network/subsidy.js';
 export { fppsBtcPerHour, hashpriceUSDPerPHDay, hashpriceBTCPerPHDay } from './network/hashprice.js';
 

@@ -17,11 +17,11 @@ import { RealisedPriceModel, type RealisedPrices } from '../market/realised.js';
 import { bitsFromDifficulty, hashrateTHsForDifficulty } from '../network/difficulty.js';
 import { NetworkFleet } from '../network/fleet.js';
 import { RestOfNetwork } from '../network/hashrate.js';
-import type { ObservedDifficulty, ObservedDifficultyRow } from '../network/observed-difficulty.js';
+import type { ObservedDifficulty, ObservedDifficultyRow } from '../scenario/observed-difficulty.js';
 import { RETARGET_INTERVAL_BLOCKS } from '../network/retarget.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import type { Horizon, RestHashrate, WorldConfig } from '../scenario/types.js';
-import { observedPastGrowth, rowAtOrBefore } from './history.js';
+import { observedPastGrowth, requireCloses, rowAtOrBefore } from './history.js';
 
 export const BACKTEST_LEVELS = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99] as const;
 const BLOCKS_PER_DAY = 144;
@@ -74,7 +74,7 @@ export function backtestWorld(input: BacktestInput): { world: WorldConfig; horiz
   if (inside.length === 0) fail(start, 'date', `no observation follows this one (${start.date}) up to the window's end`, 'at least one observation after the start and at or before --to');
   const startHeight = Number.isNaN(start.height) ? estimateHeight(observed, start) : start.height;
   const days = Math.floor(input.toUnixDay - start.unixDay) + 2;
-  prices.require(start.unixDay, start.unixDay + days);
+  requireCloses(prices, start.unixDay, start.unixDay + days);
 
   const net = input.world.network;
   const startTHs = hashrateTHsForDifficulty(start.difficulty);

@@ -10,7 +10,7 @@ import { randomStream } from '../core/stream.js';
 import { parseMonthlyCloses, readMonthlyCloses } from '../market/history.js';
 import { RealisedPrices } from '../market/realised.js';
 import { defaultFleetSpec } from '../network/fleet-defaults.js';
-import { parseObservedDifficulty, readObservedDifficulty } from '../network/observed-difficulty.js';
+import { parseObservedDifficulty, readObservedDifficulty } from '../scenario/observed-difficulty.js';
 import { loadScenario } from '../scenario/load.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 import { backtestWorld } from './backtest.js';

@@ -16,7 +16,7 @@ import { nelderMead } from '../core/optimize/nelder-mead.js';
 import type { FeeShare } from '../market/fees.js';
 import type { RealisedPrices } from '../market/realised.js';
 import { type FleetSpec, NetworkFleet } from '../network/fleet.js';
-import type { ObservedDifficulty } from '../network/observed-difficulty.js';
+import type { ObservedDifficulty } from '../scenario/observed-difficulty.js';
 import type { NetworkConfig } from '../scenario/types.js';
 import { backtestWorld, pit, simulatedAtRows } from './backtest.js';
 

@@ -7,13 +7,30 @@
  * H = D' · 2³² / 600 × 2015/2016 (hashes per second), with the luck of 2015 blocks: sd ≈ 1/√2015 in ln H.
  */
 import { HASHES_PER_DIFFICULTY, hashpriceUSDPerPHDay } from '../network/hashprice.js';
-import { consecutiveEpochs, type ObservedDifficulty, type ObservedDifficultyRow } from '../network/observed-difficulty.js';
+import { consecutiveEpochs, type ObservedDifficulty, type ObservedDifficultyRow } from '../scenario/observed-difficulty.js';
 import { RETARGET_INTERVAL_BLOCKS, TARGET_SPACING_SECONDS } from '../network/retarget.js';
 import { blockSubsidyBTC } from '../network/subsidy.js';
 import type { RealisedPrices } from '../market/realised.js';
 import { ScenarioError } from '../scenario/scenario-error.js';
 
 export const DAYS_PER_YEAR = 365.25;
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * Throws a ScenarioError naming the closes file's first or last close unless the closes cover
+ * [fromUnixDay, toUnixDay]: a price before the first month's end or after the last is not known.
+ */
+export function requireCloses(prices: RealisedPrices, fromUnixDay: number, toUnixDay: number): void {
+  const { closes, file, unixDays } = prices;
+  const n = unixDays.length;
+  const date = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  if (fromUnixDay < unixDays[0]) {
+    throw new ScenarioError(file, closes.lines[0], 1, 'month_end', `the first close is ${closes.months[0]}'s, after ${date(fromUnixDay)} where the window starts`, 'closes from the month before the window on');
+  }
+  if (toUnixDay > unixDays[n - 1]) {
+    throw new ScenarioError(file, closes.lines[n - 1], 1, 'month_end', `the last close is ${closes.months[n - 1]}'s, before ${date(toUnixDay)} where the window ends`, "closes up to the window's last month");
+  }
+}
 /** Variance of ln(mean hashrate) an epoch's difficulty reveals: the luck of 2015 block intervals. */
 export const EPOCH_LUCK_VARIANCE = 1 / (RETARGET_INTERVAL_BLOCKS - 1);
 
@@ -82,7 +99,7 @@ export function historyWindow(observed: ObservedDifficulty, prices: RealisedPric
   const last = inside[inside.length - 1];
   const startUnixDay = start.unixDay;
   const days = Math.round(last.unixDay - startUnixDay);
-  prices.require(startUnixDay, startUnixDay + days);
+  requireCloses(prices, startUnixDay, startUnixDay + days);
   const hashprice = new Float64Array(days);
   for (let d = 0, k = 0; d < days; d++) {
     const day = startUnixDay + d;

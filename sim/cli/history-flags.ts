@@ -1,7 +1,7 @@
 /** Flags and files of the commands that read the network's history: dates, the closes, the observed difficulty. */
 import { readMonthlyCloses } from '../market/history.js';
 import { RealisedPrices } from '../market/realised.js';
-import { type ObservedDifficulty, readObservedDifficulty } from '../network/observed-difficulty.js';
+import { type ObservedDifficulty, readObservedDifficulty } from '../scenario/observed-difficulty.js';
 import { packageFile } from '../package-files.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
 import { UsageError } from './user-error.js';

@@ -20,7 +20,7 @@ export const mergeCommand = {
       // Loaded when the command runs, not when the CLI starts (main.ts).
       const [{ mergeStudies }, { writeReport }, { resultsLine }, { contextTable, summaryTable }] = await Promise.all([
         import('../study/merge.js'),
-        import('./report-files.js'),
+        import('../../reports/report-files.js'),
         import('./results-line.js'),
         import('./summary-table.js'),
       ]);

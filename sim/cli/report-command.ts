@@ -15,7 +15,7 @@ export const reportCommand = {
     reportErrors(async () => {
       const targetUSD = moneyFlag('target', args.target);
       // Loaded when the command runs, not when the CLI starts (main.ts).
-      const [{ redrawStudy }, { writeReport }] = await Promise.all([import('../study/whole-study.js'), import('./report-files.js')]);
+      const [{ redrawStudy }, { writeReport }] = await Promise.all([import('../study/whole-study.js'), import('../../reports/report-files.js')]);
       const files = await redrawStudy(args.dir, (temp, study) => {
         for (const w of study.plan.warnings ?? []) tell(`warning: ${formatWarning(w)}`);
         return writeReport(temp, { plan: study.plan, summary: study.summary, rows: study.acc.rows(), bands: study.acc.bands, manifest: study.manifest }, { targetUSD });

@@ -55,7 +55,7 @@ async function study(args: StudyArgs): Promise<void> {
     import('../study/progress.js'),
     import('../study/saved-study.js'),
     import('../study/study.js'),
-    import('./report-files.js'),
+    import('../../reports/report-files.js'),
     import('./results-line.js'),
     import('./summary-table.js'),
   ]);

@@ -3,7 +3,6 @@
  * month). A close belongs to the end of its month's last day, i.e. midnight UTC starting the next month.
  * As a PriceModel it gives the same path whatever the random stream: backtests and fits condition on it.
  */
-import { ScenarioError } from '../scenario/scenario-error.js';
 import type { MonthlyCloses } from './history.js';
 import type { PriceModel } from './price-model.js';
 
@@ -28,21 +27,6 @@ export class RealisedPrices {
 
   get lastUnixDay(): number {
     return this.unixDays[this.unixDays.length - 1];
-  }
-
-  /**
-   * Throws a ScenarioError naming the file's first or last close unless the closes cover
-   * [fromUnixDay, toUnixDay]: a price before the first month's end or after the last is not known.
-   */
-  require(fromUnixDay: number, toUnixDay: number): void {
-    const n = this.unixDays.length;
-    const date = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-    if (fromUnixDay < this.unixDays[0]) {
-      throw new ScenarioError(this.file, this.closes.lines[0], 1, 'month_end', `the first close is ${this.closes.months[0]}'s, after ${date(fromUnixDay)} where the window starts`, 'closes from the month before the window on');
-    }
-    if (toUnixDay > this.unixDays[n - 1]) {
-      throw new ScenarioError(this.file, this.closes.lines[n - 1], 1, 'month_end', `the last close is ${this.closes.months[n - 1]}'s, before ${date(toUnixDay)} where the window ends`, "closes up to the window's last month");
-    }
   }
 
   /** Price (USD) at `unixDay`, inside [firstUnixDay, lastUnixDay]. */

@@ -5,13 +5,14 @@
  *   first_height,last_height,bits,difficulty,approx_start_utc one row per retarget epoch (the shipped history)
  *
  * Rows must be in order of date, each difficulty a number > 0. Every mistake is a ScenarioError naming
- * file, line, column and the CSV column, which the CLI prints as one line.
+ * file, line, column and the CSV column, which the CLI prints as one line (so the reader lives with
+ * the scenario's, not in network/).
  */
 import { type Cell, isDataLine, splitCells } from '../core/csv/cells.js';
 import { FileReadError, MiB, readTextFile } from '../core/read-bounded.js';
-import { ScenarioError } from '../scenario/scenario-error.js';
+import { RETARGET_INTERVAL_BLOCKS } from '../network/retarget.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
-import { RETARGET_INTERVAL_BLOCKS } from './retarget.js';
+import { ScenarioError } from './scenario-error.js';
 
 export const MS_PER_DAY = 86_400_000;
 

@@ -1,16 +1,16 @@
 /**
  * The report of a study, drawn into its folder before the folder is swapped into place: every
  * chart as Vega-Lite, SVG and PNG under charts/, report.html and results.xlsx. The study itself
- * writes only its data (sim/study); the CLI composes the two.
+ * writes only its data (sim/study); the CLI composes the two, passing this as the study's beforeCommit.
  */
 import { join } from 'node:path';
-import { studyCharts } from '../../reports/charts.js';
-import { reportHtml } from '../../reports/html.js';
-import { renderPng, renderSvg } from '../../reports/render.js';
-import { writeWorkbook } from '../../reports/workbook.js';
-import { formatWarning } from '../scenario/plausible.js';
-import { writeFileAtomic } from '../study/atomic-write.js';
-import type { StudyData } from '../study/outputs.js';
+import { studyCharts } from './charts.js';
+import { reportHtml } from './html.js';
+import { renderPng, renderSvg } from './render.js';
+import { writeWorkbook } from './workbook.js';
+import { formatWarning } from '../sim/scenario/plausible.js';
+import { writeFileAtomic } from '../sim/study/atomic-write.js';
+import type { StudyData } from '../sim/study/outputs.js';
 
 export interface ReportOptions {
   /** NPV whose probability of being exceeded the report gives, USD (default: the study's `--target`, else 0). */
