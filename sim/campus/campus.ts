@@ -9,7 +9,7 @@
  *    when the layout reads an hourly input), month ends, grid outages and derates. Loads add their
  *    own: a GPU hall's jobs and failures, a fleet's schedule.
  * 3. On every change, `update`: each load decides, the power available is shared in shed order
- *    (site/dispatch.ts), each takes its share, and the bill is re-rated. When the power available
+ *    (site/dispatch.ts), each takes its share, and the bill is re-rated (rating.ts). When the power available
  *    changes (outage, backup, derate, a new hour), `recap` first caps the loads to it.
  * 4. Rates are integrated into the ledger between events (E += P·Δt), never by ticking a clock.
  * 5. At the horizon, finance turns the monthly books and the capex schedule into cash flows, NPV and
@@ -21,17 +21,17 @@ import { capexSchedule } from '../finance/capex.js';
 import { variantFleet } from '../mining/fleet.js';
 import { blockSubsidyBTC, HALVING_INTERVAL_BLOCKS, nextHalvingHeight } from '../network/subsidy.js';
 import type { Horizon, VariantConfig, WorldConfig } from '../scenario/types.js';
-import { billUSDPerH, soldUSDPerH } from '../site/dispatch.js';
 import { BackupPlan } from './backup-plan.js';
 import { DemandResponseCredits } from './demand-response-credits.js';
 import { type CampusSnapshot, checkLedger, emptySnapshot, InvariantError } from './invariants.js';
 import { Ledger } from './ledger.js';
 import type { Load, LoadContext } from './load.js';
-import { COMPUTE, LoadSet, MINING, OFF_BILL } from './load-set.js';
+import { LoadSet, MINING } from './load-set.js';
 import { LOAD_KINDS } from './loads.js';
 import type { Metrics } from './metrics.js';
 import { campusOutcome } from './outcome.js';
 import { PRIORITY_BOOKS, PRIORITY_CHAIN, PRIORITY_GRID, PRIORITY_MARKET } from './priorities.js';
+import { rateDraws } from './rating.js';
 import { replayIntervals, replaySteps } from './replay.js';
 import { monthsIn } from './series.js';
 import { SiteState } from './site-state.js';
@@ -165,34 +165,9 @@ class CampusRun {
     this.rate();
   }
 
-  /** Re-rates the power drawn — each billed load's as last read, from the grid or backup — and what it costs, split by draw. */
+  /** Re-rates the power drawn and what it costs (rating.ts). */
   private rate(): void {
-    const { ledger, site } = this;
-    const { powered, bill: onBill } = this.loads;
-    const now = this.sim.now;
-    let drawMW = 0, overheadMW = 0, computeMW = 0;
-    for (let i = 0; i < onBill.length; i++) {
-      if (onBill[i] === OFF_BILL) continue;
-      const lit = powered[i] === 1;
-      const facilityMW = lit ? this.loads.facilityMW[i] : 0;
-      const itMW = lit ? this.loads.itMW[i] : 0;
-      ledger.loads[i].itMW.set(now, itMW);
-      drawMW += facilityMW;
-      overheadMW += facilityMW - itMW;
-      if (onBill[i] === COMPUTE) {
-        ledger.loads[i].facilityMW.set(now, facilityMW);
-        computeMW += facilityMW;
-      }
-    }
-    const gridMW = site.gridUp ? drawMW : 0;
-    ledger.gridMW.set(now, gridMW);
-    ledger.backupMW.set(now, site.gridUp ? 0 : drawMW);
-    ledger.overheadMW.set(now, overheadMW);
-    const soldRate = soldUSDPerH(gridMW, site.gridUp, site.contract, site.spotUSDPerMWh);
-    const costRate = billUSDPerH(gridMW, site.gridUp, site.contract, site.spotUSDPerMWh, soldRate);
-    ledger.powerSoldUSD.set(now, soldRate);
-    ledger.powerCostUSD.set(now, costRate);
-    ledger.computePowerCostUSD.set(now, gridMW > 0 ? (costRate * computeMW) / gridMW : 0);
+    rateDraws(this.ledger, this.loads, this.site, this.sim.now);
   }
 
   /** Caps every load to the power available to it now, in shed order; the changes that makes wait for the update after. */
