@@ -15,7 +15,8 @@
 import { nelderMead } from '../core/optimize/nelder-mead.js';
 import type { FeeShare } from '../market/fees.js';
 import type { RealisedPrices } from '../market/realised.js';
-import { type FleetSpec, NetworkFleet } from '../network/fleet.js';
+import { NetworkFleet } from '../network/fleet.js';
+import type { FleetSpec } from '../network/fleet-spec.js';
 import type { ObservedDifficulty } from '../scenario/observed-difficulty.js';
 import type { NetworkConfig } from '../scenario/types.js';
 import { backtestWorld, pit, simulatedAtRows } from './backtest.js';

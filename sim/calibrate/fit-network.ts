@@ -17,7 +17,8 @@ import { nelderMead } from '../core/optimize/nelder-mead.js';
 import { ljungBox, localTrend } from '../core/stats/local-level.js';
 import { normalQuantile } from '../core/stats/normal.js';
 import { regularizedGammaQ } from '../core/special.js';
-import { type FleetSpec, NetworkFleet } from '../network/fleet.js';
+import { NetworkFleet } from '../network/fleet.js';
+import type { FleetSpec } from '../network/fleet-spec.js';
 import { mathjs } from '../scenario/units.js';
 import { DAYS_PER_YEAR, EPOCH_LUCK_VARIANCE, type HistoryWindow } from './history.js';
 

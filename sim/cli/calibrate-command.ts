@@ -13,7 +13,7 @@ import { FeeShare } from '../market/fees.js';
 import { historyWindow, type HistoryWindow } from '../calibrate/history.js';
 import { monthlyLogReturns } from '../market/history.js';
 import { CALIBRATION_START, defaultFleetSpec, REFERENCE_MACHINES } from '../network/fleet-defaults.js';
-import type { FleetSpec } from '../network/fleet.js';
+import type { FleetSpec } from '../network/fleet-spec.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
 import { readObserved, readPrices, windowFlags } from './history-flags.js';

@@ -2,7 +2,7 @@
  * Defaults of the network fleet model: the fixed parameters with their sources, and the fitted ones
  * as `campus calibrate network` found them (window 2016-01-01 … 2022-12-31; docs/network-model.md).
  */
-import type { FleetSpec } from './fleet.js';
+import type { FleetSpec } from './fleet-spec.js';
 import { Frontier, type FrontierMachine } from './frontier.js';
 
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
