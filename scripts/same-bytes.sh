@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/same-bytes.sh [REF] — a refactoring changes no output byte: builds REF (default: where this branch left main) and the working tree, runs a small study of every shipped scenario at two seeds with each, and compares summary.json, replications.csv and bands.csv.
+# Usage: scripts/same-bytes.sh [REF] — a refactoring changes no output byte: builds REF (default: where this branch left main) and the working tree, runs a small study of every shipped scenario at two seeds with each, and compares summary.json, replications.csv, bands.csv, annual-cash-flows.csv and the report drawn with them (every other file but manifest.json).
 #
 # Besides scenarios/*.yaml it runs scripts/same-bytes/*.yaml (the working tree's, in both builds):
 # scenarios written to reach what the shipped ones leave out. Each build gets a copy of its own tree (the working tree's copy includes uncommitted and untracked
@@ -39,15 +39,29 @@ studies "$tmp/ref" & ref_job=$!
 studies "$tmp/work" & work_job=$!
 wait $ref_job && wait $work_job
 
+unmanifest() { # unmanifest <report.html>: the page without its run manifest
+  perl -0pe 's{<details><summary>Run manifest.*?</details>}{}s' "$1"
+}
 status=0
 for dir in "$tmp"/work/out/*/; do
   name=$(basename "$dir")
-  for f in summary.json replications.csv bands.csv; do
+  for f in summary.json replications.csv bands.csv annual-cash-flows.csv; do
     if [ ! -f "$tmp/ref/out/$name/$f" ]; then echo "  $name/$f: missing in the reference"; status=1
     elif cmp -s "$tmp/ref/out/$name/$f" "$dir/$f"; then echo "  $name/$f: same"
     else echo "  $name/$f: DIFFERS"; status=1
     fi
   done
+  # The report drawn with the study (charts, report.html, results.xlsx): every file but the manifest,
+  # which records when and how it ran — and so report.html is compared without the copy it shows.
+  report=$(cd "$dir" && find . -type f ! -name manifest.json ! -name summary.json ! -name replications.csv ! -name bands.csv ! -name annual-cash-flows.csv | sort)
+  differ=$(for f in $report; do
+    if [ "$f" = ./report.html ]; then cmp -s <(unmanifest "$tmp/ref/out/$name/$f") <(unmanifest "$dir/$f") || echo report.html
+    else cmp -s "$tmp/ref/out/$name/$f" "$dir/$f" || echo "${f#./}"
+    fi
+  done)
+  if [ -z "$differ" ]; then echo "  $name/report ($(echo "$report" | grep -c .) files): same"
+  else echo "  $name/report: DIFFERS in $(echo $differ)"; status=1
+  fi
 done
 [ "$(ls "$tmp/ref/out" | wc -l)" = "$(ls "$tmp/work/out" | wc -l)" ] || { echo "  the two trees ship different scenarios"; status=1; }
 [ "${KEEP:-0}" = 1 ] && echo "kept $tmp"
