@@ -28,6 +28,19 @@ export interface DataFile {
   readonly text: string;
 }
 
+/**
+ * Reads a data file named outside a scenario (a command's flag, a caller's path), bounded like every
+ * file a user names — it could be /dev/zero, a FIFO or a folder — or throws a ScenarioError naming it.
+ */
+export function readNamedDataFile(file: string, maxBytes: number): string {
+  try {
+    return readTextFile(file, maxBytes);
+  } catch (e) {
+    if (!(e instanceof FileReadError)) throw e;
+    throw new ScenarioError(file, e.line ?? 0, e.column ?? 0, '', e.problem);
+  }
+}
+
 /** Reads the file named at `at` (a string key), or fails at that key saying why. */
 export function readDataFile(r: ScenarioReader, at: KeyPath, maxBytes = MAX_DATA_FILE_BYTES): DataFile {
   const name = r.string(at);

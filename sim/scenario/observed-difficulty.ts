@@ -9,9 +9,10 @@
  * the scenario's, not in network/).
  */
 import { type Cell, isDataLine, splitCells } from '../core/csv/cells.js';
-import { FileReadError, MiB, readTextFile } from '../core/read-bounded.js';
+import { MiB } from '../core/read-bounded.js';
 import { RETARGET_INTERVAL_BLOCKS } from '../network/retarget.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
+import { readNamedDataFile } from './data-file.js';
 import { ScenarioError } from './scenario-error.js';
 
 export const MS_PER_DAY = 86_400_000;
@@ -39,15 +40,7 @@ const LAYOUTS = {
 const EXPECTED_HEADER = `the header '${LAYOUTS.dated.join(',')}' (or '${LAYOUTS.epochs.join(',')}')`;
 
 export function readObservedDifficulty(file: string): ObservedDifficulty {
-  let text: string;
-  try {
-    // Bounded like every file a user names: it could be /dev/zero, a FIFO or a folder.
-    text = readTextFile(file, 16 * MiB);
-  } catch (e) {
-    if (!(e instanceof FileReadError)) throw e;
-    throw new ScenarioError(file, e.line ?? 0, e.column ?? 0, '', e.problem);
-  }
-  return parseObservedDifficulty(text, file);
+  return parseObservedDifficulty(readNamedDataFile(file, 16 * MiB), file);
 }
 
 export function parseObservedDifficulty(text: string, file: string): ObservedDifficulty {

@@ -12,22 +12,15 @@
  * naming file, line, column and the CSV column, which the CLI prints as one line.
  */
 import { type Cell, splitCells } from '../core/csv/cells.js';
-import { FileReadError, MiB, readTextFile } from '../core/read-bounded.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
 import { stullWetBulbC, type WeatherSeries } from '../site/weather.js';
+import { MAX_DATA_FILE_BYTES, readNamedDataFile } from './data-file.js';
 import { ScenarioError } from './scenario-error.js';
 
 const TEMP_RANGE = 'a temperature in °C within [−60, 60]';
 
 export function readWeatherCsv(file: string, hours: number, startUnixSeconds: number): WeatherSeries {
-  let text: string;
-  try {
-    text = readTextFile(file, 64 * MiB);
-  } catch (e) {
-    if (!(e instanceof FileReadError)) throw e;
-    throw new ScenarioError(file, e.line ?? 0, e.column ?? 0, '', e.problem);
-  }
-  return parseWeatherCsv(text, file, hours, startUnixSeconds);
+  return parseWeatherCsv(readNamedDataFile(file, MAX_DATA_FILE_BYTES), file, hours, startUnixSeconds);
 }
 
 /** Parses the first `hours` hourly rows of a weather CSV for a horizon starting at `startUnixSeconds`. */
