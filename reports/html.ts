@@ -212,6 +212,11 @@ function assumptionsSection(s: Summary, r: ReportInput): string {
   return [layouts, world, inputs, turned].filter(Boolean).join('\n');
 }
 
+/** Layouts that do not fit the capital, said before anything else. */
+function capitalWarnings(warnings: readonly string[]): string {
+  return warnings.map((w) => `<p class="warning" role="alert">${escapeHtml(w)}</p>\n`).join('');
+}
+
 export function reportHtml(r: ReportInput): string {
   const s = r.summary;
   const context = layoutContext(s);
@@ -224,7 +229,7 @@ ${figures(r.charts, charts, placed)}
 </div>
 </section>`;
   const sections = [
-    section('answer', 'Which layout wins, by how much, with what downside?', winnerTable(s, r), ['npv', 'npv-vs-baseline', 's-curve']),
+    section('answer', 'Which layout wins, by how much, with what downside?', capitalWarnings(context.warnings) + winnerTable(s, r), ['npv', 'npv-vs-baseline', 's-curve']),
     section('why', `Why does a layout win or lose against ${escapeHtml(s.baseline)}?`, whyTable(s), ['why-it-wins']),
     section('drivers', 'What moves the answer?', s.tornado ? `<p class="note">${escapeHtml(s.tornado.method)}. Drivers: the uncertain inputs the scenario declares, and what each world turned out to be (${WORLD_DRIVERS.map((d) => escapeHtml(d.label)).join(', ')}).</p>` : '<p class="note">Nothing varied enough between replications to rank.</p>', ['tornado', 'tornado-vs-baseline', 'risk-return']),
     section(
@@ -267,6 +272,7 @@ ${context.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) =
   figure.chart { margin: 0; max-width: 100%; overflow-x: auto; }
   details pre { background: #f6f6f6; padding: 1rem; overflow: auto; max-height: 30rem; }
   .note { color: #666; font-size: 0.9rem; max-width: 70rem; }
+  .warning { background: #fff4e5; border-left: 4px solid #d97706; padding: 0.4rem 0.8rem; max-width: 70rem; }
   .warnings { border-left: 4px solid #e8a33d; background: #fff8ec; padding: 0.3rem 1rem; }
 </style>
 ${inlineLibraries()}

@@ -124,7 +124,9 @@ export type { BackupPowerSpec } from './site/backup-power.js';
 
 // Finance
 export { npv, irr, paybackYears, minimumCash } from './finance/cash-flows.js';
-export { miningCapexUSD } from './finance/capex.js';
+export { miningCapexUSD, capexBeyondCapitalAtH } from './finance/capex.js';
+export { incremental, capitalRunsOutYears } from './finance/incremental.js';
+export type { CashFlows, IncrementalMetrics } from './finance/incremental.js';
 export { NPV_SEGMENTS, segmentValues } from './finance/segments.js';
 export type { NpvSegment, SegmentBooks, SegmentMetric } from './finance/segments.js';
 
@@ -149,7 +151,7 @@ export { runCampus } from './campus/campus.js';
 export type { CampusOptions } from './campus/campus.js';
 export { InvariantError } from './campus/invariants.js';
 export type { SiteWorld } from './campus/site-world.js';
-export { METRICS } from './campus/metrics.js';
+export { METRICS, INCREMENTAL_METRICS } from './campus/metrics.js';
 export { WORLD_DRIVERS, worldDrivers } from './campus/world-drivers.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
 // The network model against history: the fit and the backtest

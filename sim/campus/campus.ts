@@ -22,6 +22,7 @@ import { Simulation } from '../core/engine.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { debtFlows, irr, minimumCash, npv, paybackYears } from '../finance/cash-flows.js';
+import { capitalRunsOutYears } from '../finance/incremental.js';
 import { capexSchedule, residualValueUSD } from '../finance/capex.js';
 import { segmentValues } from '../finance/segments.js';
 import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
@@ -37,7 +38,7 @@ import { EnergyBooks } from './energy-books.js';
 import { GpuHall } from './gpu-hall.js';
 import { type CampusSnapshot, campusProblem, InvariantError } from './invariants.js';
 import { LeaseHall } from './lease-hall.js';
-import { type Metrics, gpuMetrics } from './metrics.js';
+import { type CampusMetrics, gpuMetrics } from './metrics.js';
 import { MiningHall } from './mining-hall.js';
 import { monthsIn, VARIANT_SERIES } from './series.js';
 import { asicAvailableByDay } from './site-world.js';
@@ -55,11 +56,14 @@ const INFERENCE_REVENUE = VARIANT_SERIES.findIndex((x) => x.name === 'inferenceR
 const GPU_UTILISATION = VARIANT_SERIES.findIndex((x) => x.name === 'gpuUtilisation');
 
 export interface CampusResult {
-  metrics: Metrics;
+  metrics: CampusMetrics;
   /** VARIANT_SERIES month by month, series-major: monthly[s · months + m]. */
   monthly: Float64Array;
   /** Cash by NPV segment and year, then at the horizon (finance/segments.ts). */
   annualUSD: Float64Array;
+  /** Monthly project cash (index 0 the start, k the end of month k): capex and operations, then with the horizon's values added. */
+  cashUSD: Float64Array;
+  flowsUSD: Float64Array;
 }
 
 export interface CampusOptions {
@@ -251,6 +255,7 @@ class CampusRun {
     }
     const minCashUSD = minimumCash(flows);
     const paybackYearsCash = paybackYears(flows);
+    const cashUSD = flows.slice();
     // What is left at the horizon: rent contracted beyond it (no further outages assumed), the BTC
     // kept at the last price, the book value of assets with life left, and any terminal multiple.
     const contractedRentUSD = lease ? this.leaseRentAfterHorizonUSD() : 0;
@@ -305,12 +310,12 @@ class CampusRun {
       finance.discountRatePerYear,
     );
     const b = this.books;
-    const metrics: Metrics = {
+    const metrics: CampusMetrics = {
       npvUSD,
       equityNpvUSD: debt ? npvUSD + npv(debt.flows, finance.discountRatePerYear) : npvUSD,
       interestUSD: debt ? debt.interestUSD : 0,
-      irr: irr(flows),
-      paybackYears: paybackYearsCash,
+      campusIrr: irr(flows),
+      campusPaybackYears: paybackYearsCash,
       miningProfitUSD: miningRevenueUSD - powerCostUSD + creditsUSD,
       miningRevenueUSD,
       powerCostUSD,
@@ -324,6 +329,7 @@ class CampusRun {
       capexUSD: this.capexUSD,
       minCashUSD,
       capitalHeadroomUSD: Number.isFinite(finance.capitalUSD) ? finance.capitalUSD + minCashUSD : NaN,
+      capitalRunsOutYears: capitalRunsOutYears(cashUSD, finance.capitalUSD),
       treasuryBTC,
       treasuryUSD,
       residualValueUSD: residualUSD,
@@ -349,7 +355,7 @@ class CampusRun {
       ...gpu,
       ...segments.npvUSD,
     };
-    return { metrics, monthly: this.monthly, annualUSD: segments.annualUSD };
+    return { metrics, monthly: this.monthly, annualUSD: segments.annualUSD, cashUSD, flowsUSD: flows };
   }
 
   /**

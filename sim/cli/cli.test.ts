@@ -33,8 +33,17 @@ test('campus validate shows what each variant resolves to, and refuses a bad fil
   assert.match(ok.stdout, /capital-raise\.yaml: valid\./);
   assert.match(ok.stdout, /colocation-lease\s+760\.0\s+56\.30\s+100 MW IT\s+—\s+900\.0/);
   assert.match(ok.stdout, /gpu-cloud\s+760\.0\s+56\.30\s+—\s+30 MW IT, 23,528 GPUs\s+900\.0/);
+  assert.not.match(ok.stderr, /exceeds finance\.capital/, 'every shipped layout fits the $1.15B raise before it earns');
   const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
   try {
+    // Half the raise: the 1,146.9 M USD staged pivot spends more than it on day one; the current fleet spends nothing.
+    const half = join(dir, 'half.yaml');
+    writeFileSync(half, readFileSync('scenarios/capital-raise.yaml', 'utf8').replace('capital: 1.15e9 USD', 'capital: 0.575e9 USD'));
+    const warned = campus('validate', half);
+    assert.is(warned.status, 0, warned.stderr);
+    const warnings = warned.stderr.trim().split('\n');
+    assert.ok(warnings.some((w) => /^campus: warning: variant staged-pivot: its capex \(1,146\.9 M USD\) exceeds finance\.capital \(575\.0 M USD\) by 2026-01, before any operating cash/.test(w)), warned.stderr);
+    assert.not.ok(warnings.some((w) => w.includes('variant current-fleet')));
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, readFileSync('scenarios/capital-raise.yaml', 'utf8').replace('rent: 121 USD/kW/month', 'rent: 121 USD/kW'));
     const bad = campus('validate', file);

@@ -11,7 +11,7 @@ export function summaryTable(s: Summary, metric: MetricName): string {
   const q = (v: Summary['variants'][number], p: number) => v.metrics[metric].quantiles.find((x) => x.p === p)!.value;
   const rows = s.variants.map((v) => {
     const m = v.metrics[metric];
-    const d = v.versusBaseline?.[metric];
+    const d = (v.versusBaseline as Partial<Record<MetricName, NonNullable<typeof v.versusBaseline>['npvUSD']>> | undefined)?.[metric];
     return [
       v.name + (v.name === s.baseline ? ' (baseline)' : ''),
       `${fmt(m.mean)} ± ${fmt(m.halfWidth)}`,
@@ -35,5 +35,6 @@ export function summaryTable(s: Summary, metric: MetricName): string {
 /** The second table: what each layout needs and where its money comes from (see layout-context.ts). */
 export function contextTable(s: Summary): string {
   const t = layoutContext(s);
-  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}`;
+  const warnings = t.warnings.map((w) => `\nwarning: ${w}`).join('');
+  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}${warnings}`;
 }

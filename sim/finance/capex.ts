@@ -74,6 +74,19 @@ export function totalCapexUSD(variant: VariantConfig): number {
 }
 
 /**
+ * When the capex paid so far first exceeds the capital available, hours from the start, before any
+ * operating cash comes in (NaN when it never does or the capital is unlimited). A study's
+ * capitalRunsOutYears counts the operating cash too; this is what a scenario shows before it runs.
+ */
+export function capexBeyondCapitalAtH(variant: VariantConfig): number {
+  const capitalUSD = variant.finance.capitalUSD;
+  if (!Number.isFinite(capitalUSD)) return NaN;
+  let paidUSD = 0;
+  for (const item of capexSchedule(variant)) if ((paidUSD += item.usd) > capitalUSD) return item.atH;
+  return NaN;
+}
+
+/**
  * Book value left at `horizonH` of what the capex bought, straight-line over each kind's life from
  * when it was paid (a life of 0: no residual value counted for that kind).
  */

@@ -4,7 +4,7 @@
  * against the baseline, the paired difference — the payoff of common random numbers, shown as how
  * much tighter the paired interval is than an unpaired one would be.
  */
-import { METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
+import { type CampusMetricName, INCREMENTAL_METRICS, METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { lowerTailMean, quantileEstimate, type QuantileEstimate } from '../core/stats/quantiles.js';
 import { type RankCorrelation, spearman } from '../core/stats/rank-correlation.js';
 import { studentTQuantile } from '../core/stats/student-t.js';
@@ -53,7 +53,8 @@ export interface VariantSummary {
   replications: number;
   metrics: Record<MetricName, MetricSummary>;
   /** Against the baseline (absent for the baseline itself). */
-  versusBaseline?: Record<MetricName, PairedSummary>;
+  /** Against the baseline, for the campus's own metrics (the incremental ones are that already). */
+  versusBaseline?: Record<CampusMetricName, PairedSummary>;
 }
 
 export interface StoppingRule {
@@ -77,6 +78,8 @@ export interface Summary {
   replications: number;
   confidence: number;
   baseline: string;
+  /** The horizon's first day, YYYY-MM-DD (when the study knows its horizon). */
+  start?: string;
   stopping: StoppingRule;
   definitions: {
     interval: string;
@@ -111,6 +114,8 @@ export interface SummaryContext {
   horizon?: { startUnixSeconds: number; months: number };
 }
 
+const isIncremental = (m: MetricName): m is (typeof INCREMENTAL_METRICS)[number] => (INCREMENTAL_METRICS as readonly string[]).includes(m);
+
 /** Rows must hold the same replications for every variant (as a study produces them). */
 export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
   const columns = collect(rows, ctx.variants);
@@ -121,8 +126,8 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     for (const m of METRICS) metrics[m] = describe(own[m], ctx.confidence, METRIC_INFO[m].money);
     const summary: VariantSummary = { name, replications: own[METRICS[0]].length, metrics };
     if (baseline && name !== ctx.baseline) {
-      summary.versusBaseline = {} as Record<MetricName, PairedSummary>;
-      for (const m of METRICS) summary.versusBaseline[m] = paired(own[m], baseline[m], ctx.confidence, METRIC_INFO[m].better);
+      summary.versusBaseline = {} as Record<CampusMetricName, PairedSummary>;
+      for (const m of METRICS) if (!isIncremental(m)) summary.versusBaseline[m] = paired(own[m], baseline[m], ctx.confidence, METRIC_INFO[m].better);
     }
     return summary;
   });
@@ -133,6 +138,7 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     replications: variants[0]?.replications ?? 0,
     confidence: ctx.confidence,
     baseline: ctx.baseline,
+    ...(ctx.horizon ? { start: new Date(ctx.horizon.startUnixSeconds * 1000).toISOString().slice(0, 10) } : {}),
     stopping: ctx.stopping,
     definitions: {
       interval: 'mean ± t(1 − α/2, n − 1)·s/√n (Student t), α = 1 − confidence',
