@@ -1,5 +1,6 @@
 /** The compact end-of-study table: per variant the primary metric's mean ± CI, spread, downside and Δ vs baseline. */
 import { METRIC_INFO, type MetricName } from '../campus/metrics.js';
+import { breakEvenTable } from '../study/break-even-table.js';
 import { layoutContext } from '../study/layout-context.js';
 import type { Summary } from '../study/summarize.js';
 import { formatTable, millions } from './table.js';
@@ -36,5 +37,7 @@ export function summaryTable(s: Summary, metric: MetricName): string {
 export function contextTable(s: Summary): string {
   const t = layoutContext(s);
   const warnings = t.warnings.map((w) => `\nwarning: ${w}`).join('');
-  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}${warnings}`;
+  const b = breakEvenTable(s);
+  const breakEvens = b ? `\n\n${formatTable(b.head, b.rows, b.head.map((_, i) => i > 0))}\n\n${b.note}` : '';
+  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}${warnings}${breakEvens}`;
 }

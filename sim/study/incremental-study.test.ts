@@ -29,10 +29,10 @@ variants:
       training: { jobsPerYear: 400, gpus: { values: [8, 16], probabilities: [0.5, 0.5] }, duration: { mean: 20 h }, price: 2.5 USD/GPU/h }
 `);
 const names = SCENARIO.variants.map((v) => v.name);
-const rows = Array.from({ length: 8 }, (_, r) => rowsOf(replicate(SCENARIO, SCENARIO.variants, 3, r), names)).flat();
+const rows = Array.from({ length: 12 }, (_, r) => rowsOf(replicate(SCENARIO, SCENARIO.variants, 3, r), names)).flat();
 
 test('each layout against the baseline on the same world: Δ NPV is the difference of NPVs, Δ capex of capex; the baseline has none', () => {
-  for (let r = 0; r < 8; r++) {
+  for (let r = 0; r < 12; r++) {
     const of = (name: string) => rows.find((x) => x.replication === r && x.variant === name)!.metrics;
     const base = of('base');
     for (const k of ['incrementalNpvUSD', 'incrementalIrr', 'incrementalPaybackYears', 'incrementalCapexUSD', 'profitabilityIndex'] as const) assert.ok(Number.isNaN(base[k]), k);
@@ -60,6 +60,11 @@ test('a layout that does not fit the capital gets a warning with the month it ru
   assert.match(table.warnings[0], /^hall does not fit the capital available in 100\.0 % of replications: .* runs out in 2026-\d\d \(median\)\.$/);
   const short = table.head.indexOf('short of capital');
   assert.equal(table.rows.map((row) => row[short].replace(/ · .*/, '')), ['0 %', '0 %', '100.0 %']);
+  // Break-evens: more mining gains with the BTC price, so its Δ NPV crosses zero at some mean price; the flat power price cannot tell.
+  const more = summary.breakEvens!.variants.find((v) => v.name === 'more')!;
+  assert.equal(summary.breakEvens!.variants.map((v) => v.name), ['more', 'hall']);
+  assert.ok(more.btcPriceUSD && more.btcPriceUSD.slopeUSDPerUnit > 0, JSON.stringify(more.btcPriceUSD));
+  assert.is(more.powerPriceUSDPerMWh, null);
 });
 
 test.run();
