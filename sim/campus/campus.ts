@@ -428,8 +428,8 @@ class CampusRun {
 
   /**
    * Re-rates the power drawn (mining and any GPU hall) and what it costs. The block is paid whether
-   * used or not; beyond it power is bought at spot; within it, what is not used is sold back at spot
-   * when the contract allows. A grid outage suspends all of it; backup, if any, carries the GPU hall.
+   * used or not; beyond it power is bought at spot (earning when spot is below zero); within it, what
+   * is not used is sold back at spot when the contract allows and spot is above zero. A grid outage suspends all of it; backup, if any, carries the GPU hall.
    */
   private rate(): void {
     const now = this.sim.now;
@@ -442,7 +442,8 @@ class CampusRun {
     const block = site.ppaBlockMW;
     const spot = this.spotUSDPerMWh;
     const surplus = Math.max(0, block - drawMW);
-    const soldRate = this.outage || !site.sellBack ? 0 : surplus * spot;
+    // Nobody sells at a negative price: the unused block is then simply not taken.
+    const soldRate = this.outage || !site.sellBack ? 0 : surplus * Math.max(0, spot);
     const costRate = this.outage ? 0 : block * site.ppaPriceUSDPerMWh + Math.max(0, drawMW - block) * spot - soldRate;
     this.sold.set(now, soldRate);
     this.cost.set(now, costRate);

@@ -118,6 +118,8 @@ const CORPUS: Case[] = [
   ['variant-name-invalid', 78, 3, 'variants.gpu cloud!', "name 'gpu cloud!' is not allowed"],
   ['name-invalid', 4, 7, 'name', '"capital raise/2026" must match pattern'],
   ['power-price-and-spot', 47, 15, 'site.powerPrice', 'a flat power price and a spot market were both given'],
+  ['spot-floor-above-cap', 52, 12, 'site.spot.floor', 'a floor of 300 USD/MWh is not below the cap of 250 USD/MWh'],
+  ['spot-negative-price-positive', 52, 34, 'site.spot.negative.price', '15 USD/MWh is too large; expected less than 0 USD/MWh'],
   ['regime-initial-unknown', 26, 14, 'market.btc.initial', "no regime is named 'sideways'; expected one of bull, bear"],
   ['history-missing', 22, 14, 'market.btc.history', 'malformed/data/btc-closes.csv: cannot read it: no such file (ENOENT)'],
 ];
