@@ -8,7 +8,7 @@ const CAMPUS_METRICS = [
   'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'opexUSD', 'miningEbitdaUSD', 'computeEbitdaUSD', 'breakEvenBtcUSD',
   'leaseRentUSD', 'slaCreditsUSD', 'leaseUndeliveredMWh',
   'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
-  'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
+  'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'trainingJobsAbandoned', 'trainingGpuHoursAbandoned', 'trainingRevenueForgoneUSD', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
   'energyMWh', 'gpuEnergyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
   'miningEnergyMWh', 'gpuItEnergyMWh', 'coolingEnergyMWh', 'backupEnergyMWh',
   'curtailedDemandResponseMWh', 'curtailedCoolingMWh', 'curtailedGridMWh', 'curtailedFailureMWh', 'demandResponseCreditsUSD', 'deliveredHashrateEHs', 'gpuDowntimeHours',
@@ -63,10 +63,13 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   inferenceRevenueUSD: { label: 'GPU cloud: inference GPU-hours served less SLA credits for those missed, USD', better: 'higher', money: false },
   computeRevenueShare: { label: 'Share of revenue from compute (lease rent and GPU cloud) rather than bitcoin', money: false },
   gpuUtilisation: { label: 'GPU cloud: busy GPU-hours ÷ available GPU-hours (no value without a hall)', better: 'higher', money: false },
-  trainingWaitMeanH: { label: 'GPU cloud: mean wait of training jobs before they first start, hours', better: 'lower', money: false },
+  trainingWaitMeanH: { label: 'GPU cloud: mean wait of training jobs before they first start (those that start), hours', better: 'lower', money: false },
   trainingWaitP95H: { label: 'GPU cloud: 95th percentile of that wait, hours', better: 'lower', money: false },
   trainingJobsCompleted: { label: 'GPU cloud: training jobs completed', better: 'higher', money: false },
   trainingJobsRejected: { label: 'GPU cloud: training jobs rejected (wider than the hall)', better: 'lower', money: false },
+  trainingJobsAbandoned: { label: 'GPU cloud: training jobs whose customers left, tired of waiting, before they started', better: 'lower', money: false },
+  trainingGpuHoursAbandoned: { label: 'GPU cloud: GPU-hours of work those customers took elsewhere', better: 'lower', money: false },
+  trainingRevenueForgoneUSD: { label: 'GPU cloud: revenue those customers would have paid, at the price when they left, USD', better: 'lower', money: false },
   jobsPreempted: { label: 'GPU cloud: running jobs preempted by a capacity cut (outages), each counted once', better: 'lower', money: false },
   gpuHoursLost: { label: 'GPU cloud: GPU-hours of work lost since the last checkpoint to preemptions and failures', better: 'lower', money: false },
   inferenceShortfallGpuH: { label: 'GPU cloud: inference GPU-hours wanted but not served', better: 'lower', money: false },
@@ -101,7 +104,8 @@ export const PRIMARY_METRIC: MetricName = 'npvUSD';
 
 type GpuMetricName =
   | 'gpuCloudRevenueUSD' | 'reservedRevenueUSD' | 'trainingRevenueUSD' | 'inferenceRevenueUSD' | 'gpuUtilisation' | 'trainingWaitMeanH'
-  | 'trainingWaitP95H' | 'trainingJobsCompleted' | 'trainingJobsRejected' | 'jobsPreempted' | 'gpuHoursLost' | 'inferenceShortfallGpuH';
+  | 'trainingWaitP95H' | 'trainingJobsCompleted' | 'trainingJobsRejected' | 'trainingJobsAbandoned' | 'trainingGpuHoursAbandoned' | 'trainingRevenueForgoneUSD'
+  | 'jobsPreempted' | 'gpuHoursLost' | 'inferenceShortfallGpuH';
 
 /**
  * A GPU hall's metrics from its cluster's figures. Money and counts are 0 for a layout without a
@@ -122,6 +126,9 @@ export function gpuMetrics(m: (ClusterMetrics & { setup: GpuCloudSetup }) | unde
     trainingWaitP95H: training ? training.p95WaitH : NaN,
     trainingJobsCompleted: training?.completed ?? 0,
     trainingJobsRejected: training?.rejected ?? 0,
+    trainingJobsAbandoned: training?.abandoned ?? 0,
+    trainingGpuHoursAbandoned: training?.gpuHoursAbandoned ?? 0,
+    trainingRevenueForgoneUSD: training?.revenueForgoneUSD ?? 0,
     jobsPreempted: m ? m.classes.reduce((n, c) => n + c.preempted, 0) : 0,
     gpuHoursLost: m ? m.classes.reduce((n, c) => n + c.gpuHoursLost, 0) : 0,
     inferenceShortfallGpuH: m?.inference?.shortfallGpuHours ?? 0,
