@@ -25,9 +25,11 @@ export interface BreakEven {
 /**
  * The zero of the least-squares line of `y` on `x` (pairs with NaN left out). Undefined when fewer
  * than 10 pairs remain, the driver does not vary, or the slope is not significantly different from
- * zero at `confidence` (then no level of the driver makes the layout break even more than another).
+ * zero at `slopeConfidence` (then no level of the driver makes the layout break even more than
+ * another). A study tests many (layout, driver) pairs at once, so it asks a stricter slope test than
+ * the interval's `confidence` (Bonferroni): a slope that is only chance in one pair of fifteen stays out.
  */
-export function breakEven(x: ArrayLike<number>, y: ArrayLike<number>, confidence: number): BreakEven | undefined {
+export function breakEven(x: ArrayLike<number>, y: ArrayLike<number>, confidence: number, slopeConfidence = confidence): BreakEven | undefined {
   const xs: number[] = [], ys: number[] = [];
   for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]) && Number.isFinite(y[i])) (xs.push(x[i]), ys.push(y[i]));
   const n = xs.length;
@@ -50,7 +52,7 @@ export function breakEven(x: ArrayLike<number>, y: ArrayLike<number>, confidence
   const s2 = sse / (n - 2);
   const t = studentTQuantile((1 + confidence) / 2, n - 2);
   // The slope must be clearly away from zero, or the line's crossing means nothing.
-  if (!(Math.abs(b) > t * Math.sqrt(s2 / sxx))) return undefined;
+  if (!(Math.abs(b) > studentTQuantile((1 + slopeConfidence) / 2, n - 2) * Math.sqrt(s2 / sxx))) return undefined;
   const value = mx - my / b;
   // Fieller: u = x − x̄ with (ȳ + b·u)² ≤ t²·s²·(1/n + u²/Sxx), a quadratic a·u² + 2·c·u + d ≤ 0.
   const a = b * b - (t * t * s2) / sxx, c = my * b, d = my * my - (t * t * s2) / n;

@@ -189,15 +189,18 @@ function breakEvens(drivers: readonly DriverColumn[], columns: Map<string, Recor
   const column = (id: string) => drivers.find((d) => d.id === id)?.values;
   const spot = column('meanSpotUSDPerMWh');
   const hasSpot = spot !== undefined && spot.some((x) => !Number.isNaN(x));
+  // Three drivers for each layout but the baseline: the slope test is Bonferroni-corrected over them all.
+  const tests = 3 * Math.max(1, ctx.variants.length - 1);
+  const slopeConfidence = 1 - (1 - ctx.confidence) / tests;
   return {
-    method: `least-squares line of incremental NPV on the driver over replications, where it crosses zero; ${ctx.confidence * 100} % Fieller interval; none where the slope is not clearly away from zero. The driver moves with the rest of its world, so this is where the layout breaks even on average over that world`,
+    method: `least-squares line of incremental NPV on the driver over replications, where it crosses zero; ${ctx.confidence * 100} % Fieller interval; none where the slope is not clearly away from zero (t-test at ${(100 * (1 - ctx.confidence)).toFixed(0)} % ÷ ${tests} pairs of layout and driver, Bonferroni). The driver moves with the rest of its world, so this is where the layout breaks even on average over that world`,
     variants: ctx.variants
       .filter((name) => name !== ctx.baseline)
       .map((name) => {
         const y = columns.get(name)!.incrementalNpvUSD;
         // A flat power price varies only when the scenario makes it uncertain (the base campus's or this layout's own).
         const power = hasSpot ? spot : column(`variants.${name}.site.powerPrice`) ?? column('site.powerPrice');
-        const at = (x: Float64Array | undefined) => (x ? breakEven(x, y, ctx.confidence) ?? null : null);
+        const at = (x: Float64Array | undefined) => (x ? breakEven(x, y, ctx.confidence, slopeConfidence) ?? null : null);
         return { name, btcPriceUSD: at(column('meanBtcPriceUSD')), hashpriceUSDPerPHDay: at(column('meanHashpriceUSDPerPHDay')), powerPriceUSDPerMWh: at(power) };
       }),
   };
