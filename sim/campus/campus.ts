@@ -23,6 +23,7 @@ import { TimeIntegral } from '../core/stats/time-integral.js';
 import { HOURS_PER_DAY, HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { debtFlows, irr, minimumCash, npv, paybackYears } from '../finance/cash-flows.js';
 import { capitalRunsOutYears } from '../finance/incremental.js';
+import { incomeTax } from '../finance/tax.js';
 import { capexSchedule, residualValueUSD } from '../finance/capex.js';
 import { segmentValues } from '../finance/segments.js';
 import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
@@ -64,6 +65,8 @@ export interface CampusResult {
   /** Monthly project cash (index 0 the start, k the end of month k): capex and operations, then with the horizon's values added. */
   cashUSD: Float64Array;
   flowsUSD: Float64Array;
+  /** The flows less income tax, when the scenario has `finance.tax`. */
+  afterTaxFlowsUSD?: Float64Array;
 }
 
 export interface CampusOptions {
@@ -271,6 +274,9 @@ class CampusRun {
       for (let m = months - last; m < months; m++) yearFlow += flows[m + 1];
       flows[months] += finance.terminalYears * yearFlow * (12 / last);
     }
+    // Income tax on these flows, when the scenario has one: after-tax flows beside the pre-tax ones.
+    const tax = finance.tax ? incomeTax(cashUSD, flows[months] - cashUSD[months], capex, (atH) => Math.min(months, Math.ceil(atH / HOURS_PER_MONTH - 1e-9)), finance.tax) : undefined;
+    const afterTaxFlowsUSD = tax ? flows.map((f, k) => f - tax.taxUSD[k]) : undefined;
     const miningRevenueUSD = this.revenue.integralAt(end);
     const powerCostUSD = this.cost.integralAt(end);
     const gpuPowerCostUSD = this.hpcCost.integralAt(end);
@@ -313,6 +319,8 @@ class CampusRun {
     const metrics: CampusMetrics = {
       npvUSD,
       equityNpvUSD: debt ? npvUSD + npv(debt.flows, finance.discountRatePerYear) : npvUSD,
+      afterTaxNpvUSD: afterTaxFlowsUSD ? npv(afterTaxFlowsUSD, finance.discountRatePerYear) : NaN,
+      taxUSD: tax ? tax.totalTaxUSD : 0,
       interestUSD: debt ? debt.interestUSD : 0,
       campusIrr: irr(flows),
       campusPaybackYears: paybackYearsCash,
@@ -355,7 +363,7 @@ class CampusRun {
       ...gpu,
       ...segments.npvUSD,
     };
-    return { metrics, monthly: this.monthly, annualUSD: segments.annualUSD, cashUSD, flowsUSD: flows };
+    return { metrics, monthly: this.monthly, annualUSD: segments.annualUSD, cashUSD, flowsUSD: flows, ...(afterTaxFlowsUSD ? { afterTaxFlowsUSD } : {}) };
   }
 
   /**

@@ -4,7 +4,7 @@ import { NPV_SEGMENTS, type SegmentMetric } from '../finance/segments.js';
 import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 
 const CAMPUS_METRICS = [
-  'npvUSD', 'equityNpvUSD', 'interestUSD', 'campusIrr', 'campusPaybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'capitalRunsOutYears', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
+  'npvUSD', 'equityNpvUSD', 'afterTaxNpvUSD', 'taxUSD', 'interestUSD', 'campusIrr', 'campusPaybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'capitalRunsOutYears', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
   'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'opexUSD', 'miningEbitdaUSD', 'computeEbitdaUSD', 'breakEvenBtcUSD',
   'leaseRentUSD', 'slaCreditsUSD', 'leaseUndeliveredMWh',
   'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
@@ -14,7 +14,7 @@ const CAMPUS_METRICS = [
   'curtailedDemandResponseMWh', 'curtailedCoolingMWh', 'curtailedGridMWh', 'curtailedFailureMWh', 'demandResponseCreditsUSD', 'deliveredHashrateEHs', 'gpuDowntimeHours',
 ] as const;
 /** The decision's figures: a layout against the baseline on the same world (finance/incremental.ts), filled in by the study. */
-export const INCREMENTAL_METRICS = ['incrementalNpvUSD', 'incrementalIrr', 'incrementalPaybackYears', 'incrementalCapexUSD', 'profitabilityIndex'] as const;
+export const INCREMENTAL_METRICS = ['incrementalNpvUSD', 'incrementalIrr', 'incrementalPaybackYears', 'incrementalCapexUSD', 'profitabilityIndex', 'incrementalAfterTaxNpvUSD'] as const;
 export type CampusMetricName = (typeof CAMPUS_METRICS)[number] | SegmentMetric;
 export type IncrementalMetricName = (typeof INCREMENTAL_METRICS)[number];
 export type MetricName = CampusMetricName | IncrementalMetricName;
@@ -36,6 +36,8 @@ export interface MetricInfo {
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   npvUSD: { label: 'Net present value of the whole campus’s monthly cash flows, capex and any terminal value included (its difference from the baseline’s is the incremental NPV), USD', better: 'higher', money: true },
   equityNpvUSD: { label: 'NPV with the debt’s flows (money raised, interest, principal repaid or owed at the horizon); the project NPV without debt, USD', better: 'higher', money: true },
+  afterTaxNpvUSD: { label: 'NPV of the whole campus’s flows after income tax (finance.tax; no value without it), USD', better: 'higher', money: true },
+  taxUSD: { label: 'Income tax paid over the horizon and on what is realised at it, undiscounted (0 without finance.tax), USD', better: 'lower', money: false },
   interestUSD: { label: 'Interest paid on debt over the horizon, USD', better: 'lower', money: false },
   campusIrr: { label: 'Whole campus: internal rate of return of all its monthly cash flows, a year (only where unique and outlays come first); judge a layout by incrementalIrr', better: 'higher', money: false },
   campusPaybackYears: { label: 'Whole campus: years until its cumulative cash is back to zero after capex (0 if it never dips; no value if it never recovers); judge a layout by incrementalPaybackYears', better: 'lower', money: false },
@@ -96,6 +98,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   incrementalIrr: { label: 'Against the baseline: IRR of (this layout − baseline), a year; only where it is unique and the layout invests first, so it beats the discount rate exactly when the incremental NPV is positive', better: 'higher', money: false },
   incrementalPaybackYears: { label: 'Against the baseline: years until the cumulative cash of (this layout − baseline) is back to zero (0 if it never dips; no value if it never recovers)', better: 'lower', money: false },
   incrementalCapexUSD: { label: 'Against the baseline: capex of this layout − the baseline’s, undiscounted, USD', money: false },
+  incrementalAfterTaxNpvUSD: { label: 'Against the baseline: NPV of (this layout − baseline) after income tax (no value without finance.tax), USD', better: 'higher', money: true },
   profitabilityIndex: { label: 'Against the baseline: incremental NPV per dollar of incremental capex (only when the layout spends more)', better: 'higher', money: false },
 };
 

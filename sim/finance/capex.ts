@@ -8,19 +8,28 @@
 import { phaseNodes } from '../hpc/gpu-cloud.js';
 import { type Fleet, sizeFleet, variantFleet } from '../mining/fleet.js';
 import type { VariantConfig } from '../scenario/types.js';
+import type { AssetClass } from './tax.js';
 
 export interface CapexItem {
   readonly what: 'mining' | 'lease hall' | 'GPU hall' | 'GPU nodes' | 'ASIC purchase' | 'mining facility';
+  /** How tax writes it off: machines, GPU nodes, or buildings and their power and cooling. */
+  readonly taxClass: AssetClass;
   /** Hours from the start when it is paid. */
   readonly atH: number;
   readonly usd: number;
 }
 
 export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = variantFleet(variant)): number {
+  const { facilityUSD, machinesUSD } = miningCapexParts(variant, fleet);
+  return facilityUSD + machinesUSD;
+}
+
+/** New mining capacity's two parts: the facility for the MW beyond what is built, and the machines beyond those installed. */
+function miningCapexParts(variant: VariantConfig, fleet: Fleet = variantFleet(variant)): { facilityUSD: number; machinesUSD: number } {
   const existing = sizeFleet({ ...variant.mining, capacityMW: Math.min(variant.mining.existingMW, variant.mining.capacityMW) }, variant.site);
   const newMachines = Math.max(0, fleet.machines - existing.machines);
   const newMW = Math.max(0, fleet.powerMW - existing.powerMW);
-  return newMW * variant.finance.miningFacilityUSDPerMW + newMachines * variant.mining.asicHashrateTHs * variant.mining.asicPriceUSDPerTHs;
+  return { facilityUSD: newMW * variant.finance.miningFacilityUSDPerMW, machinesUSD: newMachines * variant.mining.asicHashrateTHs * variant.mining.asicPriceUSDPerTHs };
 }
 
 /** A leased hall's shell: IT MW × $/MW (TeraWulf: $8–10M per MW of critical IT; the tenant brings the GPUs). */
@@ -30,18 +39,20 @@ export function leaseCapexUSD(variant: VariantConfig): number {
 
 /** Every capex payment of a layout, in time order (items of zero are left out). */
 export function capexSchedule(variant: VariantConfig): CapexItem[] {
+  const mining = miningCapexParts(variant);
   const items: CapexItem[] = [
-    { what: 'mining', atH: 0, usd: miningCapexUSD(variant) },
-    { what: 'lease hall', atH: 0, usd: leaseCapexUSD(variant) },
+    { what: 'mining', taxClass: 'halls', atH: 0, usd: mining.facilityUSD },
+    { what: 'mining', taxClass: 'asics', atH: 0, usd: mining.machinesUSD },
+    { what: 'lease hall', taxClass: 'halls', atH: 0, usd: leaseCapexUSD(variant) },
   ];
   const g = variant.gpuCloud;
   if (g) {
-    items.push({ what: 'GPU hall', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
+    items.push({ what: 'GPU hall', taxClass: 'halls', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
     // Nodes are paid on delivery, phase by phase.
     let installed = 0;
     for (const phase of g.phases) {
       const nodes = phaseNodes(g, phase.share);
-      items.push({ what: 'GPU nodes', atH: phase.atH, usd: (nodes - installed) * g.nodePriceUSD });
+      items.push({ what: 'GPU nodes', taxClass: 'gpus', atH: phase.atH, usd: (nodes - installed) * g.nodePriceUSD });
       installed = nodes;
     }
   }
@@ -58,10 +69,10 @@ function scheduleCapex(variant: VariantConfig): CapexItem[] {
   for (let i = 0; i < schedule.length; i++) {
     const p = schedule[i];
     fleetMW += p.machines * p.model.powerMW;
-    if (p.machines > 0) items.push({ what: 'ASIC purchase', atH: p.atH, usd: p.machines * p.model.hashrateTHs * p.model.priceUSDPerTHs });
+    if (p.machines > 0) items.push({ what: 'ASIC purchase', taxClass: 'asics', atH: p.atH, usd: p.machines * p.model.hashrateTHs * p.model.priceUSDPerTHs });
     const lastOfDate = i + 1 === schedule.length || schedule[i + 1].atH !== p.atH;
     if (lastOfDate && fleetMW > builtMW + 1e-9) {
-      items.push({ what: 'mining facility', atH: p.atH, usd: (fleetMW - builtMW) * variant.finance.miningFacilityUSDPerMW });
+      items.push({ what: 'mining facility', taxClass: 'halls', atH: p.atH, usd: (fleetMW - builtMW) * variant.finance.miningFacilityUSDPerMW });
       builtMW = fleetMW;
     }
   }
@@ -93,7 +104,9 @@ export function capexBeyondCapitalAtH(variant: VariantConfig): number {
 export function residualValueUSD(items: readonly CapexItem[], lives: { miningH: number; hallH: number; gpuH: number }, horizonH: number): number {
   let value = 0;
   for (const item of items) {
-    const life = item.what === 'mining' ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
+    // Mining capacity and machines, whether bought at the start or on a fleet schedule, live as mining does.
+    const mining = item.what === 'mining' || item.what === 'ASIC purchase' || item.what === 'mining facility';
+    const life = mining ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
     if (life > 0) value += item.usd * Math.max(0, 1 - (horizonH - item.atH) / life);
   }
   return value;

@@ -86,6 +86,17 @@ variants: { all: {} }
   }
 });
 
+test('income tax by hand: the spreadsheet campus at 21 %, its hall straight-line over 4 years, pays 121,800 at each year end', () => {
+  const m = leaseCampus('{ discountRate: 0.12, opex: { fixed: 120000 USD/year }, lives: { halls: 4 years }, tax: { rate: 0.21, depreciation: { halls: { schedule: straight-line, life: 4 years } } } }').metrics;
+  // Each year: 12 × 90,000 − 500,000 written off = 580,000; at the horizon the 1,000,000 of book value
+  // left meets 1,000,000 of basis left (no gain). 21 % of 580,000 = 121,800 at months 12 and 24.
+  assert.ok(Math.abs(m.taxUSD - 243600) < 1e-6, `tax ${m.taxUSD}`);
+  const expected = 720784.28 - 121800 / 1.12 - 121800 / 1.12 ** 2;
+  assert.ok(Math.abs(m.afterTaxNpvUSD - expected) < 0.01, `after-tax NPV ${m.afterTaxNpvUSD} vs ${expected}`);
+  assert.ok(Math.abs(m.npvUSD - 720784.28) < 0.005, 'the pre-tax NPV is unchanged');
+  assert.ok(Number.isNaN(metrics.afterTaxNpvUSD) && metrics.taxUSD === 0, 'no tax without finance.tax');
+});
+
 test('debt: equity NPV adds the money raised, the monthly interest and the principal repaid', () => {
   const m = leaseCampus('{ discountRate: 0.12, debt: { amount: 1e6 USD, rate: 0.06, maturity: 12 months } }').metrics;
   // 1,000,000 in; 5,000 interest at each of 12 month-ends; 1,000,000 back at month 12:

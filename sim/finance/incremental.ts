@@ -13,6 +13,8 @@ export interface CashFlows {
   readonly flowsUSD: Float64Array;
   /** Capital spent, undiscounted. */
   readonly capexUSD: number;
+  /** The flows after income tax, when there is a tax. */
+  readonly afterTaxFlowsUSD?: Float64Array;
 }
 
 export interface IncrementalMetrics {
@@ -21,6 +23,7 @@ export interface IncrementalMetrics {
   incrementalPaybackYears: number;
   incrementalCapexUSD: number;
   profitabilityIndex: number;
+  incrementalAfterTaxNpvUSD: number;
 }
 
 /** What a layout without a baseline to compare with (the baseline itself) reports. */
@@ -30,6 +33,7 @@ export const NO_INCREMENT: IncrementalMetrics = {
   incrementalPaybackYears: NaN,
   incrementalCapexUSD: NaN,
   profitabilityIndex: NaN,
+  incrementalAfterTaxNpvUSD: NaN,
 };
 
 /**
@@ -49,6 +53,7 @@ export function incremental(layout: CashFlows, baseline: CashFlows, discountRate
     incrementalPaybackYears: paybackYears(difference(layout.cashUSD, baseline.cashUSD)),
     incrementalCapexUSD,
     profitabilityIndex: incrementalCapexUSD > 0 ? incrementalNpvUSD / incrementalCapexUSD : NaN,
+    incrementalAfterTaxNpvUSD: layout.afterTaxFlowsUSD && baseline.afterTaxFlowsUSD ? npv(difference(layout.afterTaxFlowsUSD, baseline.afterTaxFlowsUSD), discountRatePerYear) : NaN,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { FeeShare } from '../market/fees.js';
+import type { TaxSpec } from '../finance/tax.js';
 import type { PriceModel } from '../market/price-model.js';
 import type { BlockMode } from '../network/chain.js';
 import type { NetworkFleet } from '../network/fleet.js';
@@ -244,6 +245,8 @@ export interface FinanceConfig {
   readonly debt?: { readonly amountUSD: number; readonly ratePerYear: number; readonly maturityH: number };
   /** Straight-line lives of what capex buys; the book value left at the horizon counts as residual value (0: none). */
   readonly lives: { readonly miningH: number; readonly hallH: number; readonly gpuH: number };
+  /** Income tax (finance/tax.ts); absent: pre-tax figures only. */
+  readonly tax?: TaxSpec;
 }
 
 export interface SiteConfig {

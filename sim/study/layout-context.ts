@@ -28,6 +28,7 @@ export function layoutContext(s: Summary): ContextTable {
   const median = (v: Summary['variants'][number], m: MetricName) => v.metrics[m].quantiles.find((q) => q.p === 0.5)?.value;
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
   const anyCapital = s.variants.some((v) => known(mean(v, 'capitalHeadroomUSD')));
+  const anyTax = s.variants.some((v) => known(mean(v, 'incrementalAfterTaxNpvUSD')));
   // Of the replications with a capital limit, the share in which the plan needs more than it.
   const shortShare = (v: Summary['variants'][number]) => {
     const limited = v.metrics.capitalHeadroomUSD.n, short = v.metrics.capitalRunsOutYears.n;
@@ -50,6 +51,7 @@ export function layoutContext(s: Summary): ContextTable {
       isBaseline ? '—' : withShare(v, 'incrementalIrr', pct),
       isBaseline ? '—' : withShare(v, 'incrementalPaybackYears', (x) => x.toFixed(1)),
       isBaseline ? '—' : show(median(v, 'profitabilityIndex'), (x) => x.toFixed(2)),
+      ...(anyTax ? [isBaseline ? '—' : show(mean(v, 'incrementalAfterTaxNpvUSD'), signedMillions)] : []),
       pct(mean(v, 'computeRevenueShare')),
       show(mean(v, 'gpuUtilisation'), pct),
     ];
@@ -63,10 +65,11 @@ export function layoutContext(s: Summary): ContextTable {
       })
     : [];
   return {
-    head: ['variant', 'capex', 'Δ capex', 'funding gap', ...(anyCapital ? ['headroom', 'short of capital'] : []), 'IRR of Δ (p50)', 'payback of Δ y (p50)', 'PI (p50)', 'compute share', 'GPU util.'],
+    head: ['variant', 'capex', 'Δ capex', 'funding gap', ...(anyCapital ? ['headroom', 'short of capital'] : []), 'IRR of Δ (p50)', 'payback of Δ y (p50)', 'PI (p50)', ...(anyTax ? ['Δ NPV after tax'] : []), 'compute share', 'GPU util.'],
     rows,
     note:
       `Million USD, means over replications. Δ: this layout − the baseline (${s.baseline}) on the same world; its IRR, payback and profitability index (Δ NPV ÷ Δ capex) are medians of the replications that have one, with their share in brackets when some do not (a payback not reached within the horizon, an IRR that is not unique).` +
+      (anyTax ? ' Δ NPV after tax: the mean NPV of what the layout adds once income tax and depreciation are counted (finance.tax).' : '') +
       (anyCapital ? ' Headroom: capital available less the funding gap; short of capital: the share of replications in which cumulative cash needs more than the capital, and the median month it runs out.' : ''),
     warnings,
   };

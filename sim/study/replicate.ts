@@ -80,7 +80,7 @@ export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], 
   return { replication, metrics, worldSeries: worldMonthly(world, months), variantSeries, inputs, drivers, annual };
 }
 
-const cashOf = (r: CampusResult) => ({ cashUSD: r.cashUSD, flowsUSD: r.flowsUSD, capexUSD: r.metrics.capexUSD });
+const cashOf = (r: CampusResult) => ({ cashUSD: r.cashUSD, flowsUSD: r.flowsUSD, capexUSD: r.metrics.capexUSD, afterTaxFlowsUSD: r.afterTaxFlowsUSD });
 
 /** The rows of a replication's results, in variant order. */
 export function rowsOf(result: Pick<ReplicationResult, 'replication' | 'metrics' | 'inputs' | 'drivers' | 'annual'>, variants: readonly string[]): Row[] {
