@@ -156,4 +156,24 @@ test('--check runs the invariants on every event; a bad weather CSV is one line 
   }
 });
 
+test('campus optimize keeps the clearly better layout, drops the other early, and writes its choice; a bad --pcs is one line, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-optimize-'));
+  try {
+    const out = join(dir, 'opt');
+    const r = campus('optimize', 'scenarios/capital-raise.yaml', '--variants', 'current-fleet,staged-pivot', '--first-stage', '5', '--budget', '40', '--quiet', '--out', out);
+    assert.is(r.status, 0, r.stderr);
+    assert.match(r.stdout, /current-fleet {2}← chosen/);
+    const result = JSON.parse(readFileSync(join(out, 'optimize.json'), 'utf8'));
+    assert.is(result.chosen, 'current-fleet');
+    assert.ok(result.guaranteed, 'a lead of ~500 M USD is decided well inside the budget');
+    assert.ok(existsSync(join(out, 'charts', 'selection-frontier.svg')));
+    const bad = campus('optimize', 'scenarios/capital-raise.yaml', '--pcs', '2', '--out', join(dir, 'bad'));
+    assert.is(bad.status, 2);
+    assert.equal(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+    assert.not.ok(existsSync(join(dir, 'bad')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();
