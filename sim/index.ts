@@ -34,7 +34,7 @@ export { normalCdf, normalQuantile } from './core/stats/normal.js';
 export { studentTCdf, studentTQuantile } from './core/stats/student-t.js';
 
 // Validation model
-export { simulateMMc, erlangC } from './core/mmc.js';
+export { simulateMMc, erlangC, erlangA } from './core/mmc.js';
 export type { MMcOptions, MMcResult } from './core/mmc.js';
 
 // BTC market: price models and fees
@@ -127,6 +127,8 @@ export { npv, irr, paybackYears, minimumCash } from './finance/cash-flows.js';
 export { miningCapexUSD, capexBeyondCapitalAtH } from './finance/capex.js';
 export { incremental, capitalRunsOutYears } from './finance/incremental.js';
 export type { CashFlows, IncrementalMetrics } from './finance/incremental.js';
+export { incomeTax, MACRS, straightLine } from './finance/tax.js';
+export type { AssetClass, Depreciation, TaxSpec, TaxResult } from './finance/tax.js';
 export { NPV_SEGMENTS, segmentValues } from './finance/segments.js';
 export type { NpvSegment, SegmentBooks, SegmentMetric } from './finance/segments.js';
 
@@ -171,6 +173,13 @@ export { mergeStudies } from './study/merge.js';
 export type { Summary, VariantSummary, MetricSummary, PairedSummary, StoppingRule } from './study/summarize.js';
 export type { Tornado, TornadoBar, TornadoDriver } from './study/tornado.js';
 export type { AnnualCashFlows } from './study/annual-summary.js';
+export type { BreakEvens } from './study/summarize.js';
+export { breakEven } from './study/break-even.js';
+export type { BreakEven } from './study/break-even.js';
+export { selectBest, equalAllocationReplications } from './study/ranking.js';
+export type { Selection, SelectionOptions } from './study/ranking.js';
+export { optimize } from './study/optimize.js';
+export type { OptimizeRequest, OptimizeResult, Candidate } from './study/optimize.js';
 export type { Assumptions } from './scenario/assumptions.js';
 export { quantileSorted, quantileEstimate, orderStatisticRanks, lowerTailMean } from './core/stats/quantiles.js';
 export { binomialCdf } from './core/stats/binomial.js';
