@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks the benchmark gate on this machine, as the README records: the commit checked out, in a
+# Checks the benchmark gate on this machine, as docs/benchmarks.md records: the commit checked out, in a
 # worktree of its own, against itself must pass; the same commit with the engine's heap work done
 # twice per event (bench/slow-engine.ts) must fail. Prints both verdicts; exit 0 when both are as
 # expected, 1 when not. Takes two quick gates (several minutes).

@@ -2,7 +2,7 @@
  * bench/results/latest.json: this machine's last run, every figure with where and when it was
  * measured. It is rewritten by every run and ignored by git: it differs per machine and per run, and
  * committing it would only churn; the committed record is bench/baseline.json (one machine's
- * figures, for reading across machines) and the README's table.
+ * figures, for reading across machines) and the table in docs/benchmarks.md.
  */
 import { packageFile } from '../sim/package-files.js';
 import { writeFileAtomic } from '../sim/study/atomic-write.js';

@@ -15,6 +15,7 @@ import { METRIC_INFO } from '../sim/campus/metrics.js';
 import { WORLD_DRIVERS } from '../sim/campus/world-drivers.js';
 import { NPV_SEGMENTS } from '../sim/finance/segments.js';
 import type { Assumptions } from '../sim/scenario/assumptions.js';
+import { breakEvenTable } from '../sim/study/break-even-table.js';
 import { layoutContext } from '../sim/study/layout-context.js';
 import type { Row } from '../sim/study/replicate.js';
 import type { Summary } from '../sim/study/summarize.js';
@@ -212,6 +213,24 @@ function assumptionsSection(s: Summary, r: ReportInput): string {
   return [layouts, world, inputs, turned].filter(Boolean).join('\n');
 }
 
+/** Where each layout breaks even against the baseline (study/break-even-table.ts). */
+function breakEvenHtml(s: Summary): string {
+  const b = breakEvenTable(s);
+  if (!b) return '';
+  return `<table class="numbers" id="break-even-table">
+${thead(b.head.map(escapeHtml))}
+<tbody>
+${b.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) => `<td>${escapeHtml(c)}</td>`))).join('\n')}
+</tbody>
+</table>
+<p class="note">${escapeHtml(b.note)}</p>`;
+}
+
+/** Layouts that do not fit the capital, said before anything else. */
+function capitalWarnings(warnings: readonly string[]): string {
+  return warnings.map((w) => `<p class="warning" role="alert">${escapeHtml(w)}</p>\n`).join('');
+}
+
 export function reportHtml(r: ReportInput): string {
   const s = r.summary;
   const context = layoutContext(s);
@@ -224,9 +243,9 @@ ${figures(r.charts, charts, placed)}
 </div>
 </section>`;
   const sections = [
-    section('answer', 'Which layout wins, by how much, with what downside?', winnerTable(s, r), ['npv', 'npv-vs-baseline', 's-curve']),
-    section('why', `Why does a layout win or lose against ${escapeHtml(s.baseline)}?`, whyTable(s), ['why-it-wins']),
-    section('drivers', 'What moves the answer?', s.tornado ? `<p class="note">${escapeHtml(s.tornado.method)}. Drivers: the uncertain inputs the scenario declares, and what each world turned out to be (${WORLD_DRIVERS.map((d) => escapeHtml(d.label)).join(', ')}).</p>` : '<p class="note">Nothing varied enough between replications to rank.</p>', ['tornado', 'tornado-vs-baseline', 'risk-return']),
+    section('answer', 'Which layout wins, by how much, with what downside?', capitalWarnings(context.warnings) + winnerTable(s, r), ['npv', 'npv-vs-baseline', 's-curve']),
+    section('why', `Why does a layout win or lose against ${escapeHtml(s.baseline)}?`, whyTable(s) + breakEvenHtml(s), ['why-it-wins']),
+    section('drivers', 'What moves the answer?', s.tornado ? `<p class="note">${escapeHtml(s.tornado.method)}. Drivers: the uncertain inputs the scenario declares, and what each world turned out to be (${WORLD_DRIVERS.filter((d) => d.ranked).map((d) => escapeHtml(d.label)).join(', ')}).</p>` : '<p class="note">Nothing varied enough between replications to rank.</p>', ['tornado', 'tornado-vs-baseline', 'risk-return']),
     section(
       'cash',
       'Cash, year by year',
@@ -267,6 +286,7 @@ ${context.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) =
   figure.chart { margin: 0; max-width: 100%; overflow-x: auto; }
   details pre { background: #f6f6f6; padding: 1rem; overflow: auto; max-height: 30rem; }
   .note { color: #666; font-size: 0.9rem; max-width: 70rem; }
+  .warning { background: #fff4e5; border-left: 4px solid #d97706; padding: 0.4rem 0.8rem; max-width: 70rem; }
   .warnings { border-left: 4px solid #e8a33d; background: #fff8ec; padding: 0.3rem 1rem; }
 </style>
 ${inlineLibraries()}

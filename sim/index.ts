@@ -34,7 +34,7 @@ export { normalCdf, normalQuantile } from './core/stats/normal.js';
 export { studentTCdf, studentTQuantile } from './core/stats/student-t.js';
 
 // Validation model
-export { simulateMMc, erlangC } from './core/mmc.js';
+export { simulateMMc, erlangC, erlangA } from './core/mmc.js';
 export type { MMcOptions, MMcResult } from './core/mmc.js';
 
 // BTC market: price models and fees
@@ -126,7 +126,11 @@ export type { BackupPowerSpec } from './site/backup-power.js';
 
 // Finance
 export { npv, irr, paybackYears, minimumCash } from './finance/cash-flows.js';
-export { miningCapexUSD } from './finance/capex.js';
+export { miningCapexUSD, capexBeyondCapitalAtH } from './finance/capex.js';
+export { incremental, capitalRunsOutYears } from './finance/incremental.js';
+export type { CashFlows, IncrementalMetrics } from './finance/incremental.js';
+export { incomeTax, MACRS, straightLine } from './finance/tax.js';
+export type { AssetClass, Depreciation, TaxSpec, TaxResult } from './finance/tax.js';
 export { NPV_SEGMENTS, segmentValues } from './finance/segments.js';
 export type { NpvSegment, SegmentBooks, SegmentMetric } from './finance/segments.js';
 
@@ -151,7 +155,7 @@ export { runCampus } from './campus/campus.js';
 export type { CampusOptions } from './campus/campus.js';
 export { InvariantError } from './campus/invariants.js';
 export type { SiteWorld } from './campus/site-world.js';
-export { METRICS } from './campus/metrics.js';
+export { METRICS, INCREMENTAL_METRICS } from './campus/metrics.js';
 export { WORLD_DRIVERS, worldDrivers } from './campus/world-drivers.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
 // The network model against history: the fit and the backtest
@@ -171,6 +175,13 @@ export { mergeStudies } from './study/merge.js';
 export type { Summary, VariantSummary, MetricSummary, PairedSummary, StoppingRule } from './study/summarize.js';
 export type { Tornado, TornadoBar, TornadoDriver } from './study/tornado.js';
 export type { AnnualCashFlows } from './study/annual-summary.js';
+export type { BreakEvens } from './study/summarize.js';
+export { breakEven } from './study/break-even.js';
+export type { BreakEven } from './study/break-even.js';
+export { selectBest, equalAllocationReplications } from './study/ranking.js';
+export type { Selection, SelectionOptions } from './study/ranking.js';
+export { optimize } from './study/optimize.js';
+export type { OptimizeRequest, OptimizeResult, Candidate } from './study/optimize.js';
 export type { Assumptions } from './scenario/assumptions.js';
 export { quantileSorted, quantileEstimate, orderStatisticRanks, lowerTailMean } from './core/stats/quantiles.js';
 export { binomialCdf } from './core/stats/binomial.js';

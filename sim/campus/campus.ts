@@ -18,6 +18,7 @@
 import { Simulation } from '../core/engine.js';
 import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
 import { capexSchedule } from '../finance/capex.js';
+import type { ProjectCash } from '../finance/project.js';
 import { variantFleet } from '../mining/fleet.js';
 import { blockSubsidyBTC, HALVING_INTERVAL_BLOCKS, nextHalvingHeight } from '../network/subsidy.js';
 import type { Horizon, VariantConfig, WorldConfig } from '../scenario/types.js';
@@ -28,7 +29,7 @@ import { Ledger } from './ledger.js';
 import type { Load, LoadContext } from './load.js';
 import { LoadSet, MINING } from './load-set.js';
 import { LOAD_KINDS } from './loads.js';
-import type { Metrics } from './metrics.js';
+import type { CampusMetrics } from './metrics.js';
 import { campusOutcome } from './outcome.js';
 import { PRIORITY_BOOKS, PRIORITY_CHAIN, PRIORITY_GRID, PRIORITY_MARKET } from './priorities.js';
 import { rateDraws } from './rating.js';
@@ -38,8 +39,8 @@ import { SiteState } from './site-state.js';
 import { type VariantNetwork, variantNetwork } from './variant-network.js';
 import type { World } from './world.js';
 
-export interface CampusResult {
-  metrics: Metrics;
+export interface CampusResult extends ProjectCash {
+  metrics: CampusMetrics;
   /** VARIANT_SERIES month by month, series-major: monthly[s · months + m]. */
   monthly: Float64Array;
   /** Cash by NPV segment and year, then at the horizon (finance/segments.ts). */
@@ -134,8 +135,8 @@ class CampusRun {
     sim.run(end);
     this.closeMonth(ledger.months - 1, end);
     const prices = world.priceUSD;
-    const { metrics, annualUSD } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex: capexSchedule(this.variant), finance: this.variant.finance, lastBtcPriceUSD: prices[prices.length - 1] });
-    return { metrics, monthly: ledger.series, annualUSD };
+    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex: capexSchedule(this.variant), finance: this.variant.finance, lastBtcPriceUSD: prices[prices.length - 1] });
+    return { metrics, monthly: ledger.series, annualUSD, ...cash };
   }
 
   /** After any change: each load decides, the power available is shared in shed order, each takes its share; then the rates follow. */

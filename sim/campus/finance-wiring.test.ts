@@ -31,9 +31,9 @@ test('the spreadsheet: 24 months of 100,000 rent − 10,000 overhead after 2,000
   assert.ok(Math.abs(metrics.opexUSD - 240000) < 1e-6);
   assert.ok(Math.abs(metrics.leaseRentUSD - 2.4e6) < 1e-6);
   // IRR: the rate at which those flows are worth nothing, 43.5456 % a year (bisection on the same sum).
-  assert.ok(Math.abs(metrics.irr - 0.4354561819) < 1e-8, `IRR ${metrics.irr}`);
+  assert.ok(Math.abs(metrics.campusIrr - 0.4354561819) < 1e-8, `IRR ${metrics.campusIrr}`);
   // Payback: cash is −20,000 after month 22 and +70,000 after month 23: 22 + 20,000/90,000 months.
-  assert.ok(Math.abs(metrics.paybackYears - (22 + 2 / 9) / 12) < 1e-9, `payback ${metrics.paybackYears}`);
+  assert.ok(Math.abs(metrics.campusPaybackYears - (22 + 2 / 9) / 12) < 1e-9, `payback ${metrics.campusPaybackYears}`);
   assert.ok(Math.abs(metrics.minCashUSD - -2e6) < 1e-6);
   assert.ok(Math.abs(metrics.capitalHeadroomUSD - 0.5e6) < 1e-6, 'a 2.5 M raise leaves 0.5 M at the lowest point');
   assert.ok(Math.abs(metrics.computeEbitdaUSD - 2.4e6) < 1e-6, 'overhead is not charged to a segment');
@@ -84,6 +84,17 @@ variants: { all: {} }
     const scale = parts.reduce((a, b) => a + Math.abs(b), 0);
     assert.ok(Math.abs(sum - m.npvUSD) <= 1e-12 * scale, `replication ${r}: segments ${sum} vs NPV ${m.npvUSD}`);
   }
+});
+
+test('income tax by hand: the spreadsheet campus at 21 %, its hall straight-line over 4 years, pays 121,800 at each year end', () => {
+  const m = leaseCampus('{ discountRate: 0.12, opex: { fixed: 120000 USD/year }, lives: { halls: 4 years }, tax: { rate: 0.21, depreciation: { halls: { schedule: straight-line, life: 4 years } } } }').metrics;
+  // Each year: 12 × 90,000 − 500,000 written off = 580,000; at the horizon the 1,000,000 of book value
+  // left meets 1,000,000 of basis left (no gain). 21 % of 580,000 = 121,800 at months 12 and 24.
+  assert.ok(Math.abs(m.taxUSD - 243600) < 1e-6, `tax ${m.taxUSD}`);
+  const expected = 720784.28 - 121800 / 1.12 - 121800 / 1.12 ** 2;
+  assert.ok(Math.abs(m.afterTaxNpvUSD - expected) < 0.01, `after-tax NPV ${m.afterTaxNpvUSD} vs ${expected}`);
+  assert.ok(Math.abs(m.npvUSD - 720784.28) < 0.005, 'the pre-tax NPV is unchanged');
+  assert.ok(Number.isNaN(metrics.afterTaxNpvUSD) && metrics.taxUSD === 0, 'no tax without finance.tax');
 });
 
 test('debt: equity NPV adds the money raised, the monthly interest and the principal repaid', () => {

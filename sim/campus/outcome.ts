@@ -6,7 +6,7 @@
  */
 import type { CapexItem } from '../finance/capex.js';
 import type { FinanceConfig } from '../finance/config.js';
-import { projectFinance } from '../finance/project.js';
+import { type ProjectCash, projectFinance } from '../finance/project.js';
 import { segmentValues } from '../finance/segments.js';
 import type { Ledger } from './ledger.js';
 import type { Load, LoadReport } from './load.js';
@@ -23,6 +23,8 @@ export interface CampusOutcome {
   readonly metrics: Metrics;
   /** Cash by NPV segment and year, then at the horizon (finance/segments.ts). */
   readonly annualUSD: Float64Array;
+  /** The project's monthly flows, for judging it against the baseline. */
+  readonly cash: ProjectCash;
 }
 
 export function campusOutcome(endH: number, ledger: Ledger, loads: readonly Load[], absent: Partial<Metrics>, inputs: OutcomeInputs): CampusOutcome {
@@ -30,7 +32,7 @@ export function campusOutcome(endH: number, ledger: Ledger, loads: readonly Load
   const metrics = Object.assign({}, absent, ...reports.map((r) => r.metrics)) as Metrics;
   let contractedUSD: number | undefined;
   for (const r of reports) if (r.afterHorizonUSD !== undefined) contractedUSD = (contractedUSD ?? 0) + r.afterHorizonUSD;
-  const finance = projectFinance(ledger.monthly, inputs.capex, inputs.finance, endH, { contractedUSD, minedBTC: metrics.minedBTC, lastBtcPriceUSD: inputs.lastBtcPriceUSD }, ledger.monthly.cumulativeCashUSD);
+  const { figures: finance, cash } = projectFinance(ledger.monthly, inputs.capex, inputs.finance, endH, { contractedUSD, minedBTC: metrics.minedBTC, lastBtcPriceUSD: inputs.lastBtcPriceUSD }, ledger.monthly.cumulativeCashUSD);
   const creditsUSD = ledger.creditsUSD(endH);
   Object.assign(metrics, finance, {
     powerCostUSD: ledger.powerCostUSD.integralAt(endH),
@@ -79,5 +81,5 @@ export function campusOutcome(endH: number, ledger: Ledger, loads: readonly Load
     inputs.finance.discountRatePerYear,
   );
   Object.assign(metrics, segments.npvUSD);
-  return { metrics, annualUSD: segments.annualUSD };
+  return { metrics, annualUSD: segments.annualUSD, cash };
 }

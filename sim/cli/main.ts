@@ -13,6 +13,7 @@ import { mergeCommand } from './merge-command.js';
 import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { slurmCommand } from './slurm-command.js';
+import { optimizeCommand } from './optimize-command.js';
 import { studyCommand } from './study-command.js';
 import { validateCommand } from './validate-command.js';
 import { EXIT_USER_ERROR, tell } from './user-error.js';
@@ -29,6 +30,7 @@ await yargs(hideBin(process.argv))
   .scriptName('campus')
   .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulator of a campus that splits its power between bitcoin mining and AI/HPC compute.')
   .command(studyCommand)
+  .command(optimizeCommand)
   .command(mergeCommand)
   .command(reportCommand)
   .command(validateCommand)
@@ -37,7 +39,7 @@ await yargs(hideBin(process.argv))
   .command(k8sCommand)
   .command(calibrateCommand)
   .command(backtestCommand)
-  .demandCommand(1, 'Name a command: study, run, merge, report, validate, slurm, k8s, calibrate or backtest')
+  .demandCommand(1, 'Name a command: study, optimize, run, merge, report, validate, slurm, k8s, calibrate or backtest')
   .strict()
   .fail((message, error) => {
     if (error) throw error; // a bug: keep the stack trace

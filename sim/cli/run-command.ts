@@ -94,7 +94,9 @@ async function run(args: RunArgs): Promise<void> {
   }
   mkdirSync(outDir, { recursive: true });
   writeFileAtomic(join(outDir, 'monthly.csv'), lines.join('\n') + '\n');
-  const described = Object.fromEntries(METRICS.map((k) => [k, { value: Number.isNaN(metrics[k]) ? null : metrics[k], meaning: METRIC_INFO[k].label }]));
+  // One layout on its own: the campus's figures (those against the baseline need a study).
+  const own = METRICS.filter((k): k is keyof typeof metrics => k in metrics);
+  const described = Object.fromEntries(own.map((k) => [k, { value: Number.isNaN(metrics[k]) ? null : metrics[k], meaning: METRIC_INFO[k].label }]));
   writeFileAtomic(join(outDir, 'metrics.json'), JSON.stringify({ scenario: scenario.name, variant: variant.name, seed, replication, metrics: described }, null, 2) + '\n');
   process.stdout.write(`\nWrote ${join(outDir, 'monthly.csv')} (every monthly series) and ${join(outDir, 'metrics.json')}.\n`);
 }

@@ -13,7 +13,7 @@ export const validateCommand = {
   handler: (args: { file: string }) =>
     reportErrors(async () => {
       // Loaded when the command runs, not when the CLI starts (main.ts).
-      const [{ totalCapexUSD }, { gpuCloudNodes }, { variantFleet }, { loadScenario }] = await Promise.all([
+      const [{ capexBeyondCapitalAtH, totalCapexUSD }, { gpuCloudNodes }, { variantFleet }, { loadScenario }] = await Promise.all([
         import('../finance/capex.js'),
         import('../hpc/gpu-cloud.js'),
         import('../mining/fleet.js'),
@@ -35,6 +35,12 @@ export const validateCommand = {
       });
       process.stdout.write(`${oneLine(s.file)}: valid. ${s.name}: ${s.horizon.years} years from ${s.horizon.startDate}, ${s.study.replications} replications, seed ${s.study.seed}.\n\n`);
       process.stdout.write(formatTable(['variant', 'mining MW', 'EH/s', 'lease', 'GPU cloud', 'capex (M USD)', 'cooling, backup, fleet'], rows, [false, true, true, false, false, true, false]) + '\n');
+      for (const v of s.variants) {
+        const atH = capexBeyondCapitalAtH(v);
+        if (Number.isNaN(atH)) continue;
+        const month = new Date((s.horizon.startUnixSeconds + atH * 3600) * 1000).toISOString().slice(0, 7);
+        tell(`warning: variant ${oneLine(v.name)}: its capex (${millions(totalCapexUSD(v))} M USD) exceeds finance.capital (${millions(v.finance.capitalUSD)} M USD) by ${month}, before any operating cash; a study shows how often the plan runs out`);
+      }
     }),
 };
 

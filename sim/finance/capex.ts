@@ -11,6 +11,7 @@ import type { MiningConfig } from '../mining/config.js';
 import { type Fleet, sizeFleet, variantFleet } from '../mining/fleet.js';
 import type { SiteConfig } from '../site/config.js';
 import type { FinanceConfig } from './config.js';
+import type { AssetClass } from './tax.js';
 
 /** What capex reads of a layout: its fleet and site, its halls, the cost of mining capacity (a scenario's variant is one). */
 export interface CapexLayout {
@@ -23,16 +24,24 @@ export interface CapexLayout {
 
 export interface CapexItem {
   readonly what: 'mining' | 'lease hall' | 'GPU hall' | 'GPU nodes' | 'ASIC purchase' | 'mining facility';
+  /** How tax writes it off: machines, GPU nodes, or buildings and their power and cooling. */
+  readonly taxClass: AssetClass;
   /** Hours from the start when it is paid. */
   readonly atH: number;
   readonly usd: number;
 }
 
 export function miningCapexUSD(layout: CapexLayout, fleet: Fleet = variantFleet(layout)): number {
+  const { facilityUSD, machinesUSD } = miningCapexParts(layout, fleet);
+  return facilityUSD + machinesUSD;
+}
+
+/** New mining capacity's two parts: the facility for the MW beyond what is built, and the machines beyond those installed. */
+function miningCapexParts(layout: CapexLayout, fleet: Fleet = variantFleet(layout)): { facilityUSD: number; machinesUSD: number } {
   const existing = sizeFleet({ ...layout.mining, capacityMW: Math.min(layout.mining.existingMW, layout.mining.capacityMW) }, layout.site);
   const newMachines = Math.max(0, fleet.machines - existing.machines);
   const newMW = Math.max(0, fleet.powerMW - existing.powerMW);
-  return newMW * layout.finance.miningFacilityUSDPerMW + newMachines * layout.mining.asicHashrateTHs * layout.mining.asicPriceUSDPerTHs;
+  return { facilityUSD: newMW * layout.finance.miningFacilityUSDPerMW, machinesUSD: newMachines * layout.mining.asicHashrateTHs * layout.mining.asicPriceUSDPerTHs };
 }
 
 /** A leased hall's shell: IT MW × $/MW (TeraWulf: $8–10M per MW of critical IT; the tenant brings the GPUs). */
@@ -42,18 +51,20 @@ export function leaseCapexUSD(layout: CapexLayout): number {
 
 /** Every capex payment of a layout, in time order (items of zero are left out). */
 export function capexSchedule(layout: CapexLayout): CapexItem[] {
+  const mining = miningCapexParts(layout);
   const items: CapexItem[] = [
-    { what: 'mining', atH: 0, usd: miningCapexUSD(layout) },
-    { what: 'lease hall', atH: 0, usd: leaseCapexUSD(layout) },
+    { what: 'mining', taxClass: 'halls', atH: 0, usd: mining.facilityUSD },
+    { what: 'mining', taxClass: 'asics', atH: 0, usd: mining.machinesUSD },
+    { what: 'lease hall', taxClass: 'halls', atH: 0, usd: leaseCapexUSD(layout) },
   ];
   const g = layout.gpuCloud;
   if (g) {
-    items.push({ what: 'GPU hall', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
+    items.push({ what: 'GPU hall', taxClass: 'halls', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
     // Nodes are paid on delivery, phase by phase.
     let installed = 0;
     for (const phase of g.phases) {
       const nodes = phaseNodes(g, phase.share);
-      items.push({ what: 'GPU nodes', atH: phase.atH, usd: (nodes - installed) * g.nodePriceUSD });
+      items.push({ what: 'GPU nodes', taxClass: 'gpus', atH: phase.atH, usd: (nodes - installed) * g.nodePriceUSD });
       installed = nodes;
     }
   }
@@ -70,10 +81,10 @@ function scheduleCapex(layout: CapexLayout): CapexItem[] {
   for (let i = 0; i < schedule.length; i++) {
     const p = schedule[i];
     fleetMW += p.machines * p.model.powerMW;
-    if (p.machines > 0) items.push({ what: 'ASIC purchase', atH: p.atH, usd: p.machines * p.model.hashrateTHs * p.model.priceUSDPerTHs });
+    if (p.machines > 0) items.push({ what: 'ASIC purchase', taxClass: 'asics', atH: p.atH, usd: p.machines * p.model.hashrateTHs * p.model.priceUSDPerTHs });
     const lastOfDate = i + 1 === schedule.length || schedule[i + 1].atH !== p.atH;
     if (lastOfDate && fleetMW > builtMW + 1e-9) {
-      items.push({ what: 'mining facility', atH: p.atH, usd: (fleetMW - builtMW) * layout.finance.miningFacilityUSDPerMW });
+      items.push({ what: 'mining facility', taxClass: 'halls', atH: p.atH, usd: (fleetMW - builtMW) * layout.finance.miningFacilityUSDPerMW });
       builtMW = fleetMW;
     }
   }
@@ -86,13 +97,28 @@ export function totalCapexUSD(layout: CapexLayout): number {
 }
 
 /**
+ * When the capex paid so far first exceeds the capital available, hours from the start, before any
+ * operating cash comes in (NaN when it never does or the capital is unlimited). A study's
+ * capitalRunsOutYears counts the operating cash too; this is what a scenario shows before it runs.
+ */
+export function capexBeyondCapitalAtH(layout: CapexLayout & { readonly finance: Pick<FinanceConfig, 'capitalUSD'> }): number {
+  const capitalUSD = layout.finance.capitalUSD;
+  if (!Number.isFinite(capitalUSD)) return NaN;
+  let paidUSD = 0;
+  for (const item of capexSchedule(layout)) if ((paidUSD += item.usd) > capitalUSD) return item.atH;
+  return NaN;
+}
+
+/**
  * Book value left at `horizonH` of what the capex bought, straight-line over each kind's life from
  * when it was paid (a life of 0: no residual value counted for that kind).
  */
 export function residualValueUSD(items: readonly CapexItem[], lives: { miningH: number; hallH: number; gpuH: number }, horizonH: number): number {
   let value = 0;
   for (const item of items) {
-    const life = item.what === 'mining' ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
+    // Mining capacity and machines, whether bought at the start or on a fleet schedule, live as mining does.
+    const mining = item.what === 'mining' || item.what === 'ASIC purchase' || item.what === 'mining facility';
+    const life = mining ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
     if (life > 0) value += item.usd * Math.max(0, 1 - (horizonH - item.atH) / life);
   }
   return value;

@@ -1,4 +1,5 @@
 /** A layout's finance as the scenario gives it, in canonical units. Plain data; the scenario reader builds it. */
+import type { TaxSpec } from './tax.js';
 
 export interface FinanceConfig {
   /** Annual rate discounting monthly cash flows. */
@@ -21,4 +22,6 @@ export interface FinanceConfig {
   readonly debt?: { readonly amountUSD: number; readonly ratePerYear: number; readonly maturityH: number };
   /** Straight-line lives of what capex buys; the book value left at the horizon counts as residual value (0: none). */
   readonly lives: { readonly miningH: number; readonly hallH: number; readonly gpuH: number };
+  /** Income tax (finance/tax.ts); absent: pre-tax figures only. */
+  readonly tax?: TaxSpec;
 }

@@ -31,13 +31,13 @@ const books = (over: Partial<MonthlyBooks> = {}): MonthlyBooks => ({
 const run = (b: MonthlyBooks, capex: CapexItem[] = [], finance: Partial<FinanceConfig> = {}, horizon: { contractedUSD?: number; minedBTC?: number } = {}) => {
   const cumulative = new Float64Array(MONTHS);
   const result = projectFinance(b, capex, { ...FINANCE, ...finance }, MONTHS * HOURS_PER_MONTH, { contractedUSD: horizon.contractedUSD, minedBTC: horizon.minedBTC ?? 0, lastBtcPriceUSD: 100_000 }, cumulative);
-  return { ...result, cumulative };
+  return { ...result.figures, cash: result.cash, cumulative };
 };
 
 test('a month’s cash is its revenue less power and opex, plus rent and compute; capex lands at the boundary on or after it is paid', () => {
   const capex: CapexItem[] = [
-    { what: 'lease hall', atH: 0, usd: 1000 },
-    { what: 'GPU nodes', atH: 1.5 * HOURS_PER_MONTH, usd: 500 }, // paid mid-month 1: counted at its end
+    { what: 'lease hall', taxClass: 'halls', atH: 0, usd: 1000 },
+    { what: 'GPU nodes', taxClass: 'gpus', atH: 1.5 * HOURS_PER_MONTH, usd: 500 }, // paid mid-month 1: counted at its end
   ];
   const r = run(books({ miningRevenueUSD: flat(100), netPowerCostUSD: flat(30), opexUSD: flat(10), leaseRentUSD: flat(5), gpuCloudRevenueUSD: flat(2), inferenceRevenueUSD: flat(3) }), capex);
   assert.is(r.cumulative[0], -1000 + 70);

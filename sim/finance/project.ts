@@ -9,6 +9,8 @@ import { HOURS_PER_MONTH } from '../core/time.js';
 import { type CapexItem, residualValueUSD } from './capex.js';
 import { debtFlows, irr, minimumCash, npv, paybackYears } from './cash-flows.js';
 import type { FinanceConfig } from './config.js';
+import { capitalRunsOutYears } from './incremental.js';
+import { incomeTax } from './tax.js';
 
 /** What each month took in and paid out, USD. */
 export interface MonthlyBooks {
@@ -36,16 +38,31 @@ export interface ProjectFinance {
   readonly npvUSD: number;
   /** NPV with the debt's flows: the money raised, interest, the principal repaid or owed at the horizon. */
   readonly equityNpvUSD: number;
+  /** NPV after income tax (NaN without finance.tax), and the tax paid. */
+  readonly afterTaxNpvUSD: number;
+  readonly taxUSD: number;
   readonly interestUSD: number;
-  readonly irr: number;
-  readonly paybackYears: number;
+  /** The whole campus's IRR and payback (a layout is judged by its increment on the baseline: finance/incremental.ts). */
+  readonly campusIrr: number;
+  readonly campusPaybackYears: number;
   readonly capexUSD: number;
-  /** The lowest cumulative cash (the funding the plan needs), and the capital left above it. */
+  /** The lowest cumulative cash (the funding the plan needs), the capital left above it, and when it first runs out (years; NaN if never). */
   readonly minCashUSD: number;
   readonly capitalHeadroomUSD: number;
+  readonly capitalRunsOutYears: number;
   readonly residualValueUSD: number;
   readonly treasuryBTC: number;
   readonly treasuryUSD: number;
+}
+
+/** The project's monthly flows (index 0 the start, k the end of month k), for judging it against another layout. */
+export interface ProjectCash {
+  /** Capex and operating cash, before any value at the horizon. */
+  readonly cashUSD: Float64Array;
+  /** The same with the horizon's values added to its last month. */
+  readonly flowsUSD: Float64Array;
+  /** The flows less income tax, when there is a tax. */
+  readonly afterTaxFlowsUSD?: Float64Array;
 }
 
 export function projectFinance(
@@ -56,17 +73,20 @@ export function projectFinance(
   atHorizon: AtHorizon,
   /** Filled with the cumulative cash at each month's end, after capex. */
   cumulativeCashUSD: Float64Array,
-): ProjectFinance {
+): { figures: ProjectFinance; cash: ProjectCash } {
   const months = cumulativeCashUSD.length;
   const sold = 1 - finance.btcHeldShare;
   const flows = new Float64Array(months + 1);
-  for (const item of capex) flows[Math.min(months, Math.ceil(item.atH / HOURS_PER_MONTH - 1e-9))] -= item.usd;
+  // A payment at hour h lands at the month boundary on or after it.
+  const monthOf = (atH: number) => Math.min(months, Math.ceil(atH / HOURS_PER_MONTH - 1e-9));
+  for (const item of capex) flows[monthOf(item.atH)] -= item.usd;
   for (let m = 0; m < months; m++) {
     flows[m + 1] += sold * books.miningRevenueUSD[m] - books.netPowerCostUSD[m] - books.opexUSD[m] + books.leaseRentUSD[m] + books.gpuCloudRevenueUSD[m] + books.inferenceRevenueUSD[m];
     cumulativeCashUSD[m] = (m > 0 ? cumulativeCashUSD[m - 1] : flows[0]) + flows[m + 1];
   }
   const minCashUSD = minimumCash(flows);
   const payback = paybackYears(flows);
+  const cashUSD = flows.slice();
   // What is left at the horizon: income contracted beyond it, the BTC kept at the last price, the
   // book value of assets with life left, and any terminal multiple.
   if (atHorizon.contractedUSD !== undefined) flows[months] += atHorizon.contractedUSD;
@@ -82,19 +102,26 @@ export function projectFinance(
     for (let m = months - last; m < months; m++) yearFlow += flows[m + 1];
     flows[months] += finance.terminalYears * yearFlow * (12 / last);
   }
+  // Income tax on these flows, when the scenario has one: after-tax flows beside the pre-tax ones.
+  const tax = finance.tax ? incomeTax(cashUSD, flows[months] - cashUSD[months], capex, monthOf, finance.tax) : undefined;
+  const afterTaxFlowsUSD = tax ? flows.map((f, k) => f - tax.taxUSD[k]) : undefined;
   const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, finance.debt.maturityH / HOURS_PER_MONTH, months) : undefined;
   const npvUSD = npv(flows, finance.discountRatePerYear);
-  return {
+  const figures: ProjectFinance = {
     npvUSD,
     equityNpvUSD: debt ? npvUSD + npv(debt.flows, finance.discountRatePerYear) : npvUSD,
+    afterTaxNpvUSD: afterTaxFlowsUSD ? npv(afterTaxFlowsUSD, finance.discountRatePerYear) : NaN,
+    taxUSD: tax ? tax.totalTaxUSD : 0,
     interestUSD: debt ? debt.interestUSD : 0,
-    irr: irr(flows),
-    paybackYears: payback,
+    campusIrr: irr(flows),
+    campusPaybackYears: payback,
     capexUSD: capex.reduce((sum, i) => sum + i.usd, 0),
     minCashUSD,
     capitalHeadroomUSD: Number.isFinite(finance.capitalUSD) ? finance.capitalUSD + minCashUSD : NaN,
+    capitalRunsOutYears: capitalRunsOutYears(cashUSD, finance.capitalUSD),
     residualValueUSD: residualUSD,
     treasuryBTC,
     treasuryUSD,
   };
+  return { figures, cash: { cashUSD, flowsUSD: flows, ...(afterTaxFlowsUSD ? { afterTaxFlowsUSD } : {}) } };
 }

@@ -39,7 +39,14 @@ export interface GpuCloudConfig {
   readonly policy: 'fifo' | 'easy-backfill';
   readonly backfillDepth: number;
   /** Contracted blocks: this share of the GPUs sold at a fixed price for a term from online. */
-  readonly reserved?: { readonly share: number; readonly priceUSDPerGPUH: number; readonly termH: number };
+  readonly reserved?: {
+    readonly share: number;
+    readonly priceUSDPerGPUH: number;
+    readonly termH: number;
+    /** Chance a contract is renewed for another term when it ends; renewed at `renewalPrice` (by the hour it starts; default the contract price). */
+    readonly renewal: number;
+    readonly renewalPrice?: GpuHourPrice;
+  };
   /** On-demand training jobs. */
   readonly training?: {
     readonly jobsPerYear: number;
@@ -50,6 +57,8 @@ export interface GpuCloudConfig {
     readonly meanDurationH: number;
     readonly sdDurationH: number;
     readonly checkpointH: number;
+    /** Mean patience of a customer waiting for a job's first start (exponential), hours; Infinity: waits for ever. */
+    readonly patienceH: number;
     readonly price: GpuHourPrice;
   };
   /** Elastic inference: GPUs wanted each hour from a share of the hall and an hour-of-day profile. */

@@ -82,7 +82,12 @@ export function scenarioAssumptions(raw: (path: string[]) => unknown, sources: r
   add('Grid connection', written(raw([...site, 'grid'])));
   if (raw([...site, 'spot']) !== undefined) {
     const spot = raw([...site, 'spot']) as Record<string, unknown>;
-    add('Power price', `spot market, median ${written(spot.median)}${spot.spikes !== undefined ? `, spikes ${written(spot.spikes)}` : ''}`);
+    const limits = [
+      spot.negative !== undefined ? `negative spells ${written(spot.negative)}` : '',
+      spot.floor !== undefined ? `floor ${written(spot.floor)}` : '',
+      spot.cap !== undefined ? `cap ${written(spot.cap)}` : '',
+    ].filter(Boolean);
+    add('Power price', `spot market, median ${written(spot.median)}${spot.spikes !== undefined ? `, spikes ${written(spot.spikes)}` : ''}${limits.map((l) => `, ${l}`).join('')}`);
   } else {
     add('Power price', `${written(raw([...site, 'powerPrice']))}, flat`);
   }

@@ -43,7 +43,7 @@ export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfi
     repairMeanH: r.quantity([...at, 'node', 'repair'], 'duration', { above: 0 }, 24),
     policy: (r.raw([...at, 'scheduler', 'policy']) as GpuCloudConfig['policy'] | undefined) ?? 'easy-backfill',
     backfillDepth: r.number([...at, 'scheduler', 'backfillDepth'], { min: 0, max: 10_000, whole: true }, 100),
-    ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH) } : {}),
+    ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH, horizonH) } : {}),
     ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], horizonH, hallGpus) } : {}),
     ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], horizonH) } : {}),
   };
@@ -79,11 +79,13 @@ function readPhases(r: ScenarioReader, at: KeyPath, horizonH: number): Array<{ a
   return phases;
 }
 
-function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number): NonNullable<GpuCloudConfig['reserved']> {
+function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number, horizonH: number): NonNullable<GpuCloudConfig['reserved']> {
   return {
     share: r.number([...at, 'share'], { min: 0, max: 1 }),
     priceUSDPerGPUH: r.quantity([...at, 'price'], 'gpuHourPrice', { min: 0 }),
     termH: r.quantity([...at, 'term'], 'duration', { above: 0 }, Math.max(untilHorizonH, 1)),
+    renewal: r.number([...at, 'renewal'], { min: 0, max: 1 }, 0),
+    ...(r.has([...at, 'renewalPrice']) ? { renewalPrice: priceByMonth(r, [...at, 'renewalPrice'], horizonH) } : {}),
   };
 }
 
@@ -111,6 +113,7 @@ function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number, hallGpus
     meanDurationH,
     sdDurationH: r.quantity([...at, 'duration', 'sd'], 'duration', { above: 0 }, 2 * meanDurationH),
     checkpointH: r.quantity([...at, 'checkpoint'], 'duration', { min: 0 }, 1),
+    patienceH: r.quantity([...at, 'patience'], 'duration', { above: 0 }, Infinity),
     price: priceByMonth(r, [...at, 'price'], horizonH),
   };
 }

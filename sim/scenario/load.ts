@@ -20,6 +20,7 @@ import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
 import type { UncertainInput } from './uncertain.js';
 import { readGpuCloud } from './gpu-cloud-config.js';
 import { readWorld } from './world-config.js';
+import { readTax } from './tax-config.js';
 import { withSiteWorld } from './site-config.js';
 import { withSiteWiring } from './variant-site-config.js';
 import { variantFleet } from '../mining/fleet.js';
@@ -264,6 +265,7 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
         hallH: r.quantity(['finance', 'lives', 'halls'], 'duration', { min: 0 }, 0),
         gpuH: r.quantity(['finance', 'lives', 'gpus'], 'duration', { min: 0 }, 0),
       },
+      ...(r.has(['finance', 'tax']) ? { tax: readTax(r, ['finance', 'tax']) } : {}),
     },
     ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
   };

@@ -118,6 +118,11 @@ const CORPUS: Case[] = [
   ['variant-name-invalid', 78, 3, 'variants.gpu cloud!', "name 'gpu cloud!' is not allowed"],
   ['name-invalid', 4, 7, 'name', '"capital raise/2026" must match pattern'],
   ['power-price-and-spot', 47, 15, 'site.powerPrice', 'a flat power price and a spot market were both given'],
+  ['spot-floor-above-cap', 52, 12, 'site.spot.floor', 'a floor of 300 USD/MWh is not below the cap of 250 USD/MWh'],
+  ['spot-negative-price-positive', 52, 34, 'site.spot.negative.price', '15 USD/MWh is too large; expected less than 0 USD/MWh'],
+  ['patience-zero', 101, 19, 'variants.gpu-cloud.gpuCloud.training.patience', '0 h is too small; expected more than 0 h'],
+  ['tax-rate-percent', 66, 11, 'finance.tax.rate', '21 is too large; expected less than 1'],
+  ['tax-schedule-short', 68, 26, 'finance.tax.depreciation.asics.schedule', 'the shares sum to 0.94; expected yearly shares of the cost that sum to 1'],
   ['regime-initial-unknown', 26, 14, 'market.btc.initial', "no regime is named 'sideways'; expected one of bull, bear"],
   ['history-missing', 22, 14, 'market.btc.history', 'malformed/data/btc-closes.csv: cannot read it: no such file (ENOENT)'],
 ];

@@ -307,11 +307,13 @@ export class ScenarioReader {
 
   private inRange(path: KeyPath, x: number, { min, max, above, below, whole }: Range, unit: string | undefined): number {
     const u = unit ? ` ${unit}` : '';
-    if (whole && !Number.isInteger(x)) this.fail(path, `${x}${u} is not a whole number`, `a whole number${unit ? ` of ${unit}` : ''}`);
-    if (min !== undefined && x < min) this.fail(path, `${x}${u} is too small`, `at least ${min}${u}`);
-    if (above !== undefined && x <= above) this.fail(path, `${x}${u} is too small`, `more than ${above}${u}`);
-    if (max !== undefined && x > max) this.fail(path, `${x}${u} is too large`, `at most ${max}${u}`);
-    if (below !== undefined && x >= below) this.fail(path, `${x}${u} is too large`, `less than ${below}${u}`);
+    // Unit conversion leaves float dust (15 USD/MWh reads back as 15.000000000000002): shown to 12 digits.
+    const shown = Number(x.toPrecision(12));
+    if (whole && !Number.isInteger(x)) this.fail(path, `${shown}${u} is not a whole number`, `a whole number${unit ? ` of ${unit}` : ''}`);
+    if (min !== undefined && x < min) this.fail(path, `${shown}${u} is too small`, `at least ${min}${u}`);
+    if (above !== undefined && x <= above) this.fail(path, `${shown}${u} is too small`, `more than ${above}${u}`);
+    if (max !== undefined && x > max) this.fail(path, `${shown}${u} is too large`, `at most ${max}${u}`);
+    if (below !== undefined && x >= below) this.fail(path, `${shown}${u} is too large`, `less than ${below}${u}`);
     return x;
   }
 }

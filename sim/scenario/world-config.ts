@@ -22,7 +22,7 @@ import { Frontier, type FrontierMachine } from '../network/frontier.js';
 import { RestOfNetwork } from '../network/hashrate.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
 import type { OutageSpec } from '../site/outages.js';
-import { checkSpotPrice, type SpotPriceSpec } from '../site/spot-price.js';
+import { checkSpotPrice, NO_PRICE_LIMITS, type SpotPriceSpec } from '../site/spot-price.js';
 import { MAX_HISTORY_BYTES, readDataFile } from './data-file.js';
 import type { Range, ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
@@ -81,7 +81,15 @@ function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
           spikesPerYear: r.number([...spotAt, 'spikes', 'rate'], {}, 0),
           spikeSize: r.number([...spotAt, 'spikes', 'size'], {}, 4),
           spikeHours: r.number([...spotAt, 'spikes', 'hours'], {}, 3),
+          negativePerYear: r.number([...spotAt, 'negative', 'rate'], { min: 0 }, NO_PRICE_LIMITS.negativePerYear),
+          negativeHours: r.quantity([...spotAt, 'negative', 'hours'], 'duration', { above: 0 }, NO_PRICE_LIMITS.negativeHours),
+          negativeUSDPerMWh: r.quantity([...spotAt, 'negative', 'price'], 'energyPrice', { below: 0 }, NO_PRICE_LIMITS.negativeUSDPerMWh),
+          floorUSDPerMWh: r.quantity([...spotAt, 'floor'], 'energyPrice', {}, NO_PRICE_LIMITS.floorUSDPerMWh),
+          capUSDPerMWh: r.quantity([...spotAt, 'cap'], 'energyPrice', { above: 0 }, NO_PRICE_LIMITS.capUSDPerMWh),
         };
+        if (spec.floorUSDPerMWh >= spec.capUSDPerMWh) {
+          r.fail([...spotAt, 'floor'], `a floor of ${Number(spec.floorUSDPerMWh.toPrecision(12))} USD/MWh is not below the cap of ${Number(spec.capUSDPerMWh.toPrecision(12))} USD/MWh`, 'a floor below the cap');
+        }
         checkSpotPrice(spec);
         return spec;
       })

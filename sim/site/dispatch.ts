@@ -50,14 +50,16 @@ export function shareSupply(supplyMW: number, demandsMW: Float64Array, out: Allo
 
 /**
  * Pricing a draw of `drawMW` from the grid at `spotUSDPerMWh`: the block is paid whether used or
- * not; beyond it power is bought at spot; within it, what is not used is sold back at spot when the
- * contract allows. With the grid down nothing is bought, paid or sold. Two functions returning
+ * not; beyond it power is bought at spot (earning when spot is below zero); within it, what is not
+ * used is sold back at spot when the contract allows and spot is above zero. With the grid down
+ * nothing is bought, paid or sold. Two functions returning
  * numbers, not one filling a record: the campus calls them on every change of draw.
  */
 
 /** What the unused block sells for now, USD per hour. */
 export function soldUSDPerH(drawMW: number, gridUp: boolean, contract: PowerContract, spotUSDPerMWh: number): number {
-  return !gridUp || !contract.sellBack ? 0 : Math.max(0, contract.ppaBlockMW - drawMW) * spotUSDPerMWh;
+  // Nobody sells at a negative price: the unused block is then simply not taken.
+  return !gridUp || !contract.sellBack ? 0 : Math.max(0, contract.ppaBlockMW - drawMW) * Math.max(0, spotUSDPerMWh);
 }
 
 /** The power bill now, net of `soldUSDPerH` sold back, USD per hour. */

@@ -4,7 +4,7 @@ import { RunningStats } from '../core/stats/running-stats.js';
 import { randomStream } from '../core/stream.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { outageIntervals } from './outages.js';
-import { spotPricePath } from './spot-price.js';
+import { NO_PRICE_LIMITS, spotPricePath } from './spot-price.js';
 
 const K = 4;
 
@@ -22,7 +22,7 @@ test('grid availability ≈ MTBF / (MTBF + MTTR) (alternating renewal), within 4
 });
 
 test('spot prices: the log price centres on the median with the OU variance σ²/(2κ); spikes multiply the price', () => {
-  const spec = { medianUSDPerMWh: 40, reversionPerYear: 200, volatilityPerSqrtYear: 8, hourOfDay: Array(24).fill(1), seasonalAmplitude: 0, peakDay: 0, spikesPerYear: 0, spikeSize: 4, spikeHours: 3 };
+  const spec = { medianUSDPerMWh: 40, reversionPerYear: 200, volatilityPerSqrtYear: 8, hourOfDay: Array(24).fill(1), seasonalAmplitude: 0, peakDay: 0, spikesPerYear: 0, spikeSize: 4, spikeHours: 3, ...NO_PRICE_LIMITS };
   const logs = new RunningStats();
   for (let r = 0; r < 50; r++) {
     // Sample every 200 h: ~2 half-lives apart at κ = 200/year, so nearly independent.

@@ -26,8 +26,8 @@ import { Bands } from './bands.js';
 import { annualLength, type ReplicationResult } from './replicate.js';
 import { StudyError } from './study-error.js';
 
-/** Version of the files in state/: 3 added checkpoints, the study id and the one-file rows; 4 the world's drivers and the annual cash by segment. */
-export const STATE_FORMAT = 4;
+/** Version of the files in state/: 3 added checkpoints, the study id and the one-file rows; 4 the world’s drivers and the annual cash by segment; 5 the metrics against the baseline and when capital runs out. */
+export const STATE_FORMAT = 5;
 
 /** Series bytes of unfolded chunks past which the contiguous prefix is folded into bands.bin. */
 const FOLD_BYTES = 64 << 20;

@@ -7,6 +7,7 @@ import { METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { isSeed, MAX_REPLICATIONS, MAX_SEED } from '../core/stream.js';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
 import type { Chunk } from './pool.js';
+import { baselineOf } from './replicate.js';
 import { StudyError } from './study-error.js';
 
 export interface StudyRequest {
@@ -66,7 +67,7 @@ export function planStudy(scenario: Scenario, request: StudyRequest, availableCo
     return v;
   });
   if (new Set(names).size !== names.length) throw new StudyError(`--variants names a variant twice: ${names.join(',')}`);
-  const baseline = names.includes(scenario.study.baseline) ? scenario.study.baseline : names[0];
+  const baseline = baselineOf(scenario, names);
 
   const metric = (request.metric ?? PRIMARY_METRIC) as MetricName;
   if (!METRICS.includes(metric)) throw new StudyError(`unknown metric '${request.metric}'; the metrics are ${METRICS.join(', ')}`);

@@ -3,11 +3,12 @@
  * A replication depends on (scenario, seed, replication index) alone, never on which worker or
  * shard runs it. Its results are packed flat so they cross thread boundaries cheaply.
  */
-import { type CampusOptions, runCampus } from '../campus/campus.js';
+import { type CampusOptions, type CampusResult, runCampus } from '../campus/campus.js';
 import { METRICS, type Metrics } from '../campus/metrics.js';
 import { monthsIn, VARIANT_SERIES, worldMonthly } from '../campus/series.js';
 import { drawWorld } from '../campus/world.js';
 import { worldDrivers } from '../campus/world-drivers.js';
+import { incremental, NO_INCREMENT } from '../finance/incremental.js';
 import { NPV_SEGMENTS, yearsIn } from '../finance/segments.js';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
 import { drawInputs } from '../scenario/uncertain.js';
@@ -52,6 +53,11 @@ export function scenarioForReplication(scenario: Scenario, seed: number, replica
   return { resolved: scenario.withInputs(values), inputs: Float64Array.from(scenario.uncertain, (input) => values.get(input.id)!) };
 }
 
+/** The layout the others are judged against: the scenario's baseline when it is among `names`, else the first. */
+export function baselineOf(scenario: Scenario, names: readonly string[]): string {
+  return names.includes(scenario.study.baseline) ? scenario.study.baseline : names[0];
+}
+
 export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], seed: number, replication: number, options: CampusOptions = {}): ReplicationResult {
   const { resolved, inputs } = scenarioForReplication(scenario, seed, replication);
   const variants = resolved === scenario ? chosen : chosen.map((v) => resolved.variants.find((x) => x.name === v.name)!);
@@ -60,15 +66,21 @@ export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], 
   const metrics = new Float64Array(variants.length * METRICS.length);
   const variantSeries = new Float64Array(variants.length * VARIANT_SERIES.length * months);
   const annual = new Float64Array(variants.length * annualLength(months));
-  variants.forEach((v, i) => {
-    const result = runCampus(v, world, resolved.world, scenario.horizon, options);
-    METRICS.forEach((m, k) => (metrics[i * METRICS.length + k] = result.metrics[m]));
+  const results: CampusResult[] = variants.map((v) => runCampus(v, world, resolved.world, scenario.horizon, options));
+  // Each layout against the baseline on this same world: the decision's cash flows.
+  const b = variants.findIndex((v) => v.name === baselineOf(scenario, variants.map((x) => x.name)));
+  results.forEach((result, i) => {
+    const increment = i === b ? NO_INCREMENT : incremental(cashOf(result), cashOf(results[b]), variants[i].finance.discountRatePerYear);
+    const all: Metrics = { ...result.metrics, ...increment };
+    METRICS.forEach((m, k) => (metrics[i * METRICS.length + k] = all[m]));
     variantSeries.set(result.monthly, i * VARIANT_SERIES.length * months);
     annual.set(result.annualUSD, i * annualLength(months));
   });
   const drivers = worldDrivers(world, scenario.horizon.hours);
   return { replication, metrics, worldSeries: worldMonthly(world, months), variantSeries, inputs, drivers, annual };
 }
+
+const cashOf = (r: CampusResult) => ({ cashUSD: r.cashUSD, flowsUSD: r.flowsUSD, capexUSD: r.metrics.capexUSD, afterTaxFlowsUSD: r.afterTaxFlowsUSD });
 
 /** The rows of a replication's results, in variant order. */
 export function rowsOf(result: Pick<ReplicationResult, 'replication' | 'metrics' | 'inputs' | 'drivers' | 'annual'>, variants: readonly string[]): Row[] {

@@ -98,7 +98,7 @@ test('uncertain inputs: drawn per replication, written as input columns, and ran
     const result = await runStudy(SCENARIO, { outDir: dir, replications: 40, workers: 1, variants: ['small', 'big'] });
     const csv = readFileSync(join(dir, 'replications.csv'), 'utf8').trim().split('\n');
     const column = csv[0].split(',').indexOf('input:site.powerPrice');
-    assert.ok(column > 0 && csv[0].endsWith(',world:outageHours'), csv[0]);
+    assert.ok(column > 0 && csv[0].endsWith(',world:meanHashpriceUSDPerPHDay'), csv[0]);
     const prices = csv.slice(1).map((l) => Number(l.split(',')[column]));
     assert.ok(prices.every((p) => p >= 30 && p <= 50));
     assert.is(new Set(prices).size, 40, 'one draw per replication, shared by its variants');
@@ -109,6 +109,9 @@ test('uncertain inputs: drawn per replication, written as input columns, and ran
       const [c] = v.correlations;
       assert.ok(c.rho < 0 && c.upper < 0, `${v.name}: ρ ${c.rho} [${c.lower}, ${c.upper}]`);
     }
+    // The flat power price is an uncertain input here, so the bigger fleet's break-even power price can be read off: Δ NPV falls as power gets dearer.
+    const power = result.summary!.breakEvens!.variants.find((v) => v.name === 'big')!.powerPriceUSDPerMWh!;
+    assert.ok(power.slopeUSDPerUnit < 0 && power.lower! < power.value && power.value < power.upper!, JSON.stringify(power));
     // The same in dollars: the tornado's bar is NPV over the 4 dearest draws less NPV over the 4
     // cheapest (a tenth of 40), as replications.csv has them. (Its sign needs more replications
     // than 40 against BTC's noise: tornado.test.ts pins the arithmetic.)
