@@ -66,6 +66,9 @@ test('a terminal value of N years adds N × the last twelve months’ net cash a
   const r = run(books({ leaseRentUSD: flat(10) }), [], { terminalYears: 3 });
   assert.is(r.npvUSD, MONTHS * 10 + 3 * 12 * 10);
   assert.is(r.minCashUSD, 0, 'the terminal value is not cash: it changes no funding need');
+  // A one-off value at the horizon (rent contracted beyond it) is counted once, not terminal-years times.
+  const once = run(books({ leaseRentUSD: flat(10) }), [], { terminalYears: 3 }, { contractedUSD: 1000 });
+  assert.is(once.npvUSD, MONTHS * 10 + 1000 + 3 * 12 * 10);
 });
 
 test('a lease’s rent after the horizon: the months of the term left, with its escalator, discounted monthly', () => {

@@ -96,10 +96,11 @@ export function projectFinance(
   const residualUSD = residualValueUSD(capex, finance.lives, horizonH);
   flows[months] += residualUSD;
   if (finance.terminalYears > 0) {
-    // N years of the last twelve months' net cash (as the flows stand, the horizon's values included).
+    // N years of the last twelve months' operating net cash: the one-off values at the horizon
+    // (treasury, book value, rent contracted beyond it) are counted once, not N times.
     const last = Math.min(12, months);
     let yearFlow = 0;
-    for (let m = months - last; m < months; m++) yearFlow += flows[m + 1];
+    for (let m = months - last; m < months; m++) yearFlow += cashUSD[m + 1];
     flows[months] += finance.terminalYears * yearFlow * (12 / last);
   }
   // Income tax on these flows, when the scenario has one: after-tax flows beside the pre-tax ones.

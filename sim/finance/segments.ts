@@ -130,12 +130,12 @@ export const NPV_SEGMENTS = [
   {
     metric: 'npvTerminalUSD',
     label: 'terminal value',
-    description: 'terminal years × the last twelve months’ net cash, the values at the horizon included',
+    description: 'terminal years × the last twelve months’ operating net cash (the one-off values at the horizon counted once, not in it)',
     side: 'horizon',
     fill: (b, _into, before) => {
       if (b.terminalYears <= 0) return 0;
       const last = Math.min(12, b.months);
-      let yearFlow = before.atHorizonUSD;
+      let yearFlow = 0;
       for (let k = b.months - last + 1; k <= b.months; k++) yearFlow += before.flows[k];
       return b.terminalYears * yearFlow * (12 / last);
     },
