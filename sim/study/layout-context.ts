@@ -26,7 +26,8 @@ export function layoutContext(s: Summary): ContextTable {
   const show = (x: number | null | undefined, f: (x: number) => string) => (known(x) ? f(x) : '—');
   const mean = (v: Summary['variants'][number], m: MetricName) => v.metrics[m].mean;
   const median = (v: Summary['variants'][number], m: MetricName) => v.metrics[m].quantiles.find((q) => q.p === 0.5)?.value;
-  const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+  // True minus signs, as the report's own numbers have them.
+  const pct = (x: number) => trueMinus(`${(100 * x).toFixed(1)} %`);
   const anyCapital = s.variants.some((v) => known(mean(v, 'capitalHeadroomUSD')));
   const anyTax = s.variants.some((v) => known(mean(v, 'incrementalAfterTaxNpvUSD')));
   // Of the replications with a capital limit, the share in which the plan needs more than it.
@@ -50,7 +51,7 @@ export function layoutContext(s: Summary): ContextTable {
       ...(anyCapital ? [show(mean(v, 'capitalHeadroomUSD'), millions), show(shortShare(v), (x) => (x > 0 ? `${pct(x)} · ${when(median(v, 'capitalRunsOutYears')!)}` : '0 %'))] : []),
       isBaseline ? '—' : withShare(v, 'incrementalIrr', pct),
       isBaseline ? '—' : withShare(v, 'incrementalPaybackYears', (x) => x.toFixed(1)),
-      isBaseline ? '—' : show(median(v, 'profitabilityIndex'), (x) => x.toFixed(2)),
+      isBaseline ? '—' : show(median(v, 'profitabilityIndex'), (x) => trueMinus(x.toFixed(2))),
       ...(anyTax ? [isBaseline ? '—' : show(mean(v, 'incrementalAfterTaxNpvUSD'), signedMillions)] : []),
       pct(mean(v, 'computeRevenueShare')),
       show(mean(v, 'gpuUtilisation'), pct),
@@ -75,6 +76,7 @@ export function layoutContext(s: Summary): ContextTable {
   };
 }
 
+const trueMinus = (text: string): string => text.replace(/^-/, '−');
 const signedMillions = (usd: number): string => (usd > 0 ? '+' : usd < 0 ? '−' : '') + millions(Math.abs(usd));
 
 /** The month (YYYY-MM) `years` after `start` (YYYY-MM-DD), counting twelfths of a 365.25-day year as the simulation does. */
