@@ -5,7 +5,7 @@
  * earning by segment. GPUs above the cap, or not yet installed, are switched off, not idling.
  */
 import { randomStream } from '../core/stream.js';
-import { Cluster, type ClusterMetrics } from '../hpc/cluster.js';
+import { Cluster } from '../hpc/cluster.js';
 import type { GpuCloudConfig } from '../hpc/config.js';
 import { gpuCloudSetup, type GpuCloudSetup, phaseNodes } from '../hpc/gpu-cloud.js';
 import { HallCooling } from '../site/hall-cooling.js';

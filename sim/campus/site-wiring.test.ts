@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { Simulation } from '../core/engine.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { parseScenario } from '../scenario/load.js';
-import type { Scenario, VariantConfig } from '../scenario/types.js';
+import type { Scenario } from '../scenario/types.js';
 import { variantFleet } from '../mining/fleet.js';
 import { DEFAULT_COOLING } from '../site/cooling.js';
 import { DR_FOUR_CP, DR_PRICE } from '../site/demand-response.js';
