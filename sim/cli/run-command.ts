@@ -11,6 +11,7 @@ import { HOURS_PER_MONTH } from '../core/time.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
 import { MAX_REPLICATIONS } from '../core/stream.js';
 import { seedFlag, wholeNumber } from './flags.js';
+import { formatValue } from '../../reports/words.js';
 import { formatTable, millions } from './table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
@@ -77,8 +78,10 @@ async function run(args: RunArgs): Promise<void> {
     millions(cash[m]),
   ]);
   process.stdout.write(`campus run: ${scenario.name} · ${variant.name} · seed ${seed} · replication ${replication} (${ms.toFixed(0)} ms)\n`);
-  if (scenario.uncertain.length > 0) {
-    process.stdout.write(`Uncertain inputs, as this replication drew them: ${scenario.uncertain.map((u, i) => `${u.id} = ${Number(inputs[i].toPrecision(6))}`).join(', ')}\n`);
+  // The inputs this layout reads, in their own units (a duration of months shows as months).
+  const read = scenario.uncertain.map((u, i) => ({ u, value: inputs[i] })).filter(({ u }) => !u.variants || u.variants.includes(variant.name));
+  if (read.length > 0) {
+    process.stdout.write(`Uncertain inputs, as this replication drew them: ${read.map(({ u, value }) => `${u.id} = ${formatValue(Number(value.toPrecision(6)), u.unit)}`).join(', ')}\n`);
   }
   process.stdout.write('\n');
   process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'inference', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true, true]) + '\n');
