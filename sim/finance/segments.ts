@@ -39,9 +39,10 @@ export interface SegmentBooks {
 
 /**
  * One segment's flows: `into[k]` is its cash at the end of month k − 1 (index 0: the start), and the
- * value it returns is what it is worth at the horizon. `before` holds the segments listed before it.
+ * value it returns is what it is worth at the horizon. `before` holds the monthly cash of the
+ * segments listed before it (the terminal value reads it).
  */
-type FillFlows = (b: SegmentBooks, into: Float64Array, before: { flows: Float64Array; atHorizonUSD: number }) => number;
+type FillFlows = (b: SegmentBooks, into: Float64Array, before: { flows: Float64Array }) => number;
 
 export interface NpvSegment {
   /** The metric holding the segment's NPV (a column of replications.csv). */
@@ -164,7 +165,7 @@ export function segmentValues(b: SegmentBooks, discountRatePerYear: number): Seg
   const years = yearsIn(months);
   const periods = years + 1;
   const monthlyFactor = Math.pow(1 + discountRatePerYear, -1 / 12);
-  const before = { flows: new Float64Array(months + 1), atHorizonUSD: 0 };
+  const before = { flows: new Float64Array(months + 1) };
   const into = new Float64Array(months + 1);
   const npvUSD = {} as Record<SegmentMetric, number>;
   const annualUSD = new Float64Array(NPV_SEGMENTS.length * periods);
@@ -179,7 +180,6 @@ export function segmentValues(b: SegmentBooks, discountRatePerYear: number): Seg
       before.flows[k] += into[k];
     }
     annualUSD[s * periods + years] = atHorizonUSD;
-    before.atHorizonUSD += atHorizonUSD;
     npvUSD[segment.metric] = value;
   });
   return { npvUSD, annualUSD };
