@@ -4,6 +4,7 @@
  * writes only its data (sim/study); the CLI composes the two, passing this as the study's beforeCommit.
  */
 import { join } from 'node:path';
+import type { Chart } from './chart.js';
 import { studyCharts } from './charts.js';
 import { reportHtml } from './html.js';
 import { renderPng, renderSvg } from './render.js';
@@ -35,15 +36,20 @@ export async function writeReport(dir: string, data: Pick<StudyData, 'plan' | 's
     writeFileAtomic(join(dir, name), bytes);
     files.push(name);
   };
-  for (const { chart, svg } of rendered) {
-    write(`charts/${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
-    write(`charts/${chart.name}.svg`, svg);
-    write(`charts/${chart.name}.png`, renderPng(svg));
-  }
+  for (const { chart, svg } of rendered) for (const [name, bytes] of chartFiles(chart, svg)) write(name, bytes);
   write(
     'report.html',
     reportHtml({ summary, charts, description: plan.description ?? '', manifest: data.manifest, warnings: (plan.warnings ?? []).map(formatWarning), rows: data.rows, targetUSD, assumptions: plan.assumptions, inputs }),
   );
   write('results.xlsx', await writeWorkbook({ summary, rows: data.rows, targetUSD, assumptions: plan.assumptions, inputs }));
   return files;
+}
+
+/** A chart's files under charts/: its Vega-Lite spec, the SVG drawn from it, and a PNG of that. */
+export function chartFiles(chart: Chart, svg: string): Array<[name: string, bytes: string | Uint8Array]> {
+  return [
+    [`charts/${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n'],
+    [`charts/${chart.name}.svg`, svg],
+    [`charts/${chart.name}.png`, renderPng(svg)],
+  ];
 }

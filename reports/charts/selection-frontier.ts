@@ -23,18 +23,26 @@ export function selectionFrontierChart(r: OptimizeResult): Chart {
       width: 520,
       height: 360,
       data: { values },
-      mark: { type: 'point', filled: true, size: 90 },
       encoding: {
         x: { field: 'cvarM', type: 'quantitative', title: 'CVaR 5 % (million USD)', scale: { zero: false } },
         y: { field: 'meanM', type: 'quantitative', title: 'Mean NPV (million USD)', scale: { zero: false } },
-        color: { field: 'role', type: 'nominal', title: 'Layout', scale: { domain: ['chosen', 'on the frontier', 'dominated'], range: ['#e15759', '#4e79a7', '#bab0ac'] } },
-        tooltip: [
-          { field: 'variant', title: 'Layout' },
-          { field: 'meanM', title: 'Mean NPV (million USD)', format: ',.1f' },
-          { field: 'cvarM', title: 'CVaR 5 % (million USD)', format: ',.1f' },
-          { field: 'replications', title: 'Replications', format: ',d' },
-        ],
       },
+      layer: [
+        {
+          mark: { type: 'point', filled: true, size: 90 },
+          encoding: {
+            color: { field: 'role', type: 'nominal', title: 'Layout', legend: { orient: 'bottom' }, scale: { domain: ['chosen', 'on the frontier', 'dominated'], range: ['#e15759', '#4e79a7', '#bab0ac'] } },
+            tooltip: [
+              { field: 'variant', title: 'Layout' },
+              { field: 'meanM', title: 'Mean NPV (million USD)', format: ',.1f' },
+              { field: 'cvarM', title: 'CVaR 5 % (million USD)', format: ',.1f' },
+              { field: 'replications', title: 'Replications', format: ',d' },
+            ],
+          },
+        },
+        // Names beside the points: a printed chart has no tooltips.
+        { mark: { type: 'text', align: 'left', dx: 9, fontSize: 11 }, encoding: { text: { field: 'variant' } } },
+      ],
     } as never,
   };
 }

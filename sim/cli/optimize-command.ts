@@ -43,7 +43,7 @@ async function run(args: OptimizeArgs): Promise<void> {
   const firstStage = wholeNumber('first-stage', args['first-stage'], 10_000) ?? 20;
   if (firstStage < 2 || budget < firstStage) throw new UsageError(`--first-stage must be at least 2 and at most --budget (${budget}), got ${firstStage}`);
   // Loaded when the command runs (main.ts starts on the flags alone).
-  const [{ loadScenario }, { optimize }, { optimizeFiles }] = await Promise.all([import('../scenario/load.js'), import('../study/optimize.js'), import('./optimize-files.js')]);
+  const [{ loadScenario }, { optimize }, { optimizeFiles }] = await Promise.all([import('../scenario/load.js'), import('../study/optimize.js'), import('../../reports/optimize-files.js')]);
   const scenario = loadScenario(args.file);
   const out = args.out ?? join('out', `${scenario.name}-optimize`);
   let shown = 0;
