@@ -5,11 +5,11 @@ import { AIR_COOLED_ASIC_THERMAL } from '../sim/mining/thermal-derate.js';
 import type { Scenario, VariantConfig, WorldConfig } from '../sim/scenario/types.js';
 import { DEFAULT_COOLING } from '../sim/site/cooling.js';
 import { DEFAULT_FOUR_CP } from '../sim/site/demand-response.js';
-import type { SpotPriceSpec } from '../sim/site/spot-price.js';
+import { NO_PRICE_LIMITS, type SpotPriceSpec } from '../sim/site/spot-price.js';
 import { CENTRAL_TEXAS_WEATHER } from '../sim/site/weather.js';
 import { seconds } from './measure.js';
 
-const SPOT: SpotPriceSpec = { medianUSDPerMWh: 40, reversionPerYear: 200, volatilityPerSqrtYear: 8, hourOfDay: Array(24).fill(1), seasonalAmplitude: 0.2, peakDay: 213, spikesPerYear: 20, spikeSize: 9, spikeHours: 3 };
+const SPOT: SpotPriceSpec = { medianUSDPerMWh: 40, reversionPerYear: 200, volatilityPerSqrtYear: 8, hourOfDay: Array(24).fill(1), seasonalAmplitude: 0.2, peakDay: 213, spikesPerYear: 20, spikeSize: 9, spikeHours: 3, ...NO_PRICE_LIMITS };
 const OUTAGES = { perYear: 1.2, meanHours: 3, sdHours: 3 };
 const FAILURES = { annualFailureRate: 0.05, leadTimeH: 14 * 24 };
 

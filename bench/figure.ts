@@ -23,7 +23,7 @@ export interface Figure {
   normalisedBy?: string;
   /** The median of the reference runs paired with this benchmark, in operations per second. */
   reference?: number;
-  /** Whether `--check` compares it with the baseline. */
+  /** Whether `--check` measures it against the reference commit. */
   gated: boolean;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { measurePaired, pairedRatios, spread } from './measure.js';
+import { measurePaired, pairedRatios, seconds, spread } from './measure.js';
 
 test('spread gives the median (the mean of the middle two for an even count), min, max and runs', () => {
   assert.equal(spread([3, 1, 2]), { median: 2, min: 1, max: 3, runs: 3 });
@@ -40,6 +40,17 @@ test('the median of paired ratios keeps the true ratio through a load change and
   const ratios = pairedRatios(paired);
   assert.is(spread(ratios).median, 0.5);
   assert.is(spread(paired.values).median / spread(paired.references).median, 5 / 15);
+});
+
+test('seconds reads process.hrtime.bigint, the clock that the gate makes CPU time', () => {
+  const real = process.hrtime.bigint;
+  let ns = 0n;
+  process.hrtime.bigint = () => (ns += 250_000_000n);
+  try {
+    assert.is(seconds(() => {}), 0.25);
+  } finally {
+    process.hrtime.bigint = real;
+  }
 });
 
 test.run();

@@ -1,4 +1,4 @@
-/** Where and when figures were measured: recorded with the results and with the baseline. */
+/** Where and when figures were measured: recorded with the results and with the machine's record (baseline.json). */
 import { execFileSync } from 'node:child_process';
 import { hostInfo, gitCommit } from '../sim/study/manifest.js';
 import { packageRoot } from '../sim/package-files.js';

@@ -8,6 +8,7 @@ import { siteReplicationsPerSecond, spotCampusesPerSecond } from './campus.js';
 import { holdEventsPerSecond } from './hold.js';
 import { hallsPerSecond } from './hpc.js';
 import { mmcCustomersPerSecond } from './mmc.js';
+import { STARTS, startupRatio } from './startup.js';
 import { defaultScenario, replicationsPerSecond, studyPairRun, studyRun } from './study.js';
 import { worldsPerSecond } from './world.js';
 
@@ -17,7 +18,7 @@ export interface Benchmark {
   name: string;
   /** What the rate counts, per second. */
   unit: string;
-  /** One timed run; returns a rate (bigger is faster). */
+  /** One timed run; returns a rate (bigger is faster), or for the unit `ratio` a ratio (start-up: smaller is faster). */
   once: () => number | Promise<number>;
   /** Runs in each mode; a mode without an entry leaves the benchmark out. */
   runs: Partial<Record<Mode, number>>;
@@ -41,6 +42,11 @@ const coldStudyRate = (replications: number, workers: number, variants: string[]
 // quarter to a third while the reference held: its first second runs on code that the JIT's
 // threads, starved of a core, have not optimised yet, and its charts and files wait on the disk.
 const COLD = 'a fresh process waits for a core for its JIT and for the disk for its files, which the warmed-up one-thread reference does not: under load the ratio fell by a third';
+
+// A start-up ratio is its own yardstick (a bare `node -e 0` timed alongside), and timing child
+// processes on a shared machine is noisy: reported, not gated.
+const STARTUP = 'a ratio to a bare node start measured alongside it, not a rate: the reference heap says nothing about it, and process start-up on a shared machine is too noisy to gate';
+const startup = (name: keyof typeof STARTS): Benchmark => ({ name: `startup.${name}`, unit: 'ratio', once: () => startupRatio(STARTS[name]), runs: { full: 3 }, warmups: 0, referencePending: 1_000, gated: false, ungated: STARTUP });
 
 export const SUITE: readonly Benchmark[] = [
   { name: 'engine.hold.1k', unit: 'events/s', once: () => holdEventsPerSecond(1_000, 2_000_000), runs: SHORT, warmups: WARMUPS, referencePending: 1_000, gated: true },
@@ -83,6 +89,11 @@ export const SUITE: readonly Benchmark[] = [
     gated: false,
     ungated: 'needs a second idle core, which a shared machine does not promise; the one-core reference cannot stand in for it',
   },
+  // Start-up as a multiple of a bare `node -e 0` in the same run: `campus --help` (target ≤ 4×),
+  // `campus validate` of the default scenario (≤ 10×), and importing the package's engine.
+  startup('help'),
+  startup('validate'),
+  startup('import'),
 ];
 
 export function benchmark(name: string): Benchmark {

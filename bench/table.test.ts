@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { toFigure } from './figure.js';
-import { compare } from './gate.js';
+import { judge } from './gate.js';
 import { compact, figuresTable, formatTable, gateTable } from './table.js';
 
 test('compact keeps three significant digits with k and M', () => {
@@ -12,14 +12,22 @@ test('a table pads every column to its widest cell', () => {
   assert.is(formatTable(['a', 'bb'], [['ccc', 'd'], ['e', 'f']]), 'a    bb\n---  --\nccc  d\ne    f');
 });
 
-test('the gate table names the figure that dropped, by how much, and the margin', () => {
-  const t = gateTable([compare('engine.hold.1k', 'events per M ref ops', 700_000, [350_000, 360_000, 340_000]), compare('mmc', 'u', 10, [9.5]), compare('new.one', 'u', undefined, [3])]);
-  const [, , slow, fine, fresh] = t.split('\n');
-  assert.match(t, /verdict \(margin 25 %\)/);
-  assert.match(slow, /^engine\.hold\.1k\s+700k\s+350k, 360k, 340k\s+−48\.6 %\s+FAIL: the best of 3 measurements is 48\.6 % below the baseline$/);
-  assert.match(fine, /^mmc\s+10\.0\s+9\.50\s+−5\.0 %\s+ok$/);
-  assert.match(fresh, /^new\.one\s+3\.00\s+new: not in the baseline$/);
-  assert.match(gateTable([compare('a', 'u', 10, [20])]), /\+100\.0 %\s+ok, faster: --update-baseline to keep it/);
+test('the gate table gives each side, the median pair ratio with its range, and the verdict', () => {
+  const pairs = (change: number[], reference = 100) => change.map((c, k) => ({ change: c, reference, changeFirst: k % 2 === 0 }));
+  const t = gateTable([
+    judge('engine.hold.1k', 'events/s', pairs([50, 52, 48, 50, 51, 49, 50])),
+    judge('hpc', 'halls/s', pairs([70, 95, 80])),
+    judge('mmc', 'customers/s', pairs([95, 99, 101])),
+    judge('world', 'worlds/s', pairs([70, 71, 72]), { allowance: { lowest: 0.6, why: 'the network is a fleet' } }),
+    judge('new.one', 'u', undefined),
+  ]);
+  const [head, , slow, noisy, fine, accepted, fresh] = t.split('\n');
+  assert.match(head, /verdict \(margin 10 %\)/);
+  assert.match(slow, /^engine\.hold\.1k\s+100 events\/s\s+50\.0\s+0\.500 \(0\.48–0\.52, 7\)\s+FAIL: 50\.0 % slower, 7 of 7 pairs below the floor \(0\.90\)$/);
+  assert.match(noisy, /^hpc\s+100 halls\/s\s+80\.0\s+0\.800 \(0\.70–0\.95, 3\)\s+unclear: 20\.0 % slower, but only 2 of 3 pairs below the floor — too noisy to prove$/);
+  assert.match(fine, /^mmc\s+100 customers\/s\s+99\.0\s+0\.990 \(0\.95–1\.01, 3\)\s+ok$/);
+  assert.match(accepted, /ok, accepted down to 0\.60: the network is a fleet$/);
+  assert.match(fresh, /^new\.one\s+new: the reference commit has no such benchmark$/);
 });
 
 test('the figures table shows the median, the spread of runs and the normalised figure', () => {

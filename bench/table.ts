@@ -1,6 +1,7 @@
 /** The readable output: the figures as a table, and the gate's verdict per figure. */
 import type { Figure } from './figure.js';
-import { type Comparison, MARGIN } from './gate.js';
+import { type Judgement, MARGIN } from './gate.js';
+import { spread } from './measure.js';
 
 /** Columns padded to their widest cell, under a header and a rule. */
 export function formatTable(head: readonly string[], rows: readonly string[][]): string {
@@ -29,20 +30,28 @@ export function figuresTable(figures: readonly Figure[]): string {
   return formatTable(['benchmark', 'median', 'range (runs)', 'per M ref ops (range)', 'gated'], rows);
 }
 
-export function gateTable(comparisons: readonly Comparison[], margin = MARGIN): string {
-  const rows = comparisons.map((c) => {
-    // One decimal, so a figure that fails at the margin does not read as exactly the margin.
+/** The gate's verdict per figure: each side's median rate, the median pair ratio and its range. */
+export function gateTable(judgements: readonly Judgement[]): string {
+  const rows = judgements.map((j) => {
+    if (j.verdict === 'new') return [j.name, '', '', '', 'new: the reference commit has no such benchmark'];
+    const median = (xs: number[]) => compact(spread(xs).median);
     const percent = (x: number) => `${Math.abs(x * 100).toFixed(1)} %`;
-    const change = c.change === undefined ? '' : `${c.change >= 0 ? '+' : '−'}${percent(c.change)}`;
+    const slower = 1 - j.ratio!;
     const verdict =
-      c.verdict === 'new'
-        ? 'new: not in the baseline'
-        : c.verdict === 'fail'
-          ? `FAIL: the best of ${c.attempts.length} measurements is ${percent(c.change!)} below the baseline`
-          : c.change! > margin
-            ? 'ok, faster: --update-baseline to keep it'
-            : 'ok';
-    return [c.name, c.baseline === undefined ? '' : compact(c.baseline), c.attempts.map(compact).join(', '), change, verdict];
+      j.verdict === 'fail'
+        ? `FAIL: ${percent(slower)} slower, ${j.below} of ${j.pairs.length} pairs below the floor (${j.floor.toFixed(2)})`
+        : j.verdict === 'unclear'
+          ? `unclear: ${percent(slower)} slower, but only ${j.below} of ${j.pairs.length} pairs below the floor — too noisy to prove`
+          : j.accepted !== undefined && j.ratio! < 1 - MARGIN
+          ? `ok, accepted down to ${j.floor.toFixed(2)}: ${j.accepted}`
+          : 'ok';
+    return [
+      j.name,
+      `${median(j.pairs.map((p) => p.reference))} ${j.unit}`,
+      median(j.pairs.map((p) => p.change)),
+      `${j.ratio!.toFixed(3)} (${j.low!.toFixed(2)}–${j.high!.toFixed(2)}, ${j.pairs.length})`,
+      verdict,
+    ];
   });
-  return formatTable(['figure (per M ref ops)', 'baseline', 'measured', 'change', `verdict (margin ${(margin * 100).toFixed(0)} %)`], rows);
+  return formatTable(['figure (rates per CPU second)', 'reference', 'change', 'change ÷ reference (range, pairs)', `verdict (margin ${(MARGIN * 100).toFixed(0)} %)`], rows);
 }

@@ -6,4 +6,8 @@ export interface ChartContext {
   discountRatePerYear: number;
   /** Monthly bands of every series. */
   bands: readonly BandRow[];
+  /** NPV whose probability of being exceeded the S-curves give, USD. */
+  targetUSD?: number;
+  /** Each uncertain input's canonical unit (undefined: a plain number), by id. */
+  inputUnits?: ReadonlyMap<string, string | undefined>;
 }

@@ -5,13 +5,15 @@ import type { Chart } from './chart.js';
 import type { ChartContext } from './chart-context.js';
 import { convergenceChart } from './charts/convergence.js';
 import { energyChart } from './charts/energy.js';
-import { variantFanChart, worldFanChart } from './charts/fan.js';
+import { hashpriceFanChart, priceFanChart, variantFanChart, worldFanChart } from './charts/fan.js';
 import { gpuQueueChart } from './charts/gpu-queue.js';
 import { npvDistributionChart } from './charts/npv-distribution.js';
 import { pairedDifferenceChart } from './charts/paired-difference.js';
 import { revenueMixChart } from './charts/revenue-mix.js';
 import { riskReturnChart } from './charts/risk-return.js';
-import { sensitivityChart } from './charts/sensitivity.js';
+import { sCurveChart } from './charts/s-curve.js';
+import { tornadoCharts } from './charts/tornado.js';
+import { waterfallChart } from './charts/waterfall.js';
 
 export type { ChartContext };
 
@@ -21,14 +23,16 @@ export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartCo
   const charts: Array<Chart | undefined> = [
     npvDistributionChart(summary, rows, ctx.discountRatePerYear),
     pairedDifferenceChart(summary),
+    sCurveChart(summary, rows, ctx.targetUSD ?? 0),
+    waterfallChart(summary),
+    ...tornadoCharts(summary, ctx.inputUnits ?? new Map()),
     riskReturnChart(summary),
-    sensitivityChart(summary),
-    variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does the cash go, and when does it recover?', 'Cumulative cash after capex (million USD)', 1e6, fundingGap),
-    revenueMixChart(ctx.bands, variants),
+    variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does cumulative cash (after capex) go, and when does it recover?', 'Cash (million USD)', 1e6, fundingGap),
+    revenueMixChart(summary),
     variantFanChart(ctx.bands, 'gpuUtilisation', variants, 'How busy are the GPUs?', 'GPU utilisation (%)', 0.01),
     gpuQueueChart(summary),
-    worldFanChart(ctx.bands, 'btcPriceUSD', 'BTC price paths', 'BTC price (thousand USD)', 1e3),
-    worldFanChart(ctx.bands, 'hashpriceUSDPerPHDay', 'Hashprice: what 1 PH/s earns a day', 'Hashprice (USD per PH/s per day)'),
+    priceFanChart(ctx.bands),
+    hashpriceFanChart(ctx.bands),
     worldFanChart(ctx.bands, 'networkHashrateEHs', 'Network hashrate', 'Network hashrate (EH/s)'),
     worldFanChart(ctx.bands, 'difficultyT', 'Difficulty', 'Difficulty (T)'),
     energyChart(summary),

@@ -8,3 +8,19 @@ const TABLEAU10 = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc9
 export function variantColorScale(variants: readonly string[]): { domain: string[]; range: string[] } {
   return { domain: [...variants], range: variants.map((_, i) => TABLEAU10[i % TABLEAU10.length]) };
 }
+
+/** One colour per NPV segment, the same in every chart that shows segments (a segment not listed takes a neutral grey). */
+export const segmentColor = (metric: string): string => SEGMENT_COLORS[metric] ?? '#8c8c8c';
+
+const SEGMENT_COLORS: Readonly<Record<string, string>> = {
+  npvMiningUSD: '#f28e2b',
+  npvLeaseUSD: '#4e79a7',
+  npvGpuCloudUSD: '#59a14f',
+  npvPowerBoughtUSD: '#e15759',
+  npvPowerSoldUSD: '#b07aa1',
+  npvDemandResponseUSD: '#edc948',
+  npvOpexUSD: '#9c755f',
+  npvCapexUSD: '#bab0ac',
+  npvResidualUSD: '#76b7b2',
+  npvTerminalUSD: '#ff9da7',
+};

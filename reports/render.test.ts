@@ -31,7 +31,7 @@ test('charts render to SVG byte-for-byte the same twice, whatever was rendered b
 test('the profit chart labels its axis with the unit and keeps one colour per variant', async () => {
   const [chart] = studyCharts(summary, rows, { discountRatePerYear: 0.12, bands: [] });
   const svg = await renderSvg(chart.spec);
-  assert.match(svg, /Net present value at 12 %\/year \(million USD\)/);
+  assert.match(svg, /NPV at 12 % a year \(million USD\)/);
   assert.match(svg, /Which layout creates more value\?/);
   const spec = JSON.stringify(chart.spec);
   assert.match(spec, /"domain":\["a","b"\],"range":\["#4e79a7","#f28e2b"\]/);

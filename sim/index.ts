@@ -34,7 +34,7 @@ export { normalCdf, normalQuantile } from './core/stats/normal.js';
 export { studentTCdf, studentTQuantile } from './core/stats/student-t.js';
 
 // Validation model
-export { simulateMMc, erlangC } from './core/mmc.js';
+export { simulateMMc, erlangC, erlangA } from './core/mmc.js';
 export type { MMcOptions, MMcResult } from './core/mmc.js';
 
 // BTC market: price models and fees
@@ -51,6 +51,7 @@ export { HistoricalBootstrap } from './market/bootstrap.js';
 export type { BootstrapParameters } from './market/bootstrap.js';
 export { parseMonthlyCloses, readMonthlyCloses, monthlyLogReturns } from './market/history.js';
 export { FeeShare } from './market/fees.js';
+export { RealisedPrices, RealisedPriceModel } from './market/realised.js';
 export type { FeeParameters } from './market/fees.js';
 
 // Bitcoin network: Bitcoin Core's retarget, the chain, hashrate, subsidy, hashprice
@@ -62,6 +63,14 @@ export type { BlockMode, ChainOptions } from './network/chain.js';
 export { EpochWork } from './network/epoch-work.js';
 export { RestOfNetwork } from './network/hashrate.js';
 export type { HashrateResponse } from './network/hashrate.js';
+export { NetworkFleet, FleetRun } from './network/fleet.js';
+export { checkFleet } from './network/fleet-spec.js';
+export type { FleetSpec } from './network/fleet-spec.js';
+export { Frontier } from './network/frontier.js';
+export type { FrontierMachine } from './network/frontier.js';
+export { FLEET_DEFAULTS, REFERENCE_MACHINES, defaultFleetSpec } from './network/fleet-defaults.js';
+export { parseObservedDifficulty, readObservedDifficulty } from './scenario/observed-difficulty.js';
+export type { ObservedDifficulty, ObservedDifficultyRow } from './scenario/observed-difficulty.js';
 export { blockSubsidySats, blockSubsidyBTC, nextHalvingHeight, HALVING_INTERVAL_BLOCKS } from './network/subsidy.js';
 export { fppsBtcPerHour, hashpriceUSDPerPHDay, hashpriceBTCPerPHDay } from './network/hashprice.js';
 
@@ -86,7 +95,7 @@ export type { OutageSpec } from './site/outages.js';
 // Site: weather, cooling, load shedding, demand response, backup power
 export { weatherSeries, checkWeather, stullWetBulbC, CENTRAL_TEXAS_WEATHER } from './site/weather.js';
 export type { WeatherSpec, WeatherSeries } from './site/weather.js';
-export { parseWeatherCsv, readWeatherCsv } from './site/weather-csv.js';
+export { parseWeatherCsv, readWeatherCsv } from './scenario/weather-csv.js';
 export { dayOfYear, monthSpans, parseIsoTimeMs, hoursFromStart } from './site/calendar.js';
 export type { MonthSpan } from './site/calendar.js';
 export { checkDerateCurve, derateAt, derateSeries } from './site/derate-curve.js';
@@ -96,7 +105,8 @@ export { mechanicalShare } from './site/economizer.js';
 export { checkCooling, overheadPerItMW, COOLING_TECHNOLOGIES, DEFAULT_COOLING } from './site/cooling.js';
 export type { CoolingSpec, CoolingTechnology, AmbientBulb, MechanicalCooling } from './site/cooling.js';
 export { HallCooling } from './site/hall-cooling.js';
-export { allocateLoad, LoadAllocation } from './site/shed.js';
+export { Allocation, shareSupply, soldUSDPerH, billUSDPerH, marginalPriceUSDPerMWh } from './site/dispatch.js';
+export type { PowerContract } from './site/dispatch.js';
 export {
   fourCpPlan,
   systemLoadProxy,
@@ -116,7 +126,13 @@ export type { BackupPowerSpec } from './site/backup-power.js';
 
 // Finance
 export { npv, irr, paybackYears, minimumCash } from './finance/cash-flows.js';
-export { miningCapexUSD } from './finance/capex.js';
+export { miningCapexUSD, capexBeyondCapitalAtH } from './finance/capex.js';
+export { incremental, capitalRunsOutYears } from './finance/incremental.js';
+export type { CashFlows, IncrementalMetrics } from './finance/incremental.js';
+export { incomeTax, MACRS, straightLine } from './finance/tax.js';
+export type { AssetClass, Depreciation, TaxSpec, TaxResult } from './finance/tax.js';
+export { NPV_SEGMENTS, segmentValues } from './finance/segments.js';
+export type { NpvSegment, SegmentBooks, SegmentMetric } from './finance/segments.js';
 
 // Scenarios
 export { loadScenario, parseScenario } from './scenario/load.js';
@@ -139,11 +155,33 @@ export { runCampus } from './campus/campus.js';
 export type { CampusOptions } from './campus/campus.js';
 export { InvariantError } from './campus/invariants.js';
 export type { SiteWorld } from './campus/site-world.js';
-export { METRICS } from './campus/metrics.js';
+export { METRICS, INCREMENTAL_METRICS } from './campus/metrics.js';
+export { WORLD_DRIVERS, worldDrivers } from './campus/world-drivers.js';
 export type { Metrics, MetricName } from './campus/metrics.js';
+// The network model against history: the fit and the backtest
+export { historyWindow } from './calibrate/history.js';
+export { fitNetwork } from './calibrate/fit-network.js';
+export type { NetworkFit } from './calibrate/fit-network.js';
+export { fitForecasts } from './calibrate/fit-forecasts.js';
+export { fitPrice } from './calibrate/fit-price.js';
+export { backtest } from './calibrate/backtest.js';
+export type { BacktestResult, BacktestRow } from './calibrate/backtest.js';
+
 export { runStudy, StudyError } from './study/study.js';
 export type { StudyOptions, StudyResult } from './study/study.js';
+export type { StudyData } from './study/outputs.js';
+export { OutputError } from './study/output-error.js';
 export { mergeStudies } from './study/merge.js';
 export type { Summary, VariantSummary, MetricSummary, PairedSummary, StoppingRule } from './study/summarize.js';
+export type { Tornado, TornadoBar, TornadoDriver } from './study/tornado.js';
+export type { AnnualCashFlows } from './study/annual-summary.js';
+export type { BreakEvens } from './study/summarize.js';
+export { breakEven } from './study/break-even.js';
+export type { BreakEven } from './study/break-even.js';
+export { selectBest, equalAllocationReplications } from './study/ranking.js';
+export type { Selection, SelectionOptions } from './study/ranking.js';
+export { optimize } from './study/optimize.js';
+export type { OptimizeRequest, OptimizeResult, Candidate } from './study/optimize.js';
+export type { Assumptions } from './scenario/assumptions.js';
 export { quantileSorted, quantileEstimate, orderStatisticRanks, lowerTailMean } from './core/stats/quantiles.js';
 export { binomialCdf } from './core/stats/binomial.js';

@@ -2,7 +2,7 @@
 import type { Row } from '../../sim/study/replicate.js';
 import type { Summary } from '../../sim/study/summarize.js';
 import { studentTQuantile } from '../../sim/core/stats/student-t.js';
-import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, chartTitle, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
 export function convergenceChart(summary: Summary, rows: readonly Row[]): Chart {
@@ -26,7 +26,7 @@ export function convergenceChart(summary: Summary, rows: readonly Row[]): Chart 
     name: 'convergence',
     spec: {
       $schema: VEGA_LITE_SCHEMA,
-      title: { text: 'Have we run enough replications?', subtitle: `half-width of the ${Math.round(summary.confidence * 100)} % interval of mean NPV; it shrinks as 1/√n` },
+      title: chartTitle('Have we run enough replications?', `half-width of the ${Math.round(summary.confidence * 100)} % interval of mean NPV; it shrinks as 1/√n`, 560),
       config: CHART_CONFIG,
       width: 420,
       height: 240,
@@ -34,9 +34,9 @@ export function convergenceChart(summary: Summary, rows: readonly Row[]): Chart 
       mark: { type: 'line', strokeWidth: 2 },
       encoding: {
         x: { field: 'n', type: 'quantitative', title: 'Replications', scale: { type: 'log' } },
-        y: { field: 'halfWidth', type: 'quantitative', title: 'Interval half-width (million USD)', scale: { type: 'log' } },
-        color: { field: 'variant', type: 'nominal', scale: variantColorScale(variants), title: 'Variant' },
-        tooltip: [{ field: 'variant' }, { field: 'n', title: 'replications' }, { field: 'halfWidth', title: '± M USD', format: ',.1f' }],
+        y: { field: 'halfWidth', type: 'quantitative', title: '± (million USD)', scale: { type: 'log' } },
+        color: { field: 'variant', type: 'nominal', scale: variantColorScale(variants), title: 'Layout' },
+        tooltip: [{ field: 'variant', title: 'Layout' }, { field: 'n', title: 'Replications' }, { field: 'halfWidth', title: '± (million USD)', format: ',.1f' }],
       },
     },
   };

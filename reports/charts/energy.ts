@@ -1,7 +1,7 @@
 /** "Where does the energy go?" — mean MWh drawn and curtailed by cause, per variant. */
 import type { MetricName } from '../../sim/campus/metrics.js';
 import type { Summary } from '../../sim/study/summarize.js';
-import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, chartTitle, VEGA_LITE_SCHEMA } from '../chart.js';
 
 type Means = (metric: MetricName) => number;
 const USES: ReadonlyArray<readonly [string, string, (mean: Means) => number]> = [
@@ -22,7 +22,7 @@ export function energyChart(summary: Summary): Chart {
     name: 'energy',
     spec: {
       $schema: VEGA_LITE_SCHEMA,
-      title: { text: 'Where does the power go?', subtitle: 'mean over replications, whole horizon' },
+      title: chartTitle('Where does the power go?', 'energy drawn by use and not drawn by cause: mean over replications, whole horizon', 640),
       config: CHART_CONFIG,
       width: 420,
       height: Math.max(80, 40 * summary.variants.length),
@@ -32,7 +32,7 @@ export function energyChart(summary: Summary): Chart {
         y: { field: 'variant', type: 'nominal', title: null, sort: summary.variants.map((v) => v.name) },
         x: { field: 'gwh', type: 'quantitative', title: 'Energy (GWh)', stack: true },
         color: { field: 'use', type: 'nominal', title: 'Use', scale: { domain: USES.map(([u]) => u), range: USES.map(([, c]) => c) }, legend: { labelLimit: 320 } },
-        tooltip: [{ field: 'variant' }, { field: 'use' }, { field: 'gwh', title: 'GWh', format: ',.1f' }],
+        tooltip: [{ field: 'variant', title: 'Layout' }, { field: 'use', title: 'Use' }, { field: 'gwh', title: 'Energy (GWh)', format: ',.1f' }],
       },
     },
   };

@@ -1,6 +1,6 @@
 /** "How much better or worse than the baseline, on the same luck?" — paired Δ NPV with its interval. */
 import type { Summary } from '../../sim/study/summarize.js';
-import { CHART_CONFIG, type Chart, VEGA_LITE_SCHEMA } from '../chart.js';
+import { CHART_CONFIG, type Chart, chartTitle, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
 export function pairedDifferenceChart(summary: Summary): Chart | undefined {
@@ -15,24 +15,24 @@ export function pairedDifferenceChart(summary: Summary): Chart | undefined {
     name: 'npv-vs-baseline',
     spec: {
       $schema: VEGA_LITE_SCHEMA,
-      title: { text: `How much better than ${summary.baseline}, on the same price paths?`, subtitle: `paired difference per replication · mean with its ${Math.round(summary.confidence * 100)} % interval` },
+      title: chartTitle(`How much better than ${summary.baseline}, on the same worlds?`, `NPV less ${summary.baseline}’s in each replication · mean with its ${Math.round(summary.confidence * 100)} % interval`, 540),
       config: CHART_CONFIG,
       width: 420,
       height: Math.max(80, 40 * values.length),
       data: { values },
       layer: [
         { mark: { type: 'rule', color: '#888', strokeDash: [4, 4] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y: { field: 'variant', type: 'nominal', title: null }, x: { field: 'lower', type: 'quantitative', title: x.title }, x2: { field: 'upper' }, color: { field: 'variant', scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null } } },
+        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y: { field: 'variant', type: 'nominal', title: null, sort: values.map((v) => v.variant) }, x: { field: 'lower', type: 'quantitative', title: x.title }, x2: { field: 'upper' }, color: { field: 'variant', scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null } } },
         {
           mark: { type: 'point', filled: true, size: 80, color: 'black' },
           encoding: {
-            y: { field: 'variant', type: 'nominal' },
+            y: { field: 'variant', type: 'nominal', sort: values.map((v) => v.variant) },
             x,
             tooltip: [
-              { field: 'variant', title: 'Variant' },
-              { field: 'delta', title: 'Δ NPV (M USD)', format: ',.1f' },
-              { field: 'lower', title: 'CI low', format: ',.1f' },
-              { field: 'upper', title: 'CI high', format: ',.1f' },
+              { field: 'variant', title: 'Layout' },
+              { field: 'delta', title: 'Δ NPV (million USD)', format: ',.1f' },
+              { field: 'lower', title: 'interval from (million USD)', format: ',.1f' },
+              { field: 'upper', title: 'to (million USD)', format: ',.1f' },
               { field: 'better', title: 'P(better)', format: '.0%' },
               { field: 'gain', title: 'CRN gain (×)', format: '.1f' },
             ],

@@ -1,51 +1,96 @@
 /**
- * A leased hall against one replication's weather: hour by hour, the IT its cooling lets the tenant
- * run and the power it takes from the grid. The tenant is taken to run its contracted IT at full
- * load whenever it can (its GPUs are its own business; the campus sees only the draw), so in hour h
- * the hall holds min(leased IT, cooling capacity) and draws that × PUE(ambient, held ÷ leased IT).
- * Without a cooling model the draw is the flat leased IT × pue, and heat costs the tenant nothing.
- * Worked out once per run, so the campus's hot path is an array lookup.
+ * A leased hall as a load: the tenant runs its contracted IT at full load whenever it can (its GPUs
+ * are its own business; the campus sees only the draw), so in hour h the hall holds min(leased IT,
+ * cooling capacity) and draws that × PUE(ambient, held ÷ leased IT); without a cooling model the draw
+ * is the flat leased IT × pue, and heat costs the tenant nothing. It comes first in the shed order
+ * and is never capped by the campus: the grid and backup are reserved for it. The tenant pays for
+ * its power (pass-through), so its draw is not on the campus's bill. Rent runs from when the hall is
+ * built, less SLA credits for the months the grid or the heat let the tenant down.
  */
-import type { LeaseConfig } from '../scenario/types.js';
+import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
+import { rentAfterHorizonUSD } from '../finance/rent-after-horizon.js';
+import type { LeaseConfig } from '../hpc/config.js';
+import type { CoolingSpec } from '../site/cooling.js';
 import { HallCooling } from '../site/hall-cooling.js';
 import type { WeatherSeries } from '../site/weather.js';
+import type { BackupLease } from './backup-plan.js';
+import type { Load, LoadContext, LoadKind, LoadReport } from './load.js';
+import type { SiteState } from './site-state.js';
 
-export class LeaseHall {
-  readonly itMW: number;
+export class LeaseHall implements Load, BackupLease {
+  readonly shedRank = 0;
+  readonly segment = 'compute';
+  readonly billed = false;
+  readonly onBackup = true;
+  readonly gridBound = false;
+  readonly hourlyInputs: number;
+  readonly recapHourly: boolean;
   readonly onlineH: number;
   /** Per hour, with a cooling model: the share of the leased IT the cooling could not hold (0–1). */
   readonly heatShortShare: Float64Array | undefined;
-  /** Per hour, with a cooling model: the hall's facility power while lit, MW. */
+  /** Per hour, with a cooling model: the hall's facility power while lit, MW. Worked out once, so the hot path is a lookup. */
   private readonly facilityByHourMW: Float64Array | undefined;
   private readonly flatFacilityMW: number;
+  private readonly lease: LeaseConfig;
+  private incomeCache: LeaseIncome | undefined = undefined;
 
-  /** @param lease a lease of more than 0 MW */
-  constructor(lease: LeaseConfig, weather: WeatherSeries | undefined, variantName: string) {
-    this.itMW = lease.itMW;
+  /** @param ctx a layout whose lease is of more than 0 MW */
+  constructor(private readonly ctx: LoadContext) {
+    const lease = ctx.variant.lease!;
+    const weather = ctx.world.weather;
+    this.lease = lease;
     this.onlineH = lease.onlineH;
     this.flatFacilityMW = lease.itMW * lease.pue;
-    if (!lease.cooling) return;
-    if (!weather) throw new Error(`variant ${variantName}: leased-hall cooling needs the world's weather`);
-    const cooling = new HallCooling(lease.cooling, lease.itMW, weather);
-    const n = cooling.hours;
-    this.heatShortShare = new Float64Array(n);
-    this.facilityByHourMW = new Float64Array(n);
-    for (let h = 0; h < n; h++) {
-      const heldMW = Math.min(lease.itMW, cooling.capacityMW(h));
-      this.heatShortShare[h] = 1 - heldMW / lease.itMW;
-      // = held × PUE(h, held ÷ leased) (cooling.ts); past the hard limit, the fixed overhead alone.
-      this.facilityByHourMW[h] = cooling.facilityMW(h, heldMW);
-    }
+    this.hourlyInputs = lease.cooling && weather ? weather.dryBulbC.length : 0;
+    this.recapHourly = lease.cooling !== undefined;
+    // Every field is set whatever the lease, so every leased hall has one hidden class (gpu-hall.ts says why).
+    const byHour = lease.cooling ? heldByHour(lease, lease.cooling, weather, ctx.variant.name) : undefined;
+    this.heatShortShare = byHour?.heatShortShare;
+    this.facilityByHourMW = byHour?.facilityMW;
   }
 
-  /** Does the draw change hour by hour (so the campus must re-share the grid every hour)? */
-  get hourly(): boolean {
-    return this.facilityByHourMW !== undefined;
+  get inService(): boolean {
+    return this.ctx.sim.now >= this.onlineH;
+  }
+
+  /** Backup is reserved for this hall first, whole or not at all. */
+  get tenant(): BackupLease {
+    return this;
   }
 
   /** Facility power the lit hall draws in hour `h` of the horizon, MW. */
-  facilityMW(h: number): number {
+  facilityDrawMW(h: number): number {
     return this.facilityByHourMW !== undefined ? this.facilityByHourMW[h] : this.flatFacilityMW;
+  }
+
+  /** The leased IT: the tenant's, run whenever it can. */
+  itDrawMW(): number {
+    return this.lease.itMW;
+  }
+
+  maxItMW(h: number, facilityMW: number): number {
+    return facilityMW >= this.facilityDrawMW(h) ? this.lease.itMW : 0;
+  }
+
+  decide(): void {}
+
+  /** Once built, its draw this hour comes off the grid before any of the campus's own loads; in an outage backup holds its share already (backup-plan.ts). */
+  demandMW(site: SiteState): number {
+    return site.gridUp && site.nowH >= this.onlineH ? this.facilityDrawMW(site.hour) : 0;
+  }
+
+  cap(): void {
+    // The tenant's IT is not the campus's to cap: what power and heat take is counted against the SLA.
+  }
+
+  take(): void {}
+
+  opexUSDPerH(): number {
+    return 0;
+  }
+
+  curtailedForDemandResponseMW(): number {
+    return 0;
   }
 
   /** The most the lit hall draws in any hour that [fromH, toH) touches, MW (0 for an empty span). */
@@ -57,4 +102,63 @@ export class LeaseHall {
     for (let h = Math.max(0, Math.floor(fromH)); h < end; h++) if (f[h] > peakMW) peakMW = f[h];
     return peakMW;
   }
+
+  closeMonth(m: number): void {
+    const income = this.income();
+    this.ctx.ledger.monthly.leaseRentUSD[m] = income.monthly.rentUSD[m] - income.monthly.creditUSD[m];
+  }
+
+  report(): LoadReport {
+    const income = this.income();
+    const finance = this.ctx.variant.finance;
+    return {
+      metrics: { leaseRentUSD: income.rentUSD, slaCreditsUSD: income.creditsUSD, leaseUndeliveredMWh: income.undeliveredKWh / 1000 },
+      revenueUSD: income.rentUSD,
+      creditsPaidUSD: income.creditsUSD,
+      afterHorizonUSD: rentAfterHorizonUSD(this.lease, this.ctx.horizonH, finance.discountRatePerYear),
+    };
+  }
+
+  /** Rent, and SLA credits for the hours the hall was dark (outages backup did not carry) or its cooling held less than the lease; all known once backup is planned. */
+  private income(): LeaseIncome {
+    const l = this.lease;
+    this.incomeCache ??= leaseIncome(
+      {
+        leasedKW: l.itMW * 1000,
+        priceUSDPerKWMonth: l.rentUSDPerKWMonth,
+        escalatorPerYear: l.escalatorPerYear,
+        slaAvailability: l.slaAvailability,
+        creditPerStep: l.creditPerStep,
+        stepAvailability: l.stepAvailability,
+        maxCredit: l.maxCredit,
+        startH: l.onlineH,
+      },
+      this.ctx.horizonH,
+      this.ctx.backup.leaseDownH(),
+      this.heatShortShare,
+    );
+    return this.incomeCache;
+  }
 }
+
+/** Hour by hour, the share of the leased IT the cooling cannot hold, and the hall's facility power while lit. */
+function heldByHour(lease: LeaseConfig, spec: CoolingSpec, weather: WeatherSeries | undefined, variantName: string): { heatShortShare: Float64Array; facilityMW: Float64Array } {
+  if (!weather) throw new Error(`variant ${variantName}: leased-hall cooling needs the world's weather`);
+  const cooling = new HallCooling(spec, lease.itMW, weather);
+  const n = cooling.hours;
+  const heatShortShare = new Float64Array(n), facilityMW = new Float64Array(n);
+  for (let h = 0; h < n; h++) {
+    const heldMW = Math.min(lease.itMW, cooling.capacityMW(h));
+    heatShortShare[h] = 1 - heldMW / lease.itMW;
+    // = held × PUE(h, held ÷ leased) (cooling.ts); past the hard limit, the fixed overhead alone.
+    facilityMW[h] = cooling.facilityMW(h, heldMW);
+  }
+  return { heatShortShare, facilityMW };
+}
+
+/** A layout's leased hall, when it leases more than 0 MW. */
+export const LEASE_HALL: LoadKind = {
+  name: 'lease',
+  build: (ctx) => (ctx.variant.lease && ctx.variant.lease.itMW > 0 ? new LeaseHall(ctx) : undefined),
+  absentMetrics: { leaseRentUSD: 0, slaCreditsUSD: 0, leaseUndeliveredMWh: 0 },
+};

@@ -1,19 +1,28 @@
 /** The per-replication, per-variant figures a campus run reports: one row of replications.csv. */
 import type { ClusterMetrics } from '../hpc/cluster.js';
+import { NPV_SEGMENTS, type SegmentMetric } from '../finance/segments.js';
 import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 
-/** Metric names in column order, each with its unit in the name. */
-export const METRICS = [
-  'npvUSD', 'equityNpvUSD', 'interestUSD', 'irr', 'paybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
+const CAMPUS_METRICS = [
+  'npvUSD', 'equityNpvUSD', 'afterTaxNpvUSD', 'taxUSD', 'interestUSD', 'campusIrr', 'campusPaybackYears', 'capexUSD', 'minCashUSD', 'capitalHeadroomUSD', 'capitalRunsOutYears', 'residualValueUSD', 'treasuryBTC', 'treasuryUSD',
   'miningProfitUSD', 'miningRevenueUSD', 'powerCostUSD', 'powerSoldUSD', 'opexUSD', 'miningEbitdaUSD', 'computeEbitdaUSD', 'breakEvenBtcUSD',
   'leaseRentUSD', 'slaCreditsUSD', 'leaseUndeliveredMWh',
   'gpuCloudRevenueUSD', 'reservedRevenueUSD', 'trainingRevenueUSD', 'inferenceRevenueUSD', 'computeRevenueShare',
-  'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
+  'gpuUtilisation', 'trainingWaitMeanH', 'trainingWaitP95H', 'trainingJobsCompleted', 'trainingJobsRejected', 'trainingJobsAbandoned', 'trainingGpuHoursAbandoned', 'trainingRevenueForgoneUSD', 'jobsPreempted', 'gpuHoursLost', 'inferenceShortfallGpuH',
   'energyMWh', 'gpuEnergyMWh', 'curtailedEconomicMWh', 'curtailedOutageMWh', 'outageHours', 'minedBTC',
   'miningEnergyMWh', 'gpuItEnergyMWh', 'coolingEnergyMWh', 'backupEnergyMWh',
   'curtailedDemandResponseMWh', 'curtailedCoolingMWh', 'curtailedGridMWh', 'curtailedFailureMWh', 'demandResponseCreditsUSD', 'deliveredHashrateEHs', 'gpuDowntimeHours',
 ] as const;
-export type MetricName = (typeof METRICS)[number];
+/** The decision's figures: a layout against the baseline on the same world (finance/incremental.ts), filled in by the study. */
+export const INCREMENTAL_METRICS = ['incrementalNpvUSD', 'incrementalIrr', 'incrementalPaybackYears', 'incrementalCapexUSD', 'profitabilityIndex', 'incrementalAfterTaxNpvUSD'] as const;
+export type CampusMetricName = (typeof CAMPUS_METRICS)[number] | SegmentMetric;
+export type IncrementalMetricName = (typeof INCREMENTAL_METRICS)[number];
+export type MetricName = CampusMetricName | IncrementalMetricName;
+
+/** Metric names in column order, each with its unit in the name: the campus's, the NPV of each segment, then against the baseline. */
+export const METRICS: readonly MetricName[] = [...CAMPUS_METRICS, ...NPV_SEGMENTS.map((s) => s.metric), ...INCREMENTAL_METRICS];
+/** What one campus run reports. */
+export type CampusMetrics = Record<CampusMetricName, number>;
 export type Metrics = Record<MetricName, number>;
 
 export interface MetricInfo {
@@ -25,12 +34,15 @@ export interface MetricInfo {
 }
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
-  npvUSD: { label: 'Net present value of the monthly cash flows, capex and any terminal value included, USD', better: 'higher', money: true },
+  npvUSD: { label: 'Net present value of the whole campus’s monthly cash flows, capex and any terminal value included (its difference from the baseline’s is the incremental NPV), USD', better: 'higher', money: true },
   equityNpvUSD: { label: 'NPV with the debt’s flows (money raised, interest, principal repaid or owed at the horizon); the project NPV without debt, USD', better: 'higher', money: true },
+  afterTaxNpvUSD: { label: 'NPV of the whole campus’s flows after income tax (finance.tax; no value without it), USD', better: 'higher', money: true },
+  taxUSD: { label: 'Income tax paid over the horizon and on what is realised at it, undiscounted (0 without finance.tax), USD', better: 'lower', money: false },
   interestUSD: { label: 'Interest paid on debt over the horizon, USD', better: 'lower', money: false },
-  irr: { label: 'Internal rate of return of the monthly cash flows, a year (only for outlays followed by returns — one change of sign — where it is unique)', better: 'higher', money: false },
-  paybackYears: { label: 'Years until cumulative cash is back to zero after capex (0 if it never dips; no value if it never recovers)', better: 'lower', money: false },
+  campusIrr: { label: 'Whole campus: internal rate of return of all its monthly cash flows, a year (only where unique and outlays come first); judge a layout by incrementalIrr', better: 'higher', money: false },
+  campusPaybackYears: { label: 'Whole campus: years until its cumulative cash is back to zero after capex (0 if it never dips; no value if it never recovers); judge a layout by incrementalPaybackYears', better: 'lower', money: false },
   capitalHeadroomUSD: { label: 'Capital available less the funding the plan needs at its lowest point; below zero the plan does not fit the raise, USD', better: 'higher', money: true },
+  capitalRunsOutYears: { label: 'Years from the start until the plan’s cumulative cash first needs more than the capital available (no value when it fits)', money: false },
   residualValueUSD: { label: 'Book value at the horizon of what capex bought (straight-line lives), counted in NPV, USD', money: false },
   treasuryBTC: { label: 'Mined BTC kept in treasury at the horizon, BTC', money: false },
   treasuryUSD: { label: 'Treasury BTC at the last price, counted in NPV at the horizon, USD', money: false },
@@ -53,10 +65,13 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   inferenceRevenueUSD: { label: 'GPU cloud: inference GPU-hours served less SLA credits for those missed, USD', better: 'higher', money: false },
   computeRevenueShare: { label: 'Share of revenue from compute (lease rent and GPU cloud) rather than bitcoin', money: false },
   gpuUtilisation: { label: 'GPU cloud: busy GPU-hours ÷ available GPU-hours (no value without a hall)', better: 'higher', money: false },
-  trainingWaitMeanH: { label: 'GPU cloud: mean wait of training jobs before they first start, hours', better: 'lower', money: false },
+  trainingWaitMeanH: { label: 'GPU cloud: mean wait of training jobs before they first start (those that start), hours', better: 'lower', money: false },
   trainingWaitP95H: { label: 'GPU cloud: 95th percentile of that wait, hours', better: 'lower', money: false },
   trainingJobsCompleted: { label: 'GPU cloud: training jobs completed', better: 'higher', money: false },
   trainingJobsRejected: { label: 'GPU cloud: training jobs rejected (wider than the hall)', better: 'lower', money: false },
+  trainingJobsAbandoned: { label: 'GPU cloud: training jobs whose customers left, tired of waiting, before they started', better: 'lower', money: false },
+  trainingGpuHoursAbandoned: { label: 'GPU cloud: GPU-hours of work those customers took elsewhere', better: 'lower', money: false },
+  trainingRevenueForgoneUSD: { label: 'GPU cloud: revenue those customers would have paid, at the price when they left, USD', better: 'lower', money: false },
   jobsPreempted: { label: 'GPU cloud: running jobs preempted by a capacity cut (outages), each counted once', better: 'lower', money: false },
   gpuHoursLost: { label: 'GPU cloud: GPU-hours of work lost since the last checkpoint to preemptions and failures', better: 'lower', money: false },
   inferenceShortfallGpuH: { label: 'GPU cloud: inference GPU-hours wanted but not served', better: 'lower', money: false },
@@ -77,6 +92,14 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   demandResponseCreditsUSD: { label: 'Demand-response credits: 4CP transmission charges avoided and price-program payments, USD', better: 'higher', money: false },
   deliveredHashrateEHs: { label: 'Mean hashrate delivered over the horizon, EH/s', better: 'higher', money: false },
   gpuDowntimeHours: { label: 'GPU cloud: hours the hall had no power (grid outages not carried by backup)', better: 'lower', money: false },
+  // The segments' NPVs add up to npvUSD: the parts of "why a layout wins".
+  ...(Object.fromEntries(NPV_SEGMENTS.map((s) => [s.metric, { label: `NPV of ${s.description}, USD`, better: 'higher', money: false }])) as Record<SegmentMetric, MetricInfo>),
+  incrementalNpvUSD: { label: 'Against the baseline: NPV of (this layout’s cash flows − the baseline’s) on the same world, at this layout’s discount rate, USD', better: 'higher', money: true },
+  incrementalIrr: { label: 'Against the baseline: IRR of (this layout − baseline), a year; only where it is unique and the layout invests first, so it beats the discount rate exactly when the incremental NPV is positive', better: 'higher', money: false },
+  incrementalPaybackYears: { label: 'Against the baseline: years until the cumulative cash of (this layout − baseline) is back to zero (0 if it never dips; no value if it never recovers)', better: 'lower', money: false },
+  incrementalCapexUSD: { label: 'Against the baseline: capex of this layout − the baseline’s, undiscounted, USD', money: false },
+  incrementalAfterTaxNpvUSD: { label: 'Against the baseline: NPV of (this layout − baseline) after income tax (no value without finance.tax), USD', better: 'higher', money: true },
+  profitabilityIndex: { label: 'Against the baseline: incremental NPV per dollar of incremental capex (only when the layout spends more)', better: 'higher', money: false },
 };
 
 /** The metric studies report first and stop on by default. */
@@ -84,7 +107,8 @@ export const PRIMARY_METRIC: MetricName = 'npvUSD';
 
 type GpuMetricName =
   | 'gpuCloudRevenueUSD' | 'reservedRevenueUSD' | 'trainingRevenueUSD' | 'inferenceRevenueUSD' | 'gpuUtilisation' | 'trainingWaitMeanH'
-  | 'trainingWaitP95H' | 'trainingJobsCompleted' | 'trainingJobsRejected' | 'jobsPreempted' | 'gpuHoursLost' | 'inferenceShortfallGpuH';
+  | 'trainingWaitP95H' | 'trainingJobsCompleted' | 'trainingJobsRejected' | 'trainingJobsAbandoned' | 'trainingGpuHoursAbandoned' | 'trainingRevenueForgoneUSD'
+  | 'jobsPreempted' | 'gpuHoursLost' | 'inferenceShortfallGpuH';
 
 /**
  * A GPU hall's metrics from its cluster's figures. Money and counts are 0 for a layout without a
@@ -105,6 +129,9 @@ export function gpuMetrics(m: (ClusterMetrics & { setup: GpuCloudSetup }) | unde
     trainingWaitP95H: training ? training.p95WaitH : NaN,
     trainingJobsCompleted: training?.completed ?? 0,
     trainingJobsRejected: training?.rejected ?? 0,
+    trainingJobsAbandoned: training?.abandoned ?? 0,
+    trainingGpuHoursAbandoned: training?.gpuHoursAbandoned ?? 0,
+    trainingRevenueForgoneUSD: training?.revenueForgoneUSD ?? 0,
     jobsPreempted: m ? m.classes.reduce((n, c) => n + c.preempted, 0) : 0,
     gpuHoursLost: m ? m.classes.reduce((n, c) => n + c.gpuHoursLost, 0) : 0,
     inferenceShortfallGpuH: m?.inference?.shortfallGpuHours ?? 0,

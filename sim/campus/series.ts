@@ -1,6 +1,6 @@
 /**
  * Monthly series a replication hands back for the fan charts: the shared world's (price, hashprice,
- * network hashrate, difficulty) once, and each variant's own (revenue per month, cumulative profit).
+ * network hashrate, difficulty, the marginal machine's break-even) once, and each variant's own (revenue per month, cumulative profit).
  */
 import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
 import type { Horizon } from '../scenario/types.js';
@@ -18,29 +18,41 @@ export const WORLD_SERIES: readonly SeriesInfo[] = [
   { name: 'hashpriceUSDPerPHDay', label: 'Hashprice, USD per PH/s per day', bins: { transform: 'log', lo: 1e-1, hi: 1e5 } },
   { name: 'networkHashrateEHs', label: 'Network hashrate, EH/s', bins: { transform: 'log', lo: 1, hi: 1e6 } },
   { name: 'difficultyT', label: 'Difficulty, T', bins: { transform: 'log', lo: 1, hi: 1e6 } },
+  { name: 'marginalCostUSDPerPHDay', label: "Break-even of the network's marginal machine (costliest running), USD per PH/s per day", bins: { transform: 'log', lo: 1e-1, hi: 1e5 } },
 ];
 
-export const VARIANT_SERIES: readonly SeriesInfo[] = [
+const VARIANT = [
   { name: 'miningRevenueUSD', label: 'Mining revenue per month, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'cumulativeCashUSD', label: 'Cumulative cash after capex, USD', bins: { transform: 'asinh', scale: 1e5, limit: 1e13 } },
   { name: 'leaseRentUSD', label: 'Lease rent per month after SLA credits, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'gpuCloudRevenueUSD', label: 'GPU cloud revenue per month from reserved blocks and training jobs, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'inferenceRevenueUSD', label: 'Inference revenue per month, less SLA credits for GPU-hours missed, USD', bins: { transform: 'asinh', scale: 1e4, limit: 1e12 } },
   { name: 'gpuUtilisation', label: 'GPU utilisation in the month (busy ÷ available GPU-hours)', bins: { transform: 'asinh', scale: 1e-3, limit: 10 } },
-];
+] as const satisfies readonly SeriesInfo[];
+
+/** A variant's own monthly series, by name. */
+export type VariantSeriesName = (typeof VARIANT)[number]['name'];
+export const VARIANT_SERIES: ReadonlyArray<SeriesInfo & { readonly name: VariantSeriesName }> = VARIANT;
 
 /** Months in the horizon (the last may be partial). */
 export const monthsIn = (horizon: Horizon): number => Math.ceil(horizon.hours / HOURS_PER_MONTH - 1e-9);
 
-/** World series at the start of each month, series-major: out[s · months + m]. */
+/** World series at the start of each month, series-major: out[s · months + m], in WORLD_SERIES order. */
 export function worldMonthly(world: World, months: number): Float64Array {
   const out = new Float64Array(WORLD_SERIES.length * months);
+  const series = (name: string) => {
+    const s = WORLD_SERIES.findIndex((x) => x.name === name);
+    return out.subarray(s * months, (s + 1) * months);
+  };
+  const price = series('btcPriceUSD'), hashprice = series('hashpriceUSDPerPHDay'), hashrate = series('networkHashrateEHs'), difficulty = series('difficultyT');
+  const marginal = series('marginalCostUSDPerPHDay');
   for (let m = 0; m < months; m++) {
     const d = Math.min(world.days - 1, Math.floor((m * HOURS_PER_MONTH) / HOURS_PER_DAY));
-    out[m] = world.dailyPriceUSD[d];
-    out[months + m] = world.reference.hashpriceUSDPerPHDay[d];
-    out[2 * months + m] = world.reference.networkHashrateTHs[d] / 1e6;
-    out[3 * months + m] = world.reference.difficulty[d] / 1e12;
+    price[m] = world.dailyPriceUSD[d];
+    hashprice[m] = world.reference.hashpriceUSDPerPHDay[d];
+    hashrate[m] = world.reference.networkHashrateTHs[d] / 1e6;
+    difficulty[m] = world.reference.difficulty[d] / 1e12;
+    marginal[m] = world.reference.marginalCostUSDPerPHDay[d];
   }
   return out;
 }

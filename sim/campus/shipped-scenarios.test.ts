@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { loadScenario } from '../scenario/load.js';
 import { drawInputs } from '../scenario/uncertain.js';
 import { runCampus } from './campus.js';
-import type { Metrics } from './metrics.js';
+import type { CampusMetrics as Metrics } from './metrics.js';
 import { drawWorld } from './world.js';
 
 /** Replication `r` of every variant of a shipped scenario, its uncertain inputs drawn, each run under --check. */

@@ -4,7 +4,7 @@ import { loadScenario } from '../scenario/load.js';
 import { DEFAULT_COOLING } from '../site/cooling.js';
 import { derateAt } from '../site/derate-curve.js';
 import { runCampus } from './campus.js';
-import type { Metrics } from './metrics.js';
+import type { CampusMetrics as Metrics } from './metrics.js';
 import { drawWorld } from './world.js';
 
 /** Replication `r` of every variant of a shipped scenario, each run under --check. */

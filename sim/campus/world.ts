@@ -4,9 +4,15 @@
  * rest of the network's hashrate, the block-discovery work that every variant's chain replays, and
  * the site's spot prices, outages, weather and demand-response calls (site-world.ts).
  *
- * The rest of the network responds to margin as seen on the reference chain: the network with the
- * baseline layout's campus in it. Each variant then replays the chain with its own hashrate (see
- * variant-network.ts), so a layout that mines more sees a slightly higher difficulty.
+ * The rest of the network answers the hashprice of the reference chain: the network with the
+ * baseline layout's campus in it. Each day:
+ * 1. the rest of the network runs what it decided yesterday (the fleet's running machines, or the
+ *    trend model's hashrate); with the campus, that is the day's network hashrate;
+ * 2. the day's hashprice follows from the difficulty in force, the subsidy, the fee share and price;
+ * 3. the rest of the network answers it (switches machines, orders, retires; or records the margin);
+ * 4. the chain mines the day at that hashrate, retargeting by Bitcoin Core's rule as epochs end.
+ * Each variant then replays the chain with its own hashrate (see variant-network.ts), so a layout
+ * that mines more sees a slightly higher difficulty.
  */
 import { randomStream } from '../core/stream.js';
 import { HOURS_PER_DAY } from '../core/time.js';
@@ -41,6 +47,8 @@ export interface World extends SiteWorld {
     readonly difficulty: Float64Array;
     readonly nextHeight: Float64Array;
     readonly hashpriceUSDPerPHDay: Float64Array;
+    /** Break-even hashprice of the costliest machine running (the fleet model; NaN otherwise). */
+    readonly marginalCostUSDPerPHDay: Float64Array;
     readonly epochStartH: readonly number[];
     readonly epochDifficulty: readonly number[];
     readonly halvingsH: readonly number[];
@@ -79,27 +87,35 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
   const difficulty = new Float64Array(days);
   const nextHeight = new Float64Array(days);
   const hashprice = new Float64Array(days);
+  const marginalCost = new Float64Array(days).fill(NaN);
   const dailyPrice = new Float64Array(days);
   const margins = new Float64Array(days);
   const response = net.hashrate.kind === 'response' ? net.hashrate.model : undefined;
   const fixed = net.hashrate.kind === 'series' ? net.hashrate.restTHsByDay : undefined;
-  const lagDays = response ? response.p.lagDays : 0;
+  // A day's hashrate is set before its hashprice exists: the latest margin it can answer is yesterday's,
+  // so a lag of 0 days acts as 1.
+  const lagDays = response ? Math.max(1, response.p.lagDays) : 0;
   const referenceCampusTHs = net.referenceCampusTHs;
   const priceStepDays = config.price.stepH / HOURS_PER_DAY;
   const lastPrice = price.length - 1;
+  const dayHashprice = (d: number, height: number) => {
+    const dayPrice = (dailyPrice[d] = price[Math.min(lastPrice, Math.floor(d / priceStepDays))]);
+    return hashpriceUSDPerPHDay(chain.difficulty, blockSubsidyBTC(Math.floor(height)), feeShare[d], dayPrice);
+  };
+  const fleet = net.hashrate.kind === 'fleet' && days > 0 ? net.hashrate.model.run(dayHashprice(0, chain.nextHeight()), days) : undefined;
 
   for (let d = 0; d < days; d++) {
-    if (response) {
-      rest[d] = d === 0 ? response.p.startTHs : response.step(rest[d - 1], margins[d > lagDays ? d - lagDays : 0], hashrateRng);
-    } else {
-      rest[d] = fixed![d];
-    }
+    if (fleet) rest[d] = fleet.runningTHs();
+    else if (response) rest[d] = d === 0 ? response.p.startTHs : response.step(rest[d - 1], margins[d > lagDays ? d - lagDays : 0], hashrateRng);
+    else rest[d] = fixed![d];
     networkTHs[d] = rest[d] + referenceCampusTHs;
     difficulty[d] = chain.difficulty;
     nextHeight[d] = chain.nextHeight();
-    const dayPrice = (dailyPrice[d] = price[Math.min(lastPrice, Math.floor(d / priceStepDays))]);
-    hashprice[d] = hashpriceUSDPerPHDay(chain.difficulty, blockSubsidyBTC(Math.floor(nextHeight[d])), feeShare[d], dayPrice);
-    if (response) margins[d] = response.margin(hashprice[d]);
+    hashprice[d] = dayHashprice(d, nextHeight[d]);
+    if (fleet) {
+      marginalCost[d] = fleet.marginalCostUSDPerPHDay;
+      fleet.step(d, hashprice[d], hashrateRng);
+    } else if (response) margins[d] = response.margin(hashprice[d]);
     chain.advance(Math.min((d + 1) * HOURS_PER_DAY, horizon.hours), networkTHs[d]);
   }
 
@@ -128,6 +144,7 @@ export function drawWorld(config: WorldConfig, horizon: Horizon, seed: number, r
       difficulty,
       nextHeight,
       hashpriceUSDPerPHDay: hashprice,
+      marginalCostUSDPerPHDay: marginalCost,
       epochStartH: chain.epochStartH,
       epochDifficulty: chain.epochDifficulty,
       halvingsH: chain.halvingsH,

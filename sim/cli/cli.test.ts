@@ -33,8 +33,17 @@ test('campus validate shows what each variant resolves to, and refuses a bad fil
   assert.match(ok.stdout, /capital-raise\.yaml: valid\./);
   assert.match(ok.stdout, /colocation-lease\s+760\.0\s+56\.30\s+100 MW IT\s+—\s+900\.0/);
   assert.match(ok.stdout, /gpu-cloud\s+760\.0\s+56\.30\s+—\s+30 MW IT, 23,528 GPUs\s+900\.0/);
+  assert.not.match(ok.stderr, /exceeds finance\.capital/, 'every shipped layout fits the $1.15B raise before it earns');
   const dir = mkdtempSync(join(tmpdir(), 'campus-cli-'));
   try {
+    // Half the raise: the 1,146.9 M USD staged pivot spends more than it on day one; the current fleet spends nothing.
+    const half = join(dir, 'half.yaml');
+    writeFileSync(half, readFileSync('scenarios/capital-raise.yaml', 'utf8').replace('capital: 1.15e9 USD', 'capital: 0.575e9 USD'));
+    const warned = campus('validate', half);
+    assert.is(warned.status, 0, warned.stderr);
+    const warnings = warned.stderr.trim().split('\n');
+    assert.ok(warnings.some((w) => /^campus: warning: variant staged-pivot: its capex \(1,146\.9 M USD\) exceeds finance\.capital \(575\.0 M USD\) by 2026-01, before any operating cash/.test(w)), warned.stderr);
+    assert.not.ok(warnings.some((w) => w.includes('variant current-fleet')));
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, readFileSync('scenarios/capital-raise.yaml', 'utf8').replace('rent: 121 USD/kW/month', 'rent: 121 USD/kW'));
     const bad = campus('validate', file);
@@ -49,7 +58,10 @@ test('bad flags are usage errors with exit 2 and one line', () => {
   const never = join(tmpdir(), 'campus-never');
   const cases: Array<[string[], RegExp]> = [
     [['--replications', '-4'], /--replications must be a whole number, got '-4'/],
-    [['--replications', '1'], /--replications must be an integer ≥ 2, got 1/],
+    [['--replications', '1'], /--replications must be an integer from 2 to 1,000,000, got 1/],
+    [['--replications', '99999999999999999999'], /--replications must be at most 1,000,000, got 99999999999999999999/],
+    [['--seed', '123456789012345678901234567890'], /--seed must be at most 9,007,199,254,740,991, got 123456789012345678901234567890/],
+    [['--seed', '9007199254740992'], /--seed must be at most 9,007,199,254,740,991/],
     [['--workers', '0'], /--workers must be an integer from 1 to 256, got 0/],
     [['--workers', 'abc'], /--workers must be a whole number, got 'abc'/],
     [['--precision', 'x'], /--precision must be a number such as 0\.02, got 'x'/],
@@ -139,6 +151,26 @@ test('--check runs the invariants on every event; a bad weather CSV is one line 
     assert.is(bad.status, 2);
     assert.is(bad.stderr.trim().split('\n').length, 1, bad.stderr);
     assert.match(bad.stderr, /hot\.csv:3:1: hour: gap: hour 1 missing; expected one row for every hour/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('campus optimize keeps the clearly better layout, drops the other early, and writes its choice; a bad --pcs is one line, exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-optimize-'));
+  try {
+    const out = join(dir, 'opt');
+    const r = campus('optimize', 'scenarios/capital-raise.yaml', '--variants', 'current-fleet,staged-pivot', '--first-stage', '5', '--budget', '40', '--quiet', '--out', out);
+    assert.is(r.status, 0, r.stderr);
+    assert.match(r.stdout, /current-fleet {2}← chosen/);
+    const result = JSON.parse(readFileSync(join(out, 'optimize.json'), 'utf8'));
+    assert.is(result.chosen, 'current-fleet');
+    assert.ok(result.guaranteed, 'a lead of ~500 M USD is decided well inside the budget');
+    assert.ok(existsSync(join(out, 'charts', 'selection-frontier.svg')));
+    const bad = campus('optimize', 'scenarios/capital-raise.yaml', '--pcs', '2', '--out', join(dir, 'bad'));
+    assert.is(bad.status, 2);
+    assert.equal(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+    assert.not.ok(existsSync(join(dir, 'bad')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

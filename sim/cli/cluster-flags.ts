@@ -1,7 +1,7 @@
 /** The flags `campus slurm` and `campus k8s` share: which study, in how many shards. */
 import type { Argv } from 'yargs';
-import { type ClusterStudy, planClusterStudy } from '../cluster/cluster-study.js';
-import { wholeNumber } from './flags.js';
+import type { ClusterStudy } from '../cluster/cluster-study.js';
+import { replicationsFlag, seedFlag, wholeNumber } from './flags.js';
 
 export interface ClusterStudyArgs {
   file: string;
@@ -21,12 +21,14 @@ export function clusterStudyOptions(y: Argv, shardIs: string) {
     .option('cpus', { type: 'string', describe: 'CPUs per shard, used as its worker threads (default: 1)' });
 }
 
-export function clusterStudy(args: ClusterStudyArgs): ClusterStudy {
+/** The study the flags ask for, checked (loading the scenario: not done before a command runs). */
+export async function clusterStudy(args: ClusterStudyArgs): Promise<ClusterStudy> {
+  const { planClusterStudy } = await import('../cluster/cluster-study.js');
   return planClusterStudy({
     file: args.file,
     shards: wholeNumber('shards', args.shards)!,
-    replications: wholeNumber('replications', args.replications),
-    seed: wholeNumber('seed', args.seed),
+    replications: replicationsFlag(args.replications),
+    seed: seedFlag(args.seed),
     cpus: wholeNumber('cpus', args.cpus),
   });
 }

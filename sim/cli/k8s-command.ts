@@ -3,8 +3,6 @@
  * Job, for `kubectl apply -f -`.
  */
 import type { Argv } from 'yargs';
-import { k8sManifest, k8sName } from '../cluster/k8s-manifest.js';
-import { toolVersion } from '../study/manifest.js';
 import { clusterStudy, type ClusterStudyArgs, clusterStudyOptions } from './cluster-flags.js';
 import { wholeNumber } from './flags.js';
 import { reportErrors } from './user-error.js';
@@ -27,7 +25,9 @@ export const k8sCommand = {
       .option('claim', { type: 'string', describe: 'Existing ReadWriteMany PersistentVolumeClaim for the results (default: create <name>-results)' }),
   handler: (args: K8sArgs) =>
     reportErrors(async () => {
-      const study = clusterStudy(args);
+      // Loaded when the command runs, not when the CLI starts (main.ts).
+      const [{ k8sManifest, k8sName }, { toolVersion }] = await Promise.all([import('../cluster/k8s-manifest.js'), import('../study/manifest.js')]);
+      const study = await clusterStudy(args);
       const manifest = k8sManifest(study, {
         name: args.name ?? k8sName(study.name),
         image: args.image ?? `campus-sim:${toolVersion()}`,

@@ -1,9 +1,6 @@
 /** `campus merge DIR…`: combine shard folders into the study's folder, identical to a one-machine run. */
 import type { Argv } from 'yargs';
 import { PRIMARY_METRIC } from '../campus/metrics.js';
-import { mergeStudies } from '../study/merge.js';
-import { resultsLine } from './results-line.js';
-import { contextTable, summaryTable } from './summary-table.js';
 import { reportErrors } from './user-error.js';
 
 interface MergeArgs {
@@ -20,7 +17,14 @@ export const mergeCommand = {
       .option('out', { type: 'string', demandOption: true, describe: 'Folder for the merged study' }),
   handler: (args: MergeArgs) =>
     reportErrors(async () => {
-      const result = await mergeStudies(args.dirs, args.out);
+      // Loaded when the command runs, not when the CLI starts (main.ts).
+      const [{ mergeStudies }, { writeReport }, { resultsLine }, { contextTable, summaryTable }] = await Promise.all([
+        import('../study/merge.js'),
+        import('../../reports/report-files.js'),
+        import('./results-line.js'),
+        import('./summary-table.js'),
+      ]);
+      const result = await mergeStudies(args.dirs, args.out, { beforeCommit: writeReport });
       if (result.summary) process.stdout.write(`${summaryTable(result.summary, PRIMARY_METRIC)}\n\n${contextTable(result.summary)}\n`);
       process.stdout.write(`\nMerged ${args.dirs.length} shards. ${resultsLine(args.out, result.files)}\n`);
     }),

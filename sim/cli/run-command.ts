@@ -5,15 +5,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { runCampus } from '../campus/campus.js';
 import { METRIC_INFO, METRICS } from '../campus/metrics.js';
 import { monthsIn, VARIANT_SERIES, WORLD_SERIES, worldMonthly } from '../campus/series.js';
-import { drawWorld } from '../campus/world.js';
 import { HOURS_PER_MONTH } from '../core/time.js';
-import { loadScenario } from '../scenario/load.js';
-import { scenarioForReplication } from '../study/replicate.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
-import { wholeNumber } from './flags.js';
+import { MAX_REPLICATIONS } from '../core/stream.js';
+import { seedFlag, wholeNumber } from './flags.js';
+import { formatValue } from '../../reports/words.js';
 import { formatTable, millions } from './table.js';
 import { reportErrors, UsageError } from './user-error.js';
 
@@ -40,12 +38,19 @@ export const runCommand = {
   handler: (args: RunArgs) => reportErrors(async () => run(args)),
 };
 
-function run(args: RunArgs): void {
+async function run(args: RunArgs): Promise<void> {
+  // Loaded when the command runs, not when the CLI starts (main.ts).
+  const [{ runCampus }, { drawWorld }, { loadScenario }, { scenarioForReplication }] = await Promise.all([
+    import('../campus/campus.js'),
+    import('../campus/world.js'),
+    import('../scenario/load.js'),
+    import('../study/replicate.js'),
+  ]);
   const scenario = loadScenario(args.file);
   const name = args.variant ?? scenario.study.baseline;
   if (!scenario.variants.some((v) => v.name === name)) throw new UsageError(`no variant '${name}' in ${args.file}; it has ${scenario.variants.map((v) => v.name).join(', ')}`);
-  const seed = wholeNumber('seed', args.seed) ?? scenario.study.seed;
-  const replication = wholeNumber('replication', args.replication) ?? 0;
+  const seed = seedFlag(args.seed) ?? scenario.study.seed;
+  const replication = wholeNumber('replication', args.replication, MAX_REPLICATIONS - 1) ?? 0;
   // The replication's own draws of any uncertain inputs, exactly as a study's replication has them.
   const { resolved, inputs } = scenarioForReplication(scenario, seed, replication);
   const variant = resolved.variants.find((v) => v.name === name)!;
@@ -73,8 +78,10 @@ function run(args: RunArgs): void {
     millions(cash[m]),
   ]);
   process.stdout.write(`campus run: ${scenario.name} · ${variant.name} · seed ${seed} · replication ${replication} (${ms.toFixed(0)} ms)\n`);
-  if (scenario.uncertain.length > 0) {
-    process.stdout.write(`Uncertain inputs, as this replication drew them: ${scenario.uncertain.map((u, i) => `${u.id} = ${Number(inputs[i].toPrecision(6))}`).join(', ')}\n`);
+  // The inputs this layout reads, in their own units (a duration of months shows as months).
+  const read = scenario.uncertain.map((u, i) => ({ u, value: inputs[i] })).filter(({ u }) => !u.variants || u.variants.includes(variant.name));
+  if (read.length > 0) {
+    process.stdout.write(`Uncertain inputs, as this replication drew them: ${read.map(({ u, value }) => `${u.id} = ${formatValue(Number(value.toPrecision(6)), u.unit)}`).join(', ')}\n`);
   }
   process.stdout.write('\n');
   process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'inference', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true, true]) + '\n');
@@ -90,7 +97,9 @@ function run(args: RunArgs): void {
   }
   mkdirSync(outDir, { recursive: true });
   writeFileAtomic(join(outDir, 'monthly.csv'), lines.join('\n') + '\n');
-  const described = Object.fromEntries(METRICS.map((k) => [k, { value: Number.isNaN(metrics[k]) ? null : metrics[k], meaning: METRIC_INFO[k].label }]));
+  // One layout on its own: the campus's figures (those against the baseline need a study).
+  const own = METRICS.filter((k): k is keyof typeof metrics => k in metrics);
+  const described = Object.fromEntries(own.map((k) => [k, { value: Number.isNaN(metrics[k]) ? null : metrics[k], meaning: METRIC_INFO[k].label }]));
   writeFileAtomic(join(outDir, 'metrics.json'), JSON.stringify({ scenario: scenario.name, variant: variant.name, seed, replication, metrics: described }, null, 2) + '\n');
   process.stdout.write(`\nWrote ${join(outDir, 'monthly.csv')} (every monthly series) and ${join(outDir, 'metrics.json')}.\n`);
 }

@@ -8,7 +8,6 @@ import type { Argv } from 'yargs';
 import { campusLauncher } from '../cluster/launcher.js';
 import { sbatch } from '../cluster/sbatch.js';
 import { shellQuote } from '../cluster/shell-quote.js';
-import { slurmFolder, slurmScripts } from '../cluster/slurm-scripts.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
 import { clusterStudy, type ClusterStudyArgs, clusterStudyOptions } from './cluster-flags.js';
 import { reportErrors } from './user-error.js';
@@ -32,9 +31,11 @@ export const slurmCommand = {
   handler: (args: SlurmArgs) => reportErrors(async () => slurm(args)),
 };
 
-function slurm(args: SlurmArgs): void {
+async function slurm(args: SlurmArgs): Promise<void> {
+  // Loaded when the command runs, not when the CLI starts (main.ts).
+  const { slurmFolder, slurmScripts } = await import('../cluster/slurm-scripts.js');
   // 1. check everything before writing anything
-  const study = clusterStudy(args);
+  const study = await clusterStudy(args);
   const outDir = resolve(args.out ?? join('out', study.name));
   const options = { outDir, partition: args.partition, time: args.time, launcher: campusLauncher() };
   const scripts = slurmScripts(study, options);

@@ -1,5 +1,6 @@
 /** The compact end-of-study table: per variant the primary metric's mean ± CI, spread, downside and Δ vs baseline. */
 import { METRIC_INFO, type MetricName } from '../campus/metrics.js';
+import { breakEvenTable } from '../study/break-even-table.js';
 import { layoutContext } from '../study/layout-context.js';
 import type { Summary } from '../study/summarize.js';
 import { formatTable, millions } from './table.js';
@@ -11,7 +12,7 @@ export function summaryTable(s: Summary, metric: MetricName): string {
   const q = (v: Summary['variants'][number], p: number) => v.metrics[metric].quantiles.find((x) => x.p === p)!.value;
   const rows = s.variants.map((v) => {
     const m = v.metrics[metric];
-    const d = v.versusBaseline?.[metric];
+    const d = (v.versusBaseline as Partial<Record<MetricName, NonNullable<typeof v.versusBaseline>['npvUSD']>> | undefined)?.[metric];
     return [
       v.name + (v.name === s.baseline ? ' (baseline)' : ''),
       `${fmt(m.mean)} ± ${fmt(m.halfWidth)}`,
@@ -26,7 +27,8 @@ export function summaryTable(s: Summary, metric: MetricName): string {
   });
   const unit = money ? 'million USD' : '';
   const head = [`variant`, `mean ± ${pct} % CI`, 'p10', 'p90', 'CVaR 5 %', 'P(loss)', `Δ vs baseline`, 'P(better)', 'CRN gain'];
-  const title = `${METRIC_INFO[metric].label}${unit ? ` (in ${unit})` : ''}:`;
+  // A label ends with its unit (", USD"): in millions the unit is said once, as such.
+  const title = unit ? `${METRIC_INFO[metric].label.replace(/, USD$/, '')}, ${unit}:` : `${METRIC_INFO[metric].label}:`;
   const note = `CVaR 5 %: mean of the worst 5 % of replications. CRN gain: how many times narrower the paired Δ interval is than an unpaired comparison's.`;
   return `${title}\n\n${formatTable(head, rows, [false, true, true, true, true, true, true, true, true])}\n\n${note}`;
 }
@@ -34,5 +36,8 @@ export function summaryTable(s: Summary, metric: MetricName): string {
 /** The second table: what each layout needs and where its money comes from (see layout-context.ts). */
 export function contextTable(s: Summary): string {
   const t = layoutContext(s);
-  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}`;
+  const warnings = t.warnings.map((w) => `\nwarning: ${w}`).join('');
+  const b = breakEvenTable(s);
+  const breakEvens = b ? `\n\n${formatTable(b.head, b.rows, b.head.map((_, i) => i > 0))}\n\n${b.note}` : '';
+  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}${warnings}${breakEvens}`;
 }

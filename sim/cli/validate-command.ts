@@ -1,12 +1,10 @@
 /** `campus validate <file>`: check a scenario and show what it resolves to, without running it. */
 import type { Argv } from 'yargs';
-import { totalCapexUSD } from '../finance/capex.js';
-import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
-import { variantFleet } from '../mining/fleet.js';
-import { loadScenario } from '../scenario/load.js';
+import { oneLine } from '../core/echo.js';
+import { formatWarning } from '../scenario/plausible.js';
 import type { VariantConfig } from '../scenario/types.js';
 import { formatTable, millions } from './table.js';
-import { reportErrors } from './user-error.js';
+import { reportErrors, tell } from './user-error.js';
 
 export const validateCommand = {
   command: 'validate <file>',
@@ -14,7 +12,15 @@ export const validateCommand = {
   builder: (y: Argv) => y.positional('file', { type: 'string', demandOption: true, describe: 'Scenario file (YAML)' }),
   handler: (args: { file: string }) =>
     reportErrors(async () => {
+      // Loaded when the command runs, not when the CLI starts (main.ts).
+      const [{ capexBeyondCapitalAtH, totalCapexUSD }, { gpuCloudNodes }, { variantFleet }, { loadScenario }] = await Promise.all([
+        import('../finance/capex.js'),
+        import('../hpc/gpu-cloud.js'),
+        import('../mining/fleet.js'),
+        import('../scenario/load.js'),
+      ]);
       const s = loadScenario(args.file);
+      for (const w of s.warnings) tell(`warning: ${formatWarning(w)}`);
       const rows = s.variants.map((v) => {
         const fleet = variantFleet(v);
         return [
@@ -27,8 +33,14 @@ export const validateCommand = {
           siteSummary(v),
         ];
       });
-      process.stdout.write(`${s.file}: valid. ${s.name}: ${s.horizon.years} years from ${s.horizon.startDate}, ${s.study.replications} replications, seed ${s.study.seed}.\n\n`);
+      process.stdout.write(`${oneLine(s.file)}: valid. ${s.name}: ${s.horizon.years} years from ${s.horizon.startDate}, ${s.study.replications} replications, seed ${s.study.seed}.\n\n`);
       process.stdout.write(formatTable(['variant', 'mining MW', 'EH/s', 'lease', 'GPU cloud', 'capex (M USD)', 'cooling, backup, fleet'], rows, [false, true, true, false, false, true, false]) + '\n');
+      for (const v of s.variants) {
+        const atH = capexBeyondCapitalAtH(v);
+        if (Number.isNaN(atH)) continue;
+        const month = new Date((s.horizon.startUnixSeconds + atH * 3600) * 1000).toISOString().slice(0, 7);
+        tell(`warning: variant ${oneLine(v.name)}: its capex (${millions(totalCapexUSD(v))} M USD) exceeds finance.capital (${millions(v.finance.capitalUSD)} M USD) by ${month}, before any operating cash; a study shows how often the plan runs out`);
+      }
     }),
 };
 

@@ -249,3 +249,37 @@ export function erlangC(arrivalRate: number, serviceRate: number, servers: numbe
   const meanWait = probabilityOfWait / (servers * serviceRate - arrivalRate);
   return { probabilityOfWait, meanWait, meanQueueLength: arrivalRate * meanWait };
 }
+
+/**
+ * Erlang A: the M/M/c+M queue, in which a waiting customer leaves after an exponential patience of
+ * rate θ (Palm 1943; Mandelbaum & Zeltyn 2007). Stable at any load. Solved as its birth–death chain —
+ * birth λ, death min(n, c)·μ + (n − c)⁺·θ — truncated where the states left hold less than 1e-15 of
+ * the mass; then, by Little's law on the queue and the flow of abandonments:
+ *   E[Wq] (every arrival, served or not) = E[(N − c)⁺] / λ,   P(abandon) = θ · E[(N − c)⁺] / λ.
+ */
+export function erlangA(arrivalRate: number, serviceRate: number, servers: number, abandonRate: number): {
+  probabilityOfAbandon: number;
+  probabilityOfWait: number;
+  meanWait: number;
+  meanQueueLength: number;
+} {
+  requireParameter(arrivalRate > 0 && serviceRate > 0 && abandonRate > 0, 'Erlang A', 'rates', Math.min(arrivalRate, serviceRate, abandonRate), '> 0');
+  // Unnormalised π_n, built as ratios π_n / π_{n−1} = λ / death(n); stop once the tail is negligible
+  // (past c the ratio falls towards 0, since death grows with n).
+  const weights = [1];
+  let total = 1;
+  for (let n = 1; ; n++) {
+    const death = Math.min(n, servers) * serviceRate + Math.max(0, n - servers) * abandonRate;
+    const w = (weights[n - 1] * arrivalRate) / death;
+    weights.push(w);
+    total += w;
+    if (n > servers && w < 1e-15 * total && death > arrivalRate) break;
+  }
+  let queue = 0, wait = 0;
+  for (let n = 0; n < weights.length; n++) {
+    const p = weights[n] / total;
+    if (n >= servers) wait += p; // an arrival waits when all servers are busy (PASTA)
+    if (n > servers) queue += (n - servers) * p;
+  }
+  return { probabilityOfAbandon: (abandonRate * queue) / arrivalRate, probabilityOfWait: wait, meanWait: queue / arrivalRate, meanQueueLength: queue };
+}

@@ -81,6 +81,18 @@ export class RandomStream {
   }
 }
 
+/**
+ * Largest seed: seeds are whole numbers in [0, 2^53), the integers a double holds exactly, so the
+ * seed written in a manifest is the one that ran and runs again.
+ */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+/** Most replications in one study: each keeps its metrics in memory (≈ 2.5 kB for six layouts). */
+export const MAX_REPLICATIONS = 1_000_000;
+
+/** Is `x` a seed: a whole number in [0, 2^53)? */
+export const isSeed = (x: number): boolean => Number.isSafeInteger(x) && x >= 0;
+
 /** The stream for one component of one replication of a study seeded with `seed`. */
 export function randomStream(seed: number | string, replication: number, component: string): RandomStream {
   if (!Number.isInteger(replication) || replication < 0) {

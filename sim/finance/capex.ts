@@ -5,63 +5,86 @@
  * GPU hall's shell when construction starts and its nodes when they are delivered, phase by phase;
  * machines a fleet schedule buys on their dates, with facility for any MW beyond the most built so far.
  */
+import type { GpuCloudConfig, LeaseConfig } from '../hpc/config.js';
 import { phaseNodes } from '../hpc/gpu-cloud.js';
+import type { MiningConfig } from '../mining/config.js';
 import { type Fleet, sizeFleet, variantFleet } from '../mining/fleet.js';
-import type { VariantConfig } from '../scenario/types.js';
+import type { SiteConfig } from '../site/config.js';
+import type { FinanceConfig } from './config.js';
+import type { AssetClass } from './tax.js';
+
+/** What capex reads of a layout: its fleet and site, its halls, the cost of mining capacity (a scenario's variant is one). */
+export interface CapexLayout {
+  readonly site: SiteConfig;
+  readonly mining: MiningConfig;
+  readonly finance: Pick<FinanceConfig, 'miningFacilityUSDPerMW'>;
+  readonly lease?: LeaseConfig;
+  readonly gpuCloud?: GpuCloudConfig;
+}
 
 export interface CapexItem {
   readonly what: 'mining' | 'lease hall' | 'GPU hall' | 'GPU nodes' | 'ASIC purchase' | 'mining facility';
+  /** How tax writes it off: machines, GPU nodes, or buildings and their power and cooling. */
+  readonly taxClass: AssetClass;
   /** Hours from the start when it is paid. */
   readonly atH: number;
   readonly usd: number;
 }
 
-export function miningCapexUSD(variant: VariantConfig, fleet: Fleet = variantFleet(variant)): number {
-  const existing = sizeFleet({ ...variant.mining, capacityMW: Math.min(variant.mining.existingMW, variant.mining.capacityMW) }, variant.site);
+export function miningCapexUSD(layout: CapexLayout, fleet: Fleet = variantFleet(layout)): number {
+  const { facilityUSD, machinesUSD } = miningCapexParts(layout, fleet);
+  return facilityUSD + machinesUSD;
+}
+
+/** New mining capacity's two parts: the facility for the MW beyond what is built, and the machines beyond those installed. */
+function miningCapexParts(layout: CapexLayout, fleet: Fleet = variantFleet(layout)): { facilityUSD: number; machinesUSD: number } {
+  const existing = sizeFleet({ ...layout.mining, capacityMW: Math.min(layout.mining.existingMW, layout.mining.capacityMW) }, layout.site);
   const newMachines = Math.max(0, fleet.machines - existing.machines);
   const newMW = Math.max(0, fleet.powerMW - existing.powerMW);
-  return newMW * variant.finance.miningFacilityUSDPerMW + newMachines * variant.mining.asicHashrateTHs * variant.mining.asicPriceUSDPerTHs;
+  return { facilityUSD: newMW * layout.finance.miningFacilityUSDPerMW, machinesUSD: newMachines * layout.mining.asicHashrateTHs * layout.mining.asicPriceUSDPerTHs };
 }
 
 /** A leased hall's shell: IT MW × $/MW (TeraWulf: $8–10M per MW of critical IT; the tenant brings the GPUs). */
-export function leaseCapexUSD(variant: VariantConfig): number {
-  return variant.lease ? variant.lease.itMW * variant.lease.hallUSDPerMW : 0;
+export function leaseCapexUSD(layout: CapexLayout): number {
+  return layout.lease ? layout.lease.itMW * layout.lease.hallUSDPerMW : 0;
 }
 
 /** Every capex payment of a layout, in time order (items of zero are left out). */
-export function capexSchedule(variant: VariantConfig): CapexItem[] {
+export function capexSchedule(layout: CapexLayout): CapexItem[] {
+  const mining = miningCapexParts(layout);
   const items: CapexItem[] = [
-    { what: 'mining', atH: 0, usd: miningCapexUSD(variant) },
-    { what: 'lease hall', atH: 0, usd: leaseCapexUSD(variant) },
+    { what: 'mining', taxClass: 'halls', atH: 0, usd: mining.facilityUSD },
+    { what: 'mining', taxClass: 'asics', atH: 0, usd: mining.machinesUSD },
+    { what: 'lease hall', taxClass: 'halls', atH: 0, usd: leaseCapexUSD(layout) },
   ];
-  const g = variant.gpuCloud;
+  const g = layout.gpuCloud;
   if (g) {
-    items.push({ what: 'GPU hall', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
+    items.push({ what: 'GPU hall', taxClass: 'halls', atH: Math.max(0, g.onlineH - g.buildH), usd: g.itMW * g.hallUSDPerMW });
     // Nodes are paid on delivery, phase by phase.
     let installed = 0;
     for (const phase of g.phases) {
       const nodes = phaseNodes(g, phase.share);
-      items.push({ what: 'GPU nodes', atH: phase.atH, usd: (nodes - installed) * g.nodePriceUSD });
+      items.push({ what: 'GPU nodes', taxClass: 'gpus', atH: phase.atH, usd: (nodes - installed) * g.nodePriceUSD });
       installed = nodes;
     }
   }
-  items.push(...scheduleCapex(variant));
+  items.push(...scheduleCapex(layout));
   return items.filter((i) => i.usd > 0).sort((a, b) => a.atH - b.atH);
 }
 
 /** A fleet schedule's purchases on their dates; a date that takes the fleet past its most MW so far builds the difference. */
-function scheduleCapex(variant: VariantConfig): CapexItem[] {
-  const schedule = variant.mining.schedule ?? [];
+function scheduleCapex(layout: CapexLayout): CapexItem[] {
+  const schedule = layout.mining.schedule ?? [];
   const items: CapexItem[] = [];
-  let fleetMW = variantFleet(variant).powerMW;
+  let fleetMW = variantFleet(layout).powerMW;
   let builtMW = fleetMW;
   for (let i = 0; i < schedule.length; i++) {
     const p = schedule[i];
     fleetMW += p.machines * p.model.powerMW;
-    if (p.machines > 0) items.push({ what: 'ASIC purchase', atH: p.atH, usd: p.machines * p.model.hashrateTHs * p.model.priceUSDPerTHs });
+    if (p.machines > 0) items.push({ what: 'ASIC purchase', taxClass: 'asics', atH: p.atH, usd: p.machines * p.model.hashrateTHs * p.model.priceUSDPerTHs });
     const lastOfDate = i + 1 === schedule.length || schedule[i + 1].atH !== p.atH;
     if (lastOfDate && fleetMW > builtMW + 1e-9) {
-      items.push({ what: 'mining facility', atH: p.atH, usd: (fleetMW - builtMW) * variant.finance.miningFacilityUSDPerMW });
+      items.push({ what: 'mining facility', taxClass: 'halls', atH: p.atH, usd: (fleetMW - builtMW) * layout.finance.miningFacilityUSDPerMW });
       builtMW = fleetMW;
     }
   }
@@ -69,8 +92,21 @@ function scheduleCapex(variant: VariantConfig): CapexItem[] {
 }
 
 /** All capex of a layout, undiscounted. */
-export function totalCapexUSD(variant: VariantConfig): number {
-  return capexSchedule(variant).reduce((sum, i) => sum + i.usd, 0);
+export function totalCapexUSD(layout: CapexLayout): number {
+  return capexSchedule(layout).reduce((sum, i) => sum + i.usd, 0);
+}
+
+/**
+ * When the capex paid so far first exceeds the capital available, hours from the start, before any
+ * operating cash comes in (NaN when it never does or the capital is unlimited). A study's
+ * capitalRunsOutYears counts the operating cash too; this is what a scenario shows before it runs.
+ */
+export function capexBeyondCapitalAtH(layout: CapexLayout & { readonly finance: Pick<FinanceConfig, 'capitalUSD'> }): number {
+  const capitalUSD = layout.finance.capitalUSD;
+  if (!Number.isFinite(capitalUSD)) return NaN;
+  let paidUSD = 0;
+  for (const item of capexSchedule(layout)) if ((paidUSD += item.usd) > capitalUSD) return item.atH;
+  return NaN;
 }
 
 /**
@@ -80,7 +116,9 @@ export function totalCapexUSD(variant: VariantConfig): number {
 export function residualValueUSD(items: readonly CapexItem[], lives: { miningH: number; hallH: number; gpuH: number }, horizonH: number): number {
   let value = 0;
   for (const item of items) {
-    const life = item.what === 'mining' ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
+    // Mining capacity and machines, whether bought at the start or on a fleet schedule, live as mining does.
+    const mining = item.what === 'mining' || item.what === 'ASIC purchase' || item.what === 'mining facility';
+    const life = mining ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
     if (life > 0) value += item.usd * Math.max(0, 1 - (horizonH - item.atH) / life);
   }
   return value;

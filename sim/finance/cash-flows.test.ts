@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { irr, minimumCash, npv, paybackYears } from './cash-flows.js';
+import { irr, minimumCash, npv, paybackYears, signChanges } from './cash-flows.js';
 
 const cents = (a: number, b: number, what: string) => assert.ok(Math.abs(a - b) < 0.005, `${what}: ${a} vs ${b}`);
 
@@ -29,6 +29,21 @@ test('IRR: 100 growing to 121 over two years is 10 % a year; NPV at the IRR is z
   // −, +, −: two changes of sign and two rates that zero the NPV (10 % and 20 % a month) — no single IRR to report.
   assert.ok(Math.abs(npv([-100, 230, -132], 1.1 ** 12 - 1)) < 1e-9 && Math.abs(npv([-100, 230, -132], 1.2 ** 12 - 1)) < 1e-9);
   assert.ok(Number.isNaN(irr([-100, 230, -132])), 'an unconventional series has no unique IRR');
+});
+
+test('IRR beyond one change of sign: unique when the cumulative cash changes sign once (Norström), none for money in first', () => {
+  // −100, +60, −10, +70: three changes of sign in the flows, but the cumulative cash (−100, −40, −50, +20)
+  // changes sign once, so exactly one rate above zero zeroes the NPV.
+  const flows = [-100, 60, -10, 70];
+  assert.is(signChanges(flows), 3);
+  const r = irr(flows);
+  assert.ok(r > 0 && Math.abs(npv(flows, r)) < 1e-6, `IRR ${r}`);
+  // Below the IRR the NPV is positive, above it negative: IRR > discount rate ⇔ NPV > 0.
+  assert.ok(npv(flows, r / 2) > 0 && npv(flows, 2 * r) < 0);
+  // A loan's flows (money in, then out) have a rate that zeroes them, but it reads the other way round: none reported.
+  assert.ok(Number.isNaN(irr([100, -50, -60])));
+  // Cumulative −, +, − (a late outlay undoes the gain): no unique rate claimed.
+  assert.ok(Number.isNaN(irr([-100, 150, -80])));
 });
 
 test('payback interpolates within the month; never-recovering plans have none', () => {

@@ -16,13 +16,25 @@ export function npv(flows: ArrayLike<number>, annualRate: number): number {
 }
 
 /**
- * Internal rate of return (annual): the rate at which the NPV is zero, by bisection on
- * (−99 %, 1000 %). Defined only for a conventional series — outlays, then returns: exactly one
- * change of sign, which makes the root unique (Descartes' rule of signs); NaN otherwise.
+ * Internal rate of return (annual) of an investment: outlays first (the first non-zero flow is
+ * negative), and a rate at which the NPV is zero that is the only one — so that "IRR above the
+ * discount rate" means exactly "NPV above zero". Unique when the flows change sign once (Descartes'
+ * rule of signs; the root may be below zero) or, failing that, when the cumulative cash changes sign
+ * once (Norström 1972: exactly one root above zero). Found by bisection; NaN otherwise, and for a
+ * series that starts with money in (a loan's IRR reads the other way round).
  */
 export function irr(flows: ArrayLike<number>): number {
-  if (signChanges(flows) !== 1) return NaN;
-  let lo = -0.99, hi = 10;
+  const first = firstNonZero(flows);
+  if (!(first < 0)) return NaN;
+  if (signChanges(flows) === 1) return bisectRoot(flows, -0.99, 10);
+  // Norström: cumulative cash −…− +…+ with one change ⇒ one root in (0, ∞); search there only, as
+  // rates below zero may zero the NPV too.
+  if (signChanges(cumulative(flows)) === 1) return bisectRoot(flows, 0, 10);
+  return NaN;
+}
+
+/** The annual rate in (lo, hi) at which the NPV of `flows` is zero, by bisection; NaN if the NPV does not change sign there. */
+function bisectRoot(flows: ArrayLike<number>, lo: number, hi: number): number {
   let fLo = npv(flows, lo), fHi = npv(flows, hi);
   if (!(fLo * fHi < 0)) return fLo === 0 ? lo : fHi === 0 ? hi : NaN;
   for (let i = 0; i < 200 && hi - lo > 1e-12; i++) {
@@ -38,6 +50,18 @@ export function irr(flows: ArrayLike<number>): number {
     }
   }
   return 0.5 * (lo + hi);
+}
+
+function firstNonZero(flows: ArrayLike<number>): number {
+  for (let k = 0; k < flows.length; k++) if (flows[k] !== 0) return flows[k];
+  return 0;
+}
+
+function cumulative(flows: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(flows.length);
+  let sum = 0;
+  for (let k = 0; k < flows.length; k++) out[k] = sum += flows[k];
+  return out;
 }
 
 /** Changes of sign along the series, zeros skipped. */

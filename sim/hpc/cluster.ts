@@ -29,8 +29,11 @@ import type { RandomStream } from '../core/stream.js';
 import { finite, requireModelParameter } from '../market/check.js';
 import type { Arrivals } from './arrivals.js';
 import { JobQueue } from './job-queue.js';
-import { DONE, JobTable, QUEUED, REJECTED, RUNNING } from './job-table.js';
+import { ABANDONED, DONE, JobTable, QUEUED, REJECTED, RUNNING } from './job-table.js';
 import { RunningSet } from './running-set.js';
+
+/** An idle GPU's draw as a share of a busy one's when a spec does not say. */
+export const DEFAULT_IDLE_POWER_SHARE = 0.3;
 
 export interface ClusterSpec {
   gpus: number;
@@ -59,6 +62,13 @@ export interface JobClassSpec {
   checkpointH: number;
   /** Price per GPU-hour of useful work, USD, as a function of the hour the work started. */
   priceUSDPerGPUH: (tH: number) => number;
+  /**
+   * How long a customer waits for a random job's first start before going elsewhere, hours; absent:
+   * for ever. A job that has started once stays, even if preempted later.
+   */
+  patienceH?: Distribution;
+  /** Chance a job of this class is submitted again when it ends (a contract renewed for another term); absent: never. */
+  renewal?: number;
 }
 
 export interface InferenceSpec {
@@ -95,6 +105,10 @@ export interface ClassMetrics {
   preempted: number;
   /** Times a running job was hit by a node failure. */
   failed: number;
+  /** Jobs whose customers left before their first start, with the GPU-hours of work and the revenue that went elsewhere. */
+  abandoned: number;
+  gpuHoursAbandoned: number;
+  revenueForgoneUSD: number;
   meanWaitH: number;
   p95WaitH: number;
   gpuHoursSold: number;
@@ -137,11 +151,19 @@ export class Cluster {
   private readonly inSystem: TimeIntegral[];
   private readonly timeInSystem: Float64Array;
   private readonly waits: SampleBuffer[];
-  private readonly counts: { arrived: Int32Array; completed: Int32Array; rejected: Int32Array; preempted: Int32Array; failed: Int32Array };
+  private readonly counts: { arrived: Int32Array; completed: Int32Array; rejected: Int32Array; preempted: Int32Array; failed: Int32Array; abandoned: Int32Array };
+  /** Per class: GPU-hours of work and revenue of the jobs abandoned. */
+  private readonly abandonedGpuH: Float64Array;
+  private readonly forgoneUSD: Float64Array;
+  /** No later than the earliest deadline of a job waiting for its first start (Infinity: none; may be stale-early). */
+  private nextDeadlineH = Infinity;
   private readonly sold: Float64Array;
   private readonly revenue: Float64Array;
   private readonly lost: Float64Array;
   private nodeFailures = 0;
+  /** A busy GPU's share of its node's power, MW, and an idle one's share of that. */
+  private readonly gpuMW: number;
+  private readonly idleShare: number;
   /** The narrowest job any class can submit: with fewer GPUs free, no pass can start anything. */
   private readonly minJobGpus: number;
   /**
@@ -195,6 +217,8 @@ export class Cluster {
     this.nodes = spec.gpus / spec.gpusPerNode;
     this.minJobGpus = Math.min(...classes.flatMap((c) => [...c.gpus.values, ...(c.fixedJobs ?? []).map((f) => f.gpus)]));
     this.upNodes = this.nodes;
+    this.gpuMW = (spec.nodePowerKW ?? 0) / 1000 / spec.gpusPerNode;
+    this.idleShare = spec.idlePowerShare ?? DEFAULT_IDLE_POWER_SHARE;
     this.powerCapGPUs = spec.gpus;
     const k = classes.length;
     this.queue = new JobQueue(k, 4096);
@@ -207,7 +231,9 @@ export class Cluster {
     this.inSystem = classes.map(() => new TimeIntegral(sim.now, 0));
     this.timeInSystem = new Float64Array(k);
     this.waits = classes.map(() => new SampleBuffer());
-    this.counts = { arrived: new Int32Array(k), completed: new Int32Array(k), rejected: new Int32Array(k), preempted: new Int32Array(k), failed: new Int32Array(k) };
+    this.counts = { arrived: new Int32Array(k), completed: new Int32Array(k), rejected: new Int32Array(k), preempted: new Int32Array(k), failed: new Int32Array(k), abandoned: new Int32Array(k) };
+    this.abandonedGpuH = new Float64Array(k);
+    this.forgoneUSD = new Float64Array(k);
     this.sold = new Float64Array(k);
     this.revenue = new Float64Array(k);
     this.lost = new Float64Array(k);
@@ -283,13 +309,12 @@ export class Cluster {
   }
 
   /**
-   * IT power now, kW: busy GPUs at full power, the others that may run at the idle share (nodes
+   * IT power now, MW: busy GPUs at full power, the others that may run at the idle share (nodes
    * the power cap keeps off — not yet installed, or without power — draw nothing).
    */
-  itPowerKW(): number {
-    const available = this.capacity;
+  itPowerMW(): number {
     const busy = this.busy + this.held;
-    return ((busy + (this.spec.idlePowerShare ?? 0.3) * (available - busy)) / this.spec.gpusPerNode) * (this.spec.nodePowerKW ?? 0);
+    return (busy + this.idleShare * (this.capacity - busy)) * this.gpuMW;
   }
 
   /**
@@ -324,7 +349,7 @@ export class Cluster {
     const availableGpuHours = this.capacityGpus.integralAt(endH);
     const busyGpuHours = this.busyGpus.integralAt(endH);
     const nodeKW = this.spec.nodePowerKW ?? 0;
-    const idle = this.spec.idlePowerShare ?? 0.3;
+    const idle = this.idleShare;
     const upGpuHours = this.upGpus.integralAt(endH);
     return {
       utilisation: availableGpuHours > 0 ? busyGpuHours / availableGpuHours : 0,
@@ -348,6 +373,9 @@ export class Cluster {
           rejected: this.counts.rejected[c],
           preempted: this.counts.preempted[c],
           failed: this.counts.failed[c],
+          abandoned: this.counts.abandoned[c],
+          gpuHoursAbandoned: this.abandonedGpuH[c],
+          revenueForgoneUSD: this.forgoneUSD[c],
           meanWaitH: waits.count ? waits.sum / waits.count : NaN,
           p95WaitH: waits.quantile(0.95),
           gpuHoursSold: accrued.gpuHours,
@@ -393,8 +421,9 @@ export class Cluster {
       } else {
         let c = 0;
         while (c < nextArrivalH.length && !(nextArrivalH[c] <= now)) c++;
-        if (c === nextArrivalH.length) break; // nothing due: what was armed for has gone
-        this.arrive(c);
+        if (c < nextArrivalH.length) this.arrive(c);
+        else if (this.nextDeadlineH <= now) this.abandonExpired();
+        else break; // nothing due: what was armed for has gone
       }
       this.notifyLoad();
       if (!this.sim.continueAt(this.nextStepH(), this.kinds.step)) break;
@@ -403,9 +432,10 @@ export class Cluster {
     this.armStep();
   };
 
-  /** The time of the cluster's next arrival or job end (Infinity: none). */
+  /** The time of the cluster's next arrival, job end or customer leaving (Infinity: none). */
   private nextStepH(): number {
     let t = this.running.size > 0 ? this.running.end(0) : Infinity;
+    if (this.nextDeadlineH < t) t = this.nextDeadlineH;
     const next = this.nextArrivalH;
     for (let c = 0; c < next.length; c++) if (next[c] < t) t = next[c];
     return t;
@@ -424,7 +454,11 @@ export class Cluster {
   private arrive(c: number): void {
     const spec = this.classes[c];
     this.nextArrivalH[c] = spec.arrivals!.next(this.sim.now, this.rng.arrivals[c]);
-    this.admit(c, spec.gpus.sample(this.rng.jobs[c]), spec.durationH.sample(this.rng.jobs[c]));
+    const gpus = spec.gpus.sample(this.rng.jobs[c]);
+    const work = spec.durationH.sample(this.rng.jobs[c]);
+    // Drawn after the job's own draws, and only for a class with a patience: a class without one draws as before.
+    const patience = spec.patienceH ? spec.patienceH.sample(this.rng.jobs[c]) : Infinity;
+    this.admit(c, gpus, work, patience);
   }
 
   private readonly onFixedArrival = (i: number): void => {
@@ -433,11 +467,18 @@ export class Cluster {
     this.notifyLoad();
   };
 
-  private admit(c: number, gpus: number, work: number): void {
+  private admit(c: number, gpus: number, work: number, patienceH = Infinity): void {
     const now = this.sim.now;
     const spec = this.classes[c];
     this.counts.arrived[c]++;
     const j = this.jobs.add(c, gpus, work, spec.checkpointH, now);
+    if (patienceH < Infinity) {
+      this.jobs.deadlineH[j] = now + patienceH;
+      if (this.jobs.deadlineH[j] < this.nextDeadlineH) {
+        this.nextDeadlineH = this.jobs.deadlineH[j];
+        this.armStep();
+      }
+    }
     if (gpus > this.spec.gpus) {
       // Wider than the whole cluster: it could never start. Refuse it now rather than queue it forever.
       this.jobs.state[j] = REJECTED;
@@ -462,7 +503,45 @@ export class Cluster {
     this.counts.completed[c]++;
     this.inSystem[c].add(now, -1);
     this.timeInSystem[c] += now - jobs.submitH[j];
-    this.schedulePass();
+    // A renewed contract comes back as a new job of the same width and term (drawn from the class's
+    // own stream, which a class of fixed jobs uses for nothing else).
+    const renewal = this.classes[c].renewal;
+    if (renewal !== undefined && this.rng.jobs[c].next() < renewal) this.admit(c, jobs.gpus[j], jobs.workH[j]);
+    else this.schedulePass();
+  }
+
+  /**
+   * Customers whose patience ran out before their job first started leave now: their jobs go, with
+   * the work and revenue they would have brought. Then a pass, since a head that left may have held
+   * back jobs behind it. Sets the next deadline from the jobs still waiting.
+   */
+  private abandonExpired(): void {
+    const { jobs, queue } = this;
+    const now = this.sim.now;
+    let next = Infinity, left = false;
+    for (let j = queue.first(); j >= 0; ) {
+      const c = jobs.cls[j];
+      const after = queue.after(j, c);
+      if (Number.isNaN(jobs.firstWaitH[j])) {
+        const d = jobs.deadlineH[j];
+        if (d <= now) {
+          queue.remove(c, j);
+          jobs.state[j] = ABANDONED;
+          this.counts.abandoned[c]++;
+          const gpuH = jobs.gpus[j] * jobs.workH[j];
+          this.abandonedGpuH[c] += gpuH;
+          this.forgoneUSD[c] += gpuH * this.classes[c].priceUSDPerGPUH(d);
+          this.inSystem[c].add(now, -1);
+          this.timeInSystem[c] += d - jobs.submitH[j];
+          left = true;
+        } else if (d < next) {
+          next = d;
+        }
+      }
+      j = after;
+    }
+    this.nextDeadlineH = next;
+    if (left) this.schedulePass();
   }
 
   private readonly onFailure = (): void => {

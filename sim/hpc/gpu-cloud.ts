@@ -5,9 +5,10 @@
  */
 import { Constant } from '../core/samplers/constant.js';
 import { Discrete } from '../core/samplers/discrete.js';
+import { Exponential } from '../core/samplers/exponential.js';
 import { LogNormal } from '../core/samplers/lognormal.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
-import type { GpuCloudConfig } from '../scenario/types.js';
+import type { GpuCloudConfig } from './config.js';
 import { Arrivals } from './arrivals.js';
 import type { ClusterSpec, InferenceSpec, JobClassSpec, SchedulerSpec } from './cluster.js';
 
@@ -45,6 +46,9 @@ export function gpuCloudSetup(g: GpuCloudConfig, horizonH: number): GpuCloudSetu
     const reservedNodes = Math.round(g.reserved.share * nodes);
     const pods = Array.from({ length: Math.ceil(reservedNodes / POD_NODES) }, (_, i) => Math.min(POD_NODES, reservedNodes - i * POD_NODES));
     const price = g.reserved.priceUSDPerGPUH;
+    // Work started before the first contracts end is at their price; a renewed contract's at the price then.
+    const firstEndH = g.onlineH + g.reserved.termH;
+    const renewed = g.reserved.renewalPrice ?? (() => price);
     reservedClass = classes.length;
     classes.push({
       name: 'reserved',
@@ -52,7 +56,8 @@ export function gpuCloudSetup(g: GpuCloudConfig, horizonH: number): GpuCloudSetu
       gpus: new Discrete([POD_NODES * g.gpusPerNode], [1]),
       durationH: new Constant(g.reserved.termH),
       checkpointH: 0,
-      priceUSDPerGPUH: () => price,
+      priceUSDPerGPUH: (tH) => (tH < firstEndH ? price : renewed(tH)),
+      ...(g.reserved.renewal > 0 ? { renewal: g.reserved.renewal } : {}),
     });
   }
   if (g.training) {
@@ -66,6 +71,8 @@ export function gpuCloudSetup(g: GpuCloudConfig, horizonH: number): GpuCloudSetu
       durationH: LogNormal.fromMoments(t.meanDurationH, t.sdDurationH),
       checkpointH: t.checkpointH,
       priceUSDPerGPUH: t.price,
+      // Exponential patience: the Erlang A customer, whose formulas the cluster is tested against.
+      ...(Number.isFinite(t.patienceH) ? { patienceH: new Exponential(1 / t.patienceH) } : {}),
     });
   }
   let inference: InferenceSpec | undefined;

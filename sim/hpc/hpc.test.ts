@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { erlangC } from '../core/mmc.js';
+import { erlangA, erlangC } from '../core/mmc.js';
 import { Constant } from '../core/samplers/constant.js';
 import { Discrete } from '../core/samplers/discrete.js';
 import { Exponential } from '../core/samplers/exponential.js';
@@ -48,6 +48,67 @@ test('1-GPU jobs, Poisson arrivals, exponential work, FIFO on 10 GPUs: waits mat
   const half = studentTQuantile(0.9995, waits.count - 1) * waits.standardError;
   assert.ok(Math.abs(waits.mean - exact.meanWait) <= half, `Wq ${waits.mean} ± ${half} vs Erlang C ${exact.meanWait}`);
   assert.ok(half < 0.2 * exact.meanWait, 'the interval is tight enough to matter');
+});
+
+test('customers who leave: 1-GPU jobs with exponential patience on 10 GPUs match Erlang A (M/M/10+M) at a normal load and an overload', () => {
+  // λ = 8 with patience 2 h (θ = 0.5), and λ = 12 — more than the 10 GPUs can serve — with patience 1 h:
+  // stable only because customers leave. Checked: the share who leave, and the mean time in system
+  // E[T] = E[Wq] + P(served)/μ (every arrival's wait, to its start or its leaving, plus service if served).
+  for (const [lambda, theta] of [[8, 0.5], [12, 1]]) {
+    const exact = erlangA(lambda, 1, 10, theta);
+    const leave = new RunningStats(), time = new RunningStats();
+    for (let r = 0; r < 20; r++) {
+      const { metrics } = simulateHpc({
+        cluster: NO_FAILURES,
+        classes: [cls('train', { arrivals: new Arrivals({ kind: 'poisson', ratePerH: lambda }), patienceH: new Exponential(theta) })],
+        scheduler: { policy: 'fifo', backfillDepth: 0 },
+        horizonH: 5000,
+        seed: 11,
+        replication: r,
+      });
+      const c = metrics.classes[0];
+      leave.push(c.abandoned / c.arrived);
+      time.push(c.little.meanTimeInSystemH);
+      assertLittle(metrics.classes);
+      assert.ok(Math.abs(c.gpuHoursAbandoned - c.revenueForgoneUSD / 2) < 1e-6 * c.gpuHoursAbandoned, 'forgone revenue at 2 USD/GPU-h');
+    }
+    const t = studentTQuantile(0.9995, 19);
+    const expectedTime = exact.meanWait + (1 - exact.probabilityOfAbandon) / 1;
+    assert.ok(Math.abs(leave.mean - exact.probabilityOfAbandon) <= t * leave.standardError, `λ ${lambda}: P(abandon) ${leave.mean} ± ${t * leave.standardError} vs ${exact.probabilityOfAbandon}`);
+    assert.ok(Math.abs(time.mean - expectedTime) <= t * time.standardError, `λ ${lambda}: E[T] ${time.mean} ± ${t * time.standardError} vs ${expectedTime}`);
+    assert.ok(exact.probabilityOfAbandon > (lambda > 10 ? (lambda - 10) / lambda : 0.01), 'a load where leaving matters');
+  }
+});
+
+test('Erlang A tends to Erlang C as patience grows without end', () => {
+  const a = erlangA(8, 1, 10, 1e-9), c = erlangC(8, 1, 10);
+  assert.ok(Math.abs(a.meanWait - c.meanWait) < 1e-8 && Math.abs(a.probabilityOfWait - c.probabilityOfWait) < 1e-8);
+});
+
+test('contracts renew with their probability: each pod’s run of terms is a truncated geometric chain', () => {
+  // 200 one-GPU pods on 100-hour terms, renewed with probability 0.6, over 1,050 hours: a pod completes
+  // L terms, P(L ≥ k) = 0.6^(k−1) up to the 10 that fit. The total over pods is within 4 sd of 200·E[L].
+  const p = 0.6, pods = 200;
+  const { metrics } = simulateHpc({
+    cluster: { ...NO_FAILURES, gpus: pods },
+    classes: [cls('reserved', { arrivals: undefined, fixedJobs: Array.from({ length: pods }, () => ({ atH: 0, gpus: 1, workH: 100 })), checkpointH: 0, renewal: p })],
+    scheduler: { policy: 'fifo', backfillDepth: 0 },
+    horizonH: 1050,
+    seed: 2,
+    replication: 0,
+  });
+  let mean = 0, square = 0;
+  for (let k = 1; k <= 10; k++) {
+    mean += p ** (k - 1);
+    square += (2 * k - 1) * p ** (k - 1);
+  }
+  const sd = Math.sqrt(pods * (square - mean * mean));
+  const completed = metrics.classes[0].completed;
+  assert.ok(Math.abs(completed - pods * mean) <= 4 * sd, `${completed} terms vs ${pods * mean} ± ${4 * sd}`);
+  // Every renewal is a new contract: what arrived either completed or still runs at the horizon (one per pod at most).
+  const arrived = metrics.classes[0].arrived;
+  assert.ok(arrived >= completed && arrived <= completed + pods, `${arrived} contracts, ${completed} completed`);
+  assert.ok(completed > pods * 1.5, 'renewals happen');
 });
 
 test('utilisation never exceeds 1 and the books balance: GPU-hours sold + lost ≤ busy', () => {

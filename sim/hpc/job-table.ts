@@ -3,7 +3,8 @@
  * Rows are never reused within a run, so a job's index is its identity for metrics and tests.
  */
 
-export const QUEUED = 0, RUNNING = 1, DONE = 2, REJECTED = 3;
+/** ABANDONED: a customer who left, tired of waiting, before the job first started. */
+export const QUEUED = 0, RUNNING = 1, DONE = 2, REJECTED = 3, ABANDONED = 4;
 
 export class JobTable {
   count = 0;
@@ -25,6 +26,8 @@ export class JobTable {
   state: Uint8Array;
   /** Wait before the job first started, hours (NaN until it starts). */
   firstWaitH: Float64Array;
+  /** When its customer leaves if it has not started by then (Infinity: never). */
+  deadlineH: Float64Array;
 
   constructor(capacity = 1024) {
     const n = Math.max(16, capacity);
@@ -39,6 +42,7 @@ export class JobTable {
     this.endH = new Float64Array(n);
     this.state = new Uint8Array(n);
     this.firstWaitH = new Float64Array(n);
+    this.deadlineH = new Float64Array(n);
   }
 
   add(cls: number, gpus: number, workH: number, checkpointH: number, submitH: number): number {
@@ -52,6 +56,7 @@ export class JobTable {
     this.submitH[j] = submitH;
     this.state[j] = QUEUED;
     this.firstWaitH[j] = NaN;
+    this.deadlineH[j] = Infinity;
     return j;
   }
 
@@ -77,5 +82,6 @@ export class JobTable {
     this.endH = widen(this.endH, (m) => new Float64Array(m));
     this.state = widen(this.state, (m) => new Uint8Array(m));
     this.firstWaitH = widen(this.firstWaitH, (m) => new Float64Array(m));
+    this.deadlineH = widen(this.deadlineH, (m) => new Float64Array(m));
   }
 }

@@ -26,6 +26,12 @@ export class Gbm implements PriceModel {
     checkDiffusion('gbm', p);
   }
 
+  /** Mean and variance of the log return over `dtYears`. */
+  logReturnMoments(dtYears: number): { mean: number; variance: number } {
+    const s = this.p.volatilityPerSqrtYear;
+    return { mean: (this.p.driftPerYear - 0.5 * s * s) * dtYears, variance: s * s * dtYears };
+  }
+
   path(horizonH: number, stepH: number, rng: RandomStream): Float64Array {
     const out = new Float64Array(pathLength(horizonH, stepH));
     const dt = stepH / HOURS_PER_YEAR;

@@ -2,18 +2,21 @@
  * Month-end closes from a CSV (`month_end,close_usd`, `#` comments allowed) and the monthly log
  * returns of a window of them — the raw material of the historical-bootstrap price model.
  */
-import { readFileSync } from 'node:fs';
+import { FileReadError, MiB, readTextFile } from '../core/read-bounded.js';
 
 export interface MonthlyCloses {
   /** YYYY-MM of each close, ascending. */
   months: string[];
   closesUSD: Float64Array;
+  /** 1-based line of each close in its file. */
+  lines: number[];
 }
 
 /** Parses month-end closes; throws a RangeError naming the file and line of the first bad row. */
 export function parseMonthlyCloses(text: string, file: string): MonthlyCloses {
   const months: string[] = [];
   const closes: number[] = [];
+  const rowLines: number[] = [];
   const lines = text.split(/\r?\n/);
   let header = false;
   lines.forEach((raw, i) => {
@@ -30,17 +33,19 @@ export function parseMonthlyCloses(text: string, file: string): MonthlyCloses {
     if (months.length && m[1] <= months[months.length - 1]) throw new RangeError(`${file}:${i + 1}: month ${m[1]} is not after ${months[months.length - 1]}`);
     months.push(m[1]);
     closes.push(close);
+    rowLines.push(i + 1);
   });
   if (closes.length < 2) throw new RangeError(`${file}: needs at least two monthly closes, found ${closes.length}`);
-  return { months, closesUSD: Float64Array.from(closes) };
+  return { months, closesUSD: Float64Array.from(closes), lines: rowLines };
 }
 
 export function readMonthlyCloses(file: string): MonthlyCloses {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    // Bounded: a history named by a scenario could be /dev/zero or a FIFO.
+    text = readTextFile(file, 4 * MiB);
   } catch (e) {
-    throw new RangeError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new RangeError(e instanceof FileReadError ? e.message : `${file}: ${(e as Error).message}`);
   }
   return parseMonthlyCloses(text, file);
 }

@@ -1,5 +1,6 @@
 /** An ASIC fleet sized by the power given to it: whole machines, their hashrate and their draw. */
-import type { MiningConfig, SiteConfig } from '../scenario/types.js';
+import type { SiteConfig } from '../site/config.js';
+import type { MiningConfig } from './config.js';
 
 /** The name a fleet schedule gives the starting fleet's model (`mining.asic`). */
 export const BASE_MODEL = 'asic';

@@ -5,6 +5,7 @@ import { randomStream } from '../core/stream.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { type AsicFailureSpec, asicAvailability, type AvailabilitySteps, averageOverSteps, steadyStateAvailability } from './asic-failures.js';
 import { fleetSchedule, stepAt } from './fleet-schedule.js';
+import { AIR_COOLED_ASIC_THERMAL, asicHashrateFraction } from './thermal-derate.js';
 
 const K = 4;
 
@@ -90,6 +91,17 @@ test('fleet schedule: purchases and retirements give hashrate and power as steps
   assert.throws(() => fleetSchedule(models, { S21: 10 }, [{ atH: 10, model: 'S21', change: -11 }], 100), /fleet: changes\[0\]\.change must be a retirement of at most the 10 S21 machines in service at hour 10, got -11/);
   assert.throws(() => fleetSchedule(models, {}, [{ atH: 10, model: 'S19', change: 5 }], 100), /fleet: changes\[0\]\.model must be one of the models \(S21, S21XP\), got S19/);
   assert.throws(() => fleetSchedule(models, { S21: -1 }, [], 100), /fleet: initial\.S21 must be a whole number of machines ≥ 0, got -1/);
+});
+
+test('air-cooled ASICs lose hashrate in a hot spell and get it back after', () => {
+  // Ten mild days, five at 44 °C, ten mild again.
+  const dryBulbC = new Float64Array(25 * 24).fill(30);
+  dryBulbC.fill(44, 240, 360);
+  const hashrate = asicHashrateFraction(AIR_COOLED_ASIC_THERMAL, dryBulbC);
+  // From the curve: hashrate 1 at 35 °C, 0.75 at 45 °C, so 0.775 at 44 °C.
+  assert.ok(Math.abs(hashrate[300] - 0.775) < 1e-12);
+  assert.is(hashrate[100], 1);
+  assert.is(hashrate[400], 1, 'recovers after the spell');
 });
 
 test.run();

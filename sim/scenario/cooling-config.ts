@@ -2,6 +2,7 @@
  * A hall's `cooling` section → CoolingSpec: a technology's defaults (DEFAULT_COOLING) with any key
  * overridden, checked by the cooling model and reported at the scenario key that is out of range.
  */
+import { echo } from '../core/echo.js';
 import { AIR_COOLED_ASIC_THERMAL } from '../mining/thermal-derate.js';
 import { checkCooling, type CoolingSpec, type CoolingTechnology, DEFAULT_COOLING } from '../site/cooling.js';
 import { checkDerateCurve, type DerateCurveSpec } from '../site/derate-curve.js';
@@ -26,7 +27,7 @@ const KEYS: Readonly<Record<string, string>> = {
 export function readCooling(r: ScenarioReader, at: KeyPath): CoolingSpec {
   const technology = r.string([...at, 'technology']) as CoolingTechnology;
   const d = DEFAULT_COOLING[technology];
-  if (!d) r.fail([...at, 'technology'], `unknown technology '${technology}'`, Object.keys(DEFAULT_COOLING).join(', '));
+  if (!d) r.fail([...at, 'technology'], `unknown technology '${echo(technology)}'`, Object.keys(DEFAULT_COOLING).join(', '));
   const temperature = (key: string, fallback: number) => r.quantity([...at, key], 'temperature', {}, fallback);
   const spec: CoolingSpec = {
     ...d,

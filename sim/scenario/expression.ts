@@ -6,7 +6,8 @@
  * neither reach the JS runtime nor build something large.
  */
 import type { MathNode } from 'mathjs';
-import { math, parseExpression } from './units.js';
+import { echo } from '../core/echo.js';
+import { mathjs, parseExpression } from './units.js';
 
 /** Longer expressions are refused: nobody writes a 500-character quantity by hand. */
 export const MAX_EXPRESSION_LENGTH = 500;
@@ -41,7 +42,7 @@ export function compileExpression(text: string, variables: readonly string[] = [
     node = parseExpression(text.trim());
   } catch (e) {
     const lineBreak = text.trim().includes('\n') ? " (a line break ends an expression: write it on one line, or fold it with '>-')" : '';
-    throw new Error(`cannot parse '${text.trim()}': ${(e as Error).message}${lineBreak}`);
+    throw new Error(`cannot parse '${echo(text.trim())}': ${(e as Error).message}${lineBreak}`);
   }
   const allowedVariables = new Set(variables);
   const uses = new Set<string>();
@@ -62,7 +63,7 @@ export function compileExpression(text: string, variables: readonly string[] = [
         const fn = (n as unknown as { fn: MathNode }).fn;
         const name = fn.type === 'SymbolNode' ? (fn as unknown as { name: string }).name : '';
         if (!SCALAR_FUNCTIONS.has(name)) {
-          throw new Error(`function '${name || fn.toString()}' is not allowed (allowed: ${[...SCALAR_FUNCTIONS].join(', ')})`);
+          throw new Error(`function '${echo(name || fn.toString())}' is not allowed (allowed: ${[...SCALAR_FUNCTIONS].join(', ')})`);
         }
         return;
       }
@@ -73,19 +74,19 @@ export function compileExpression(text: string, variables: readonly string[] = [
           uses.add(name);
           return;
         }
-        if (TIME_NAMES.includes(name) && math.Unit.isValuelessUnit(name)) timeAsUnit ??= name;
-        if (CONSTANTS.has(name) || math.Unit.isValuelessUnit(name)) return;
+        if (TIME_NAMES.includes(name) && mathjs().Unit.isValuelessUnit(name)) timeAsUnit ??= name;
+        if (CONSTANTS.has(name) || mathjs().Unit.isValuelessUnit(name)) return;
         const hint = variables.length ? ` (variables here: ${variables.join(', ')})` : '';
-        throw new Error(`unknown name '${name}': not a unit, a constant or a variable${hint}`);
+        throw new Error(`unknown name '${echo(name)}': not a unit, a constant or a variable${hint}`);
       }
       case 'BlockNode':
-        throw new Error(`'${text.trim()}' is more than one expression (separated by ';' or a line break)`);
+        throw new Error(`'${echo(text.trim())}' is more than one expression (separated by ';' or a line break)`);
       default:
         throw new Error(`${n.type.replace(/Node$/, '').replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase()} expressions are not allowed`);
     }
   });
   const code = node.compile();
-  const hint = timeAsUnit ? ` ('${timeAsUnit}' here is the unit, not the time: this input cannot vary with time)` : '';
+  const hint = timeAsUnit ? ` ('${echo(timeAsUnit)}' here is the unit, not the time: this input cannot vary with time)` : '';
   return {
     text,
     constant: uses.size === 0,
@@ -94,7 +95,7 @@ export function compileExpression(text: string, variables: readonly string[] = [
       try {
         return code.evaluate({ ...scope });
       } catch (e) {
-        throw new Error(`cannot evaluate '${text.trim()}': ${explainMathError((e as Error).message)}${hint}`);
+        throw new Error(`cannot evaluate '${echo(text.trim())}': ${explainMathError((e as Error).message)}${hint}`);
       }
     },
   };
@@ -108,5 +109,5 @@ function explainMathError(message: string): string {
   const m = /^Unexpected type of argument in function (\w+) \(.*actual: (Unit|number)\b/.exec(message);
   if (!m) return message;
   if (/^(add|subtract|smaller|larger|equal|unequal|compare)/.test(m[1])) return 'it adds, subtracts or compares a plain number and a quantity with a unit';
-  return `function '${m[1]}' cannot take ${m[2] === 'Unit' ? 'a quantity with a unit' : 'a plain number'} here`;
+  return `function '${echo(m[1])}' cannot take ${m[2] === 'Unit' ? 'a quantity with a unit' : 'a plain number'} here`;
 }

@@ -3,6 +3,7 @@
  * at dates (`mining.schedule`, of `mining.asic` or a model named in `mining.models`), checked here
  * against the machines in service and the power the grid leaves the fleet.
  */
+import { echo } from '../core/echo.js';
 import type { AsicFailureSpec } from '../mining/asic-failures.js';
 import { checkAsicFailures } from '../mining/asic-failures.js';
 import { fleetSchedule, type FleetChange } from '../mining/fleet-schedule.js';
@@ -33,9 +34,9 @@ export function readSchedule(r: ScenarioReader, variant: VariantConfig, horizonH
     const e: KeyPath = [...at, i];
     const date = r.string([...e, 'date']);
     const atH = hoursFromStart(date, startUnixSeconds);
-    if (!(atH >= 0 && atH < horizonH)) r.fail([...e, 'date'], Number.isNaN(atH) ? `'${date}' is not a date` : `${date} is outside the horizon`, 'a date YYYY-MM-DD within the horizon');
+    if (!(atH >= 0 && atH < horizonH)) r.fail([...e, 'date'], Number.isNaN(atH) ? `'${echo(date)}' is not a date` : `${date} is outside the horizon`, 'a date YYYY-MM-DD within the horizon');
     const name = r.string([...e, 'model'], BASE_MODEL);
-    const model = models.get(name) ?? r.fail([...e, 'model'], `no model is named '${name}'`, `${BASE_MODEL} (mining.asic) or one of mining.models`);
+    const model = models.get(name) ?? r.fail([...e, 'model'], `no model is named '${echo(name)}'`, `${BASE_MODEL} (mining.asic) or one of mining.models`);
     const adds = r.has([...e, 'add']), retires = r.has([...e, 'retire']);
     if (adds === retires) r.fail(e, adds ? 'both add and retire were given' : 'neither add nor retire was given', 'one of add or retire: a number of machines, or a power like "20 MW"');
     const key = adds ? 'add' : 'retire';
@@ -53,7 +54,7 @@ function readModels(r: ScenarioReader, variant: VariantConfig): Map<string, Asic
   const tree = r.raw(['mining', 'models']) as Record<string, unknown> | undefined;
   for (const name of Object.keys(tree ?? {})) {
     const at: KeyPath = ['mining', 'models', name];
-    if (name === BASE_MODEL) r.fail(at, `'${BASE_MODEL}' names the starting fleet's model (mining.asic)`, 'another name');
+    if (name === BASE_MODEL) r.fail(at, `'${echo(BASE_MODEL)}' names the starting fleet's model (mining.asic)`, 'another name');
     models.set(name, {
       name,
       hashrateTHs: r.quantity([...at, 'hashrate'], 'hashrate', { above: 0 }),
@@ -69,7 +70,7 @@ function readMachines(r: ScenarioReader, at: KeyPath, model: AsicModelConfig): n
   const raw = r.raw(at);
   const machines = typeof raw === 'number' ? raw : Math.floor(r.quantity(at, 'power', { above: 0 }) / model.powerMW + 1e-9);
   if (!Number.isInteger(machines) || machines < 1) {
-    r.fail(at, typeof raw === 'number' ? `${raw} is not a whole number of machines ≥ 1` : `'${String(raw)}' holds no ${model.powerMW * 1e6} W machine`, 'a whole number of machines ≥ 1, or a power like "20 MW"');
+    r.fail(at, typeof raw === 'number' ? `${raw} is not a whole number of machines ≥ 1` : `'${echo(String(raw))}' holds no ${model.powerMW * 1e6} W machine`, 'a whole number of machines ≥ 1, or a power like "20 MW"');
   }
   return machines;
 }

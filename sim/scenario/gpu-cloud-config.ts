@@ -7,6 +7,7 @@ import type { ScenarioReader } from './reader.js';
 import { isDistribution } from './uncertain.js';
 import type { KeyPath } from './source.js';
 import type { GpuCloudConfig, GpuHourPrice } from './types.js';
+import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
 
 /**
  * Default inference profile: demand follows the working day, peaking mid-afternoon at ≈ 1.4× the
@@ -23,10 +24,12 @@ export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfi
   const phases = readPhases(r, [...at, 'phases'], horizonH);
   if (phases && r.has([...at, 'online'])) r.fail([...at, 'online'], 'both online and phases were given', 'one of them: phases set the online date of each part of the hall');
   const onlineH = phases ? phases[0].atH : r.quantity([...at, 'online'], 'duration', { min: 0, max: horizonH }, 0);
+  const gpusPerNode = r.number([...at, 'node', 'gpus'], { min: 1, max: 1024, whole: true }, 8);
+  const hallGpus = gpuCloudNodes({ itMW, nodePowerKW } as GpuCloudConfig) * gpusPerNode;
   return {
     itMW,
     pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
-    gpusPerNode: r.number([...at, 'node', 'gpus'], { min: 1, max: 1024 }, 8),
+    gpusPerNode,
     nodePowerKW,
     idlePowerShare: r.number([...at, 'node', 'idleShare'], { min: 0, max: 1 }, 0.3),
     nodePriceUSD: r.quantity([...at, 'node', 'price'], 'money', { min: 0 }, 0),
@@ -39,9 +42,9 @@ export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfi
     gpuMtbfH: r.quantity([...at, 'node', 'mtbf'], 'duration', { above: 0 }, 5.8 * HOURS_PER_YEAR),
     repairMeanH: r.quantity([...at, 'node', 'repair'], 'duration', { above: 0 }, 24),
     policy: (r.raw([...at, 'scheduler', 'policy']) as GpuCloudConfig['policy'] | undefined) ?? 'easy-backfill',
-    backfillDepth: r.number([...at, 'scheduler', 'backfillDepth'], { min: 0, max: 10_000 }, 100),
-    ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH) } : {}),
-    ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], horizonH) } : {}),
+    backfillDepth: r.number([...at, 'scheduler', 'backfillDepth'], { min: 0, max: 10_000, whole: true }, 100),
+    ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH, horizonH) } : {}),
+    ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], horizonH, hallGpus) } : {}),
     ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], horizonH) } : {}),
   };
 }
@@ -76,16 +79,25 @@ function readPhases(r: ScenarioReader, at: KeyPath, horizonH: number): Array<{ a
   return phases;
 }
 
-function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number): NonNullable<GpuCloudConfig['reserved']> {
+function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number, horizonH: number): NonNullable<GpuCloudConfig['reserved']> {
   return {
     share: r.number([...at, 'share'], { min: 0, max: 1 }),
     priceUSDPerGPUH: r.quantity([...at, 'price'], 'gpuHourPrice', { min: 0 }),
     termH: r.quantity([...at, 'term'], 'duration', { above: 0 }, Math.max(untilHorizonH, 1)),
+    renewal: r.number([...at, 'renewal'], { min: 0, max: 1 }, 0),
+    ...(r.has([...at, 'renewalPrice']) ? { renewalPrice: priceByMonth(r, [...at, 'renewalPrice'], horizonH) } : {}),
   };
 }
 
-function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number): NonNullable<GpuCloudConfig['training']> {
+function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number, hallGpus: number): NonNullable<GpuCloudConfig['training']> {
   const gpus = r.raw([...at, 'gpus', 'values']) as number[] | undefined ?? [8, 16, 32, 64, 128, 256, 512, 1024];
+  // A job wider than the whole hall waits for ever: the study would run, and quietly never serve it.
+  const widest = gpus.indexOf(Math.max(...gpus));
+  if (gpus[widest] > hallGpus) {
+    const written = r.has([...at, 'gpus', 'values']);
+    const job = `${written ? 'a' : 'the default mix has a'} ${gpus[widest].toLocaleString('en-US')}-GPU job, wider than the hall's ${hallGpus.toLocaleString('en-US')} GPUs: it would never run`;
+    r.fail(written ? [...at, 'gpus', 'values', widest] : at, job, `${written ? '' : 'gpus: { values, probabilities } with '}jobs of at most ${hallGpus.toLocaleString('en-US')} GPUs, or a bigger hall`);
+  }
   const probabilities = r.raw([...at, 'gpus', 'probabilities']) as number[] | undefined ?? [0.3, 0.2, 0.15, 0.15, 0.1, 0.05, 0.03, 0.02];
   if (gpus.length !== probabilities.length) {
     r.fail([...at, 'gpus', 'probabilities'], `${probabilities.length} probabilities for ${gpus.length} values`, 'one probability per value');
@@ -101,6 +113,7 @@ function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number): NonNull
     meanDurationH,
     sdDurationH: r.quantity([...at, 'duration', 'sd'], 'duration', { above: 0 }, 2 * meanDurationH),
     checkpointH: r.quantity([...at, 'checkpoint'], 'duration', { min: 0 }, 1),
+    patienceH: r.quantity([...at, 'patience'], 'duration', { above: 0 }, Infinity),
     price: priceByMonth(r, [...at, 'price'], horizonH),
   };
 }
@@ -134,7 +147,7 @@ function priceByMonth(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHo
 
 function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number, corner?: Record<string, number>): GpuHourPrice {
   const price = r.timeQuantity(path, 'gpuHourPrice', corner);
-  const when = corner ? ` when ${Object.entries(corner).map(([k, v]) => `${k} = ${v}`).join(', ')}` : '';
+  const when = corner ? ` when ${Object.entries(corner).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`).join(', ')}` : '';
   const expected = 'a price ≥ 0 at every time in the horizon, for every value the inputs can draw';
   if (price.constant !== undefined) {
     const constant = price.constant;

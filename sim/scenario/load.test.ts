@@ -70,8 +70,8 @@ test('a worker may skip the schema only for the exact bytes its main thread chec
   const text = `${MINIMAL}\nnotes: kept for the record\n`;
   assert.throws(() => parseScenario('x.yaml', text), /notes/);
   const hash = new ScenarioSource('x.yaml', text).hash;
-  assert.is(parseScenario('x.yaml', text, { schemaCheckedHash: hash }).name, 'tiny');
-  assert.throws(() => parseScenario('x.yaml', text, { schemaCheckedHash: new ScenarioSource('x.yaml', MINIMAL).hash }), /notes/, 'other bytes are checked');
+  assert.is(parseScenario('x.yaml', text, { checkedHash: hash }).name, 'tiny');
+  assert.throws(() => parseScenario('x.yaml', text, { checkedHash: new ScenarioSource('x.yaml', MINIMAL).hash }), /notes/, 'other bytes are checked');
 });
 
 test('a wrong unit says what kind of quantity was expected', () => {
@@ -163,7 +163,7 @@ test('a bootstrap history file that is empty or missing is named', () => {
     assert.ok(e instanceof ScenarioError);
     assert.is(e!.keyPath, 'market.btc.history');
     assert.match(e!.message, /empty\.csv: needs at least two monthly closes, found 0/);
-    assert.match(failure(text.replace('empty.csv', 'missing.csv')).message, /missing\.csv: cannot read the file \(ENOENT\)/);
+    assert.match(failure(text.replace('empty.csv', 'missing.csv')).message, /missing\.csv: cannot read it: no such file \(ENOENT\)/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -178,7 +178,7 @@ test('a network hashrate may be an expression of time, checked at load', () => {
 });
 
 test('a file that does not exist is a ScenarioError, not a crash', () => {
-  assert.throws(() => loadScenario('no/such/file.yaml'), (e: unknown) => e instanceof ScenarioError && (e as Error).message === 'no/such/file.yaml: cannot read the file (ENOENT)');
+  assert.throws(() => loadScenario('no/such/file.yaml'), (e: unknown) => e instanceof ScenarioError && (e as Error).message === 'no/such/file.yaml: cannot read it: no such file (ENOENT)');
 });
 
 test.run();

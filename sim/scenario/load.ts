@@ -2,45 +2,56 @@
  * load → validate → convert: a scenario file becomes a typed Scenario in canonical units, or one
  * ScenarioError that names file, line, column, key path and what was expected.
  */
-import { readFileSync } from 'node:fs';
+import { echo } from '../core/echo.js';
+import { FileReadError, readTextFile } from '../core/read-bounded.js';
+import { MAX_REPLICATIONS, MAX_SEED } from '../core/stream.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
+import { scenarioAssumptions } from './assumptions.js';
 import { deepMerge } from './merge.js';
 import { didYouMean } from './did-you-mean.js';
 import { Draws, ScenarioReader } from './reader.js';
-import { math } from './units.js';
+import { mathjs } from './units.js';
 import { ScenarioError } from './scenario-error.js';
+import { plausibilityWarnings } from './plausible.js';
 import { checkSchema } from './schema.js';
 import { variantSources } from './sweep.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
 import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
+import type { UncertainInput } from './uncertain.js';
 import { readGpuCloud } from './gpu-cloud-config.js';
 import { readWorld } from './world-config.js';
+import { readTax } from './tax-config.js';
 import { withSiteWorld } from './site-config.js';
 import { withSiteWiring } from './variant-site-config.js';
 import { variantFleet } from '../mining/fleet.js';
+
+/** Longest scenario name. */
+const MAX_NAME = 100;
+/** Most values drawn per replication (distributions, named or written at a key). */
+const MAX_UNCERTAIN_INPUTS = 100;
 
 /** The campus sections a variant may override; the world is shared by every variant. */
 const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease', 'gpuCloud'] as const;
 
 /**
- * What a reader may take as already checked. `schemaCheckedHash`: the hash of bytes already validated
- * against the schema (a study's worker thread reads the file its main thread checked; compiling the
- * schema is ~0.2 s of the thread's start-up). Every other check runs as usual.
+ * What a reader may take as already checked. `checkedHash`: the hash of bytes already validated
+ * against the schema and at the ends of their drawn inputs' ranges (a study's worker thread reads the
+ * file its main thread checked; compiling the schema is ~0.2 s of the thread's start-up). Every
+ * other check runs as usual.
  */
 export interface LoadOptions {
-  schemaCheckedHash?: string;
+  checkedHash?: string;
 }
 
 /** Reads, validates and converts the scenario at `file`. */
 export function loadScenario(file: string, options: LoadOptions = {}): Scenario {
   let text: string;
   try {
-    const bytes = readFileSync(file);
-    if (bytes.length > MAX_FILE_BYTES) throw new ScenarioError(file, 1, 1, '', `file is ${bytes.length} bytes`, `at most ${MAX_FILE_BYTES} bytes`);
-    text = bytes.toString('utf8');
+    text = readTextFile(file, MAX_FILE_BYTES);
   } catch (e) {
-    if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError(file, 0, 0, '', `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (!(e instanceof FileReadError)) throw e;
+    // Bad bytes have a line and column; a file that cannot be read at all is named alone.
+    throw new ScenarioError(file, e.line ?? 0, e.column ?? 0, '', e.problem);
   }
   return parseScenario(file, text, options);
 }
@@ -48,16 +59,22 @@ export function loadScenario(file: string, options: LoadOptions = {}): Scenario 
 /** As `loadScenario`, from text already in memory (`file` names it in messages). */
 export function parseScenario(file: string, text: string, options: LoadOptions = {}): Scenario {
   const src = new ScenarioSource(file, text);
-  if (options.schemaCheckedHash !== src.hash) checkSchema(src);
+  if (options.checkedHash !== src.hash) checkSchema(src);
   const found = new Draws();
   const scenario = readScenario(src, found);
   const all = scenario.variants.map((v) => v.name);
+  // Each is a column of replications.csv and two readings of the file at load: a thousand would be a bomb, not a study.
+  if (found.found.size > MAX_UNCERTAIN_INPUTS) {
+    const last = [...found.found.keys()][MAX_UNCERTAIN_INPUTS];
+    src.fail(last.split('.'), `the scenario draws ${found.found.size} uncertain inputs`, `at most ${MAX_UNCERTAIN_INPUTS}`);
+  }
   const uncertain = [...found.found.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((input) => {
       const users = found.usedBy.get(input.id) ?? new Set<string>();
       return { ...input, variants: users.has('*') ? all : all.filter((v) => users.has(v)) };
     });
+  if (options.checkedHash !== src.hash) checkInputEnds(src, found, uncertain);
   // Each variant's config as last read, with the inputs that reading used and their values: when
   // those drew the same values again, reading again would take the same branches to the same keys
   // and give the same config.
@@ -72,15 +89,40 @@ export function parseScenario(file: string, text: string, options: LoadOptions =
     last.set(name, { ids, key: keyOf(ids, draws.values!), variant });
     return variant;
   };
+  const warnings = plausibilityWarnings(file, found.read);
   return {
     ...scenario,
+    assumptions: scenario.assumptions!,
     uncertain,
+    warnings,
     // The same file read again with drawn values: every key the draws reach is checked as at load,
     // what does not depend on them comes from the source's memo, and a variant that reads none of
     // them (or the same values as the last reading) is not read again — a mining layout beside
     // drawn market inputs was spending 40 % of its replication re-reading itself.
-    withInputs: (values) => ({ ...readScenario(src, new Draws(values, found.found), reuse), uncertain, withInputs: () => { throw new Error('inputs already drawn'); } }),
+    withInputs: (values) => ({ ...readScenario(src, new Draws(values, found.found), reuse), assumptions: scenario.assumptions!, uncertain, warnings, withInputs: () => { throw new Error('inputs already drawn'); } }),
   };
+}
+
+/**
+ * Reads the scenario again with each drawn input at each end of its range, the others at their
+ * means: every key that uses it — a model's parameters, a date, a price table, a check between
+ * keys — must hold there too, so no draw can fail a study part-way for a reason the file holds.
+ * (The corners of several inputs within one expression are checked as the expression is read.)
+ */
+function checkInputEnds(src: ScenarioSource, found: Draws, inputs: readonly UncertainInput[]): void {
+  const means = new Map(inputs.map((u) => [u.id, u.distribution.mean]));
+  for (const input of inputs) {
+    input.support.forEach((value, end) => {
+      const values = new Map(means).set(input.id, value);
+      try {
+        readScenario(src, new Draws(values, found.found));
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        const which = end === 0 ? 'lowest' : 'highest';
+        throw new ScenarioError(e.file, e.line, e.column, e.keyPath, `${e.problem} when ${input.id} = ${Number(value.toPrecision(6))} (the ${which} value it can draw)`, e.expected);
+      }
+    });
+  }
 }
 
 /**
@@ -89,7 +131,7 @@ export function parseScenario(file: string, text: string, options: LoadOptions =
  */
 type VariantReuse = (name: string, draws: Draws, before: readonly string[], read: () => VariantConfig) => VariantConfig;
 
-function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): Omit<Scenario, 'uncertain' | 'withInputs'> {
+function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): Omit<Scenario, 'uncertain' | 'withInputs' | 'warnings' | 'assumptions'> & { assumptions?: Scenario['assumptions'] } {
   const file = src.file;
   const base = new ScenarioReader(src, src.value, undefined, draws);
   readNamedInputs(base, draws);
@@ -97,7 +139,7 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
   const startDate = base.string(['horizon', 'start']);
   const startMs = Date.parse(`${startDate}T00:00:00Z`);
   // Date.parse rolls 2026-02-30 over to 2 March: a real day prints back as itself.
-  if (Number.isNaN(startMs) || new Date(startMs).toISOString().slice(0, 10) !== startDate) base.fail(['horizon', 'start'], `'${startDate}' is not a date`, 'YYYY-MM-DD');
+  if (Number.isNaN(startMs) || new Date(startMs).toISOString().slice(0, 10) !== startDate) base.fail(['horizon', 'start'], `'${echo(startDate)}' is not a date`, 'YYYY-MM-DD');
 
   const { sources, swept } = variantSources(base, CAMPUS_SECTIONS);
   const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
@@ -112,7 +154,7 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
     const key = path.join('.');
     if (!draws.numericKeys.has(key)) {
       const near = didYouMean(key, [...draws.numericKeys]);
-      base.fail(at, `'${key}' is not a numeric input of the campus${near ? ` (did you mean ${near}?)` : ''}`, 'the path of a number or quantity, e.g. gpuCloud.it or mining.capacity');
+      base.fail(at, `'${echo(key)}' is not a numeric input of the campus${near ? ` (did you mean ${near}?)` : ''}`, 'the path of a number or quantity, e.g. gpuCloud.it or mining.capacity');
     }
   }
 
@@ -126,24 +168,30 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
   });
   const baseline = base.string(['study', 'baseline'], variants[0].name);
   if (!variants.some((v) => v.name === baseline)) {
-    base.fail(['study', 'baseline'], `no variant is named '${baseline}'`, `one of ${variants.map((v) => v.name).join(', ')}`);
+    base.fail(['study', 'baseline'], `no variant is named '${echo(baseline)}'`, `one of ${variants.map((v) => v.name).join(', ')}`);
   }
   const baselineVariant = variants.find((v) => v.name === baseline)!;
   const horizon = { startDate, startUnixSeconds: Date.parse(`${startDate}T00:00:00Z`) / 1000, years, hours: years * HOURS_PER_YEAR };
+  const name = base.string(['name']);
+  // The name is the default output folder: a file system refuses names past 255 bytes, at the end of a run.
+  if (name.length > MAX_NAME) base.fail(['name'], `the name is ${name.length} characters long`, `a name of at most ${MAX_NAME} characters (it names the output folder)`);
   return {
     file,
-    name: base.string(['name']),
+    name,
     description: base.string(['description'], ''),
     hash: src.hash,
     horizon,
     study: {
-      replications: base.number(['study', 'replications'], { min: 2 }, 200),
-      seed: base.number(['study', 'seed'], { min: 0 }, 1),
+      replications: base.number(['study', 'replications'], { min: 2, max: MAX_REPLICATIONS }, 200),
+      // Seeds are exact integers: past 2^53 − 1 a YAML number is rounded, and the seed that ran is not the one written.
+      seed: base.number(['study', 'seed'], { min: 0, max: MAX_SEED }, 1),
       confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
       baseline,
     },
     world: withSiteWorld(readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs), base, variants, horizon),
     variants,
+    // Read once, when the file is loaded (a replication's reading with drawn inputs keeps these).
+    ...(reuse ? {} : { assumptions: scenarioAssumptions((path) => base.raw(path), sources, baseline) }),
   };
 }
 
@@ -154,14 +202,16 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
 export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
   const tree = (base.raw(['inputs']) ?? {}) as Record<string, unknown>;
   for (const name of Object.keys(tree)) {
-    const clash = ['t', 'years', 'date'].includes(name) || math.Unit.isValuelessUnit(name) || name in math;
-    if (clash) base.fail(['inputs', name], `'${name}' is already a unit, function or variable in expressions`, 'another name');
+    const clash = ['t', 'years', 'date'].includes(name) || mathjs().Unit.isValuelessUnit(name) || name in mathjs();
+    if (clash) base.fail(['inputs', name], `'${echo(name)}' is already a unit, function or variable in expressions`, 'another name');
     draws.named.set(name, base.number(['inputs', name]));
     const input = draws.found.get(`inputs.${name}`);
     if (input) draws.namedSupport.set(name, input.support);
     // An input written as an expression of drawn inputs is drawn too (`half: gpuPriceDecline / 2`).
     const raw = base.raw(['inputs', name]);
-    const derived = typeof raw === 'string' && !input && base.compiled(['inputs', name], raw, [], 'a number').uses.some((u) => draws.drawnNamed.has(u));
+    const expr = typeof raw === 'string' && !input ? base.compiled(['inputs', name], raw, [], 'a number') : undefined;
+    const derived = expr !== undefined && expr.uses.some((u) => draws.drawnNamed.has(u));
+    if (derived) draws.derivedNamed.set(name, expr);
     if (input || derived) draws.drawnNamed.add(name);
   }
 }
@@ -169,6 +219,8 @@ export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
 function readVariant(name: string, r: ScenarioReader, horizonH: number): VariantConfig {
   const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
   const capacityMW = r.quantity(['mining', 'capacity'], 'power', { min: 0 });
+  const existingMW = r.quantity(['mining', 'existing'], 'power', { min: 0 }, capacityMW);
+  if (existingMW > capacityMW + 1e-9) r.fail(['mining', 'existing'], `${existingMW} MW of machines already running is more than the ${capacityMW} MW of mining capacity`, `at most mining.capacity, ${capacityMW} MW`);
   const variant: VariantConfig = {
     name,
     description: r.has(['description']) ? r.string(['description']) : '',
@@ -185,7 +237,7 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
       asicPowerMW: r.quantity(['mining', 'asic', 'power'], 'power', { above: 0 }),
       asicPriceUSDPerTHs: r.quantity(['mining', 'asic', 'price'], 'pricePerHashrate', { min: 0 }, 0),
       capacityMW,
-      existingMW: r.quantity(['mining', 'existing'], 'power', { min: 0 }, capacityMW),
+      existingMW,
       poolFee: r.number(['mining', 'poolFee'], { min: 0, max: 0.2 }, 0),
       curtail: r.raw(['mining', 'curtail']) !== false,
       minOffHours: r.number(['mining', 'minOffHours'], { min: 0 }, 2),
@@ -213,6 +265,7 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
         hallH: r.quantity(['finance', 'lives', 'halls'], 'duration', { min: 0 }, 0),
         gpuH: r.quantity(['finance', 'lives', 'gpus'], 'duration', { min: 0 }, 0),
       },
+      ...(r.has(['finance', 'tax']) ? { tax: readTax(r, ['finance', 'tax']) } : {}),
     },
     ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
   };

@@ -3,9 +3,11 @@
  * units and blaming the right line: for a variant's merged campus, a value the variant overrides is
  * reported at the variant's key, any other at the base key.
  */
+import { echo } from '../core/echo.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { type CompiledExpression, compileExpression } from './expression.js';
-import type { KeyPath, ScenarioSource } from './source.js';
+import type { ReadValue } from './plausible.js';
+import { formatPath, type KeyPath, type ScenarioSource } from './source.js';
 import { isDistribution, parseDistribution, type UncertainInput } from './uncertain.js';
 import { QUANTITY, type QuantityKindName, toCanonical } from './units.js';
 
@@ -21,10 +23,14 @@ export class Draws {
   /** Named inputs whose value comes from the draws: distributions, and expressions of those. */
   readonly drawnNamed = new Set<string>();
   readonly namedSupport = new Map<string, readonly [number, number]>();
+  /** Named inputs written as expressions of other named inputs, in file order: their values follow from those. */
+  readonly derivedNamed = new Map<string, CompiledExpression>();
   /** Which variants read each uncertain input ('*': the world, so every variant). */
   readonly usedBy = new Map<string, Set<string>>();
   /** What this reading made from its draws, shared by its variants (a price table several layouts quote). */
   readonly memo = new Map<string, unknown>();
+  /** At load: every number and quantity read, by owner ('*' or a variant) and key path — what plausibility is checked on. */
+  readonly read = new Map<string, Map<string, ReadValue>>();
 
   use(id: string, owner: string): void {
     let set = this.usedBy.get(id);
@@ -89,10 +95,14 @@ export class ScenarioReader {
       if (fallback !== undefined) return fallback;
       this.fail(path, 'missing', `${kind.noun} like '${kind.example}'`);
     }
-    if (isDistribution(value)) return this.inRange(path, this.uncertain(path, value, kindName, range), range, kind.unit);
+    if (isDistribution(value)) {
+      if (range.whole) this.fail(path, `'${echo(value)}' would draw fractions`, 'a fixed whole number here');
+      return this.inRange(path, this.uncertain(path, value, kindName, range), range, kind.unit);
+    }
     if (typeof value !== 'string' && typeof value !== 'number') this.fail(path, `wrong type (${typeof value})`, `${kind.noun} like '${kind.example}'`);
     const expr = typeof value === 'string' ? this.compiled(path, value, [], `${kind.noun} like '${kind.example}'`) : undefined;
     const scope = expr ? this.namedScope(expr.uses) : {};
+    if (range.whole && this.drawnAmong(Object.keys(scope))) this.fail(path, `'${echo(String(value))}' uses drawn inputs, and could come out a fraction`, 'a fixed whole number here');
     // Parsed once per file; an expression of named inputs once per set of their values.
     const memoKey = `quantity\u0000${kindName}\u0000${value}\u0000${Object.values(scope).join(',')}`;
     const converted = this.memo(memoKey, () => {
@@ -100,7 +110,18 @@ export class ScenarioReader {
       if (expr && expr.uses.length > 0 && !this.draws.values) this.checkCorners(path, value as string, kindName, expr, range);
       return x;
     }, this.drawnAmong(Object.keys(scope)));
+    this.record(path, converted);
     return this.inRange(path, converted, range, kind.unit);
+  }
+
+  /** Notes a value read at load, where the file writes it (for the plausibility warnings). */
+  private record(path: KeyPath, value: number): void {
+    if (this.draws.values) return;
+    let mine = this.draws.read.get(this.owner);
+    if (!mine) this.draws.read.set(this.owner, (mine = new Map()));
+    const origin = this.origin(path);
+    const { line, column } = this.src.locate(origin);
+    mine.set(path.join('.'), { value, line, column, keyPath: formatPath(origin) });
   }
 
   /** `value` in the canonical unit of `kind`, with the named inputs at `scope`. */
@@ -115,7 +136,7 @@ export class ScenarioReader {
       }
     }
     const converted = toCanonical(evaluated, kind);
-    if (!converted.ok) this.fail(path, `'${String(value)}' ${converted.problem}`, `${kind.noun} like '${kind.example}'`);
+    if (!converted.ok) this.fail(path, `'${echo(String(value))}' ${converted.problem}`, `${kind.noun} like '${kind.example}'`);
     return converted.value;
   }
 
@@ -128,8 +149,8 @@ export class ScenarioReader {
       const x = this.evaluateAt(path, text, kindName, expr, scope);
       const u = QUANTITY[kindName].unit ? ` ${QUANTITY[kindName].unit}` : '';
       if (!this.within(x, range)) {
-        const at = Object.entries(scope).map(([k, v]) => `${k} = ${v}`).join(', ');
-        this.fail(path, `'${text}' is ${x}${u} when ${at}, outside the range of this key`, `values ${describeRange(range, u)} over the inputs' whole range`);
+        const at = Object.entries(scope).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`).join(', ');
+        this.fail(path, `'${echo(text)}' is ${x}${u} when ${at}, outside the range of this key`, `values ${describeRange(range, u)} over the inputs' whole range`);
       }
     }
   }
@@ -139,22 +160,49 @@ export class ScenarioReader {
   }
 
   /**
-   * Every corner of the ranges of the uncertain named inputs in `uses` (the others at this reading's
-   * values), when the scenario is read at load — the draws an expression must survive. None later.
+   * Every corner of the ranges of the drawn named inputs behind `uses` — those it names, and those
+   * the derived inputs it names are made from — with the derived ones computed at each corner (the
+   * others at this reading's values), when the scenario is read at load: the draws an expression
+   * must survive. None later.
    */
   namedCorners(uses: readonly string[]): Array<Record<string, number>> {
     if (this.draws.values) return [];
-    const bounded = uses.filter((u) => this.draws.namedSupport.has(u));
+    const roots = new Set<string>();
+    const visit = (u: string): void => {
+      const derived = this.draws.derivedNamed.get(u);
+      if (derived) derived.uses.forEach(visit);
+      else if (this.draws.namedSupport.has(u)) roots.add(u);
+    };
+    uses.forEach(visit);
+    const bounded = [...roots].slice(0, MAX_CORNER_INPUTS);
     const corners: Array<Record<string, number>> = [];
     for (let corner = 0; corner < 1 << bounded.length; corner++) {
       const scope = this.namedScope(uses);
+      const at: Record<string, number> = Object.fromEntries(this.draws.named);
       bounded.forEach((u, i) => {
         const [lo, hi] = this.draws.namedSupport.get(u)!;
-        scope[u] = corner & (1 << i) ? hi : lo;
+        at[u] = corner & (1 << i) ? hi : lo;
       });
+      // Derived inputs in file order, each from the values before it.
+      for (const [name, expr] of this.draws.derivedNamed) at[name] = this.derivedAt(name, expr, at, bounded);
+      for (const u of Object.keys(scope)) scope[u] = at[u];
+      for (const u of bounded) scope[u] = at[u];
       if (bounded.length > 0 && Object.values(scope).every((x) => Number.isFinite(x))) corners.push(scope);
     }
     return corners;
+  }
+
+  /** A derived named input's value where its inputs are `at`; a value that is no number fails at its own key. */
+  private derivedAt(name: string, expr: CompiledExpression, at: Record<string, number>, roots: readonly string[]): number {
+    const when = roots.map((u) => `${u} = ${Number(at[u].toPrecision(6))}`).join(', ');
+    let converted: ReturnType<typeof toCanonical>;
+    try {
+      converted = toCanonical(expr.evaluate(at), QUANTITY.number);
+    } catch (e) {
+      return this.src.fail(['inputs', name], `${(e as Error).message} when ${when}`, 'a number for every value the inputs can draw');
+    }
+    if (!converted.ok) this.src.fail(['inputs', name], `'${echo(expr.text)}' ${converted.problem} when ${when}`, 'a number for every value the inputs can draw');
+    return converted.value;
   }
 
   /** Does any of these named inputs come from the draws (so its value changes with each replication)? */
@@ -204,7 +252,7 @@ export class ScenarioReader {
       const below = (range.min !== undefined && lo < range.min) || (range.above !== undefined && lo <= range.above);
       const over = (range.max !== undefined && hi > range.max) || (range.below !== undefined && hi >= range.below);
       if (below || over) {
-        this.fail(path, `'${text}' can draw ${below ? lo : hi}${u}, outside the range of this key`, `a distribution whose every value is ${describeRange(range, u)}`);
+        this.fail(path, `'${echo(text)}' can draw ${Number((below ? lo : hi).toPrecision(6))}${u}, outside the range of this key`, `a distribution whose every value is ${describeRange(range, u)}`);
       }
       this.draws.found.set(id, input);
     }
@@ -238,10 +286,10 @@ export class ScenarioReader {
         this.fail(path, `${(e as Error).message} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
       }
       const converted = toCanonical(result, kind);
-      if (!converted.ok) this.fail(path, `'${value}' ${converted.problem} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
+      if (!converted.ok) this.fail(path, `'${echo(String(value))}' ${converted.problem} at t = ${tH} h`, `${kind.noun} like '${kind.example}'`);
       return converted.value;
     };
-    at(0);
+    this.record(path, at(0));
     return { at };
   }
 
@@ -257,12 +305,15 @@ export class ScenarioReader {
     return value;
   }
 
-  private inRange(path: KeyPath, x: number, { min, max, above, below }: Range, unit: string | undefined): number {
+  private inRange(path: KeyPath, x: number, { min, max, above, below, whole }: Range, unit: string | undefined): number {
     const u = unit ? ` ${unit}` : '';
-    if (min !== undefined && x < min) this.fail(path, `${x}${u} is too small`, `at least ${min}${u}`);
-    if (above !== undefined && x <= above) this.fail(path, `${x}${u} is too small`, `more than ${above}${u}`);
-    if (max !== undefined && x > max) this.fail(path, `${x}${u} is too large`, `at most ${max}${u}`);
-    if (below !== undefined && x >= below) this.fail(path, `${x}${u} is too large`, `less than ${below}${u}`);
+    // Unit conversion leaves float dust (15 USD/MWh reads back as 15.000000000000002): shown to 12 digits.
+    const shown = Number(x.toPrecision(12));
+    if (whole && !Number.isInteger(x)) this.fail(path, `${shown}${u} is not a whole number`, `a whole number${unit ? ` of ${unit}` : ''}`);
+    if (min !== undefined && x < min) this.fail(path, `${shown}${u} is too small`, `at least ${min}${u}`);
+    if (above !== undefined && x <= above) this.fail(path, `${shown}${u} is too small`, `more than ${above}${u}`);
+    if (max !== undefined && x > max) this.fail(path, `${shown}${u} is too large`, `at most ${max}${u}`);
+    if (below !== undefined && x >= below) this.fail(path, `${shown}${u} is too large`, `less than ${below}${u}`);
     return x;
   }
 }
@@ -276,6 +327,9 @@ function describeRange({ min, max, above, below }: Range, u: string): string {
   return parts.join(' and ');
 }
 
+/** Drawn inputs one expression may combine whose every corner is checked (2^10 evaluations). */
+const MAX_CORNER_INPUTS = 10;
+
 export interface Range {
   min?: number;
   max?: number;
@@ -283,4 +337,6 @@ export interface Range {
   above?: number;
   /** Exclusive upper bound. */
   below?: number;
+  /** A whole number (a count): never drawn, never an expression of drawn inputs. */
+  whole?: boolean;
 }

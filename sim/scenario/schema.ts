@@ -3,9 +3,11 @@
  * check scenarios), turned into one ScenarioError that points at the offending key.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { echo } from '../core/echo.js';
 import { packageFile } from '../package-files.js';
 import { didYouMean } from './did-you-mean.js';
+import { schemaValidator } from './schema-validator.js';
 import type { KeyPath, ScenarioSource } from './source.js';
 
 /** Path of the shipped schema. */
@@ -17,9 +19,9 @@ let validator: ValidateFunction | undefined;
 let schemaRoot: { $defs?: Record<string, SchemaNode> } = {};
 function validate(): ValidateFunction {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-    schemaRoot = JSON.parse(readFileSync(schemaPath(), 'utf8'));
-    validator = ajv.compile(schemaRoot);
+    const text = readFileSync(schemaPath(), 'utf8');
+    schemaRoot = JSON.parse(text);
+    validator = schemaValidator(text);
   }
   return validator;
 }
@@ -52,30 +54,33 @@ function explain(src: ScenarioSource, path: KeyPath, e: ErrorObject): never {
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       if (path.length === 2 && path[0] === 'variants' && WORLD_SECTIONS.includes(key)) {
-        src.fail([...path, key], `a variant cannot change '${key}': every variant runs on the same world, so comparisons stay paired`, 'site, mining, finance, lease or gpuCloud here; set the world once at the top level', true);
+        src.fail([...path, key], `a variant cannot change '${echo(key)}': every variant runs on the same world, so comparisons stay paired`, 'site, mining, finance, lease or gpuCloud here; set the world once at the top level', true);
       }
       const known = Object.keys(((e.parentSchema as { properties?: object }) ?? {}).properties ?? {});
       const guess = didYouMean(key, known);
-      src.fail([...path, key], `unknown key '${key}'${guess ? ` (did you mean '${guess}'?)` : ''}`, known.length ? `one of ${known.join(', ')}` : undefined, true);
+      src.fail([...path, key], `unknown key '${echo(key)}'${guess ? ` (did you mean '${echo(guess)}'?)` : ''}`, known.length ? `one of ${known.join(', ')}` : undefined, true);
     }
     case 'required': {
       // ajv checks `required` before unknown keys: a misspelt required key shows up as missing.
       const missing = String(params.missingProperty);
       const known = knownKeys(e.parentSchema as SchemaNode);
       const typo = Object.keys(e.data as object).find((k) => !known.includes(k) && didYouMean(k, [missing]) === missing);
-      if (typo) src.fail([...path, typo], `unknown key '${typo}' (did you mean '${missing}'?)`, `one of ${known.join(', ')}`, true);
-      src.fail(path, `missing required key '${missing}'`, undefined, true);
+      if (typo) src.fail([...path, typo], `unknown key '${echo(typo)}' (did you mean '${echo(missing)}'?)`, `one of ${known.join(', ')}`, true);
+      src.fail(path, `missing required key '${echo(missing)}'`, undefined, true);
     }
-    case 'type':
-      src.fail(path, e.data === null ? 'no value given' : `wrong type (${describe(e.data)})`, String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or '));
+    case 'type': {
+      const expected = String(params.type).split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or ');
+      if (typeof e.data === 'number' && !Number.isFinite(e.data)) src.fail(path, `${describe(e.data)} is not a finite number`, expected);
+      src.fail(path, e.data === null ? 'no value given' : `wrong type (${describe(e.data)})`, expected);
+    }
     case 'enum':
-      src.fail(path, `'${String(e.data)}' is not allowed`, `one of ${(params.allowedValues as unknown[]).join(', ')}`);
+      src.fail(path, `'${echo(String(e.data))}' is not allowed`, `one of ${(params.allowedValues as unknown[]).join(', ')}`);
     case 'minProperties': {
       const description = (e.parentSchema as SchemaNode).description;
       src.fail(path, 'the mapping is empty', `at least ${String(params.limit)} ${params.limit === 1 ? 'entry' : 'entries'}${description ? `: ${asExpected(description)}` : ''}`);
     }
     case 'propertyNames':
-      src.fail([...path, String(params.propertyName)], `name '${String(params.propertyName)}' is not allowed`, 'letters, digits, ".", "_" or "-", starting with a letter or digit', true);
+      src.fail([...path, String(params.propertyName)], `name '${echo(String(params.propertyName))}' is not allowed`, 'letters, digits, ".", "_" or "-", starting with a letter or digit', true);
     default: {
       // A bad variant name fails the name's own `pattern`, with the name in `propertyName`.
       if (e.propertyName !== undefined) explain(src, path, { ...e, keyword: 'propertyNames', params: { propertyName: e.propertyName } });
@@ -93,7 +98,13 @@ const TYPE_WORDS: Record<string, string> = { object: 'a mapping', array: 'a list
 /** A schema description read after "expected": "Share of the hall's GPUs." → "share of the hall's GPUs". */
 const asExpected = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text).replace(/\.$/, '');
 
-const describe = (x: unknown) => (x === null ? 'null' : Array.isArray(x) ? 'a list' : typeof x === 'object' ? 'a mapping' : JSON.stringify(x));
+/** A value as the file wrote it, briefly: YAML's .inf and .nan are numbers JSON cannot show. */
+const describe = (x: unknown): string =>
+  x === null ? 'null'
+  : Array.isArray(x) ? 'a list'
+  : typeof x === 'object' ? 'a mapping'
+  : typeof x === 'number' && !Number.isFinite(x) ? (Number.isNaN(x) ? '.nan' : x > 0 ? '.inf' : '-.inf')
+  : echo(JSON.stringify(x));
 
 function pointerToPath(pointer: string): KeyPath {
   if (!pointer) return [];

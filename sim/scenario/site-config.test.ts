@@ -99,7 +99,7 @@ test('bad site input: one message naming the key and what is accepted', () => {
     [base('  demandResponse: { price: { threshold: 200 USD/MWh } }'), 'site.demandResponse.price', /no spot market/],
     [base('  weather: { mean: 20 degC, humidity: 1.5 }'), 'site.weather.humidity', /relative humidity in \(0, 1\]/],
     [base('  weather: { csv: w.csv, mean: 20 degC }'), 'site.weather.mean', /no effect when the weather is read from a CSV/],
-    [base('  weather: { csv: nowhere.csv }'), 'site.weather.csv', /no file at/],
+    [base('  weather: { csv: nowhere.csv }'), 'site.weather.csv', /nowhere\.csv: cannot read it: no such file \(ENOENT\)/],
     [base('', '  failures: { rate: -0.1 }'), 'mining.failures.rate', /-0.1 must be >= 0/],
     [base('', '  failures: { rate: 0.05, leadTime: -2 days }'), 'mining.failures.leadTime', /a lead time ≥ 0 h/],
     [base('', '  schedule: [{ date: 2026-07-02, retire: 20000 }]'), 'mining.schedule[0].retire', /retires 20000 asic machines; 10000 are in service then; expected at most 10000/],

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type Alias, type Document, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { echo } from '../core/echo.js';
 import { ScenarioError } from './scenario-error.js';
 
 /** A path into the document: map keys and sequence indices. */
@@ -41,7 +42,7 @@ export class ScenarioSource {
       const pos = this.lines.linePos(error.pos[0]);
       const { line, column } = tooDeep && path.length ? this.locate(path) : { line: pos.line, column: pos.col };
       const problem =
-        error.code === 'DUPLICATE_KEY' ? `key '${String(path[path.length - 1])}' is given twice in the same mapping`
+        error.code === 'DUPLICATE_KEY' ? `key '${echo(String(path[path.length - 1]))}' is given twice in the same mapping`
         : error.code === 'MULTIPLE_DOCS' ? "the file holds more than one YAML document ('---' starts another)"
         : tooDeep ? 'mappings or lists are nested too deeply for the YAML reader'
         : `YAML syntax: ${error.message.split('\n')[0]}`;
@@ -154,7 +155,9 @@ function* nodesWithPaths(node: unknown, path: KeyPath = []): Generator<[Node, Ke
   yield [node, path];
   if (isMap(node)) {
     for (const pair of node.items) {
-      const at = [...path, isScalar(pair.key) ? String(pair.key.value) : String(pair.key)];
+      // A merge key (`<<`) reads back as a symbol.
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      const at = [...path, typeof key === 'symbol' ? key.description ?? '<<' : String(key)];
       if (isNode(pair.key)) yield [pair.key, at];
       yield* nodesWithPaths(pair.value, at);
     }

@@ -3,12 +3,17 @@
  * the values listed, each deep-merged over the variant named in `over` (or the base campus) — so a
  * planner can trace how an answer moves with, say, the GPU hall's size.
  */
+import { echo } from '../core/echo.js';
 import { deepMerge, hasPath } from './merge.js';
 import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 
 /** Most variants one sweep may generate: each runs in every replication. */
 export const MAX_SWEEP_VARIANTS = 100;
+/** Most variants written under `variants:`, for the same reason (a study of 5,000 layouts never ends). */
+export const MAX_WRITTEN_VARIANTS = 100;
+/** Longest variant name: it heads table rows and report sections. */
+export const MAX_VARIANT_NAME = 64;
 
 export interface VariantSource {
   name: string;
@@ -26,6 +31,10 @@ interface SweepParameter {
 /** The variants written under `variants:`, then those the sweep generates. */
 export function variantSources(base: ScenarioReader, campusSections: readonly string[]): { sources: VariantSource[]; swept: Array<{ at: KeyPath; path: KeyPath }> } {
   const tree = base.raw(['variants']) as Record<string, unknown>;
+  const written = Object.keys(tree);
+  if (written.length > MAX_WRITTEN_VARIANTS) base.fail(['variants'], `${written.length} variants`, `at most ${MAX_WRITTEN_VARIANTS} written variants (a sweep can add up to ${MAX_SWEEP_VARIANTS} more)`);
+  const long = written.find((name) => name.length > MAX_VARIANT_NAME);
+  if (long) base.src.fail(['variants', long], `the name is ${long.length} characters long`, `a name of at most ${MAX_VARIANT_NAME} characters`, true);
   const sources: VariantSource[] = Object.entries(tree).map(([name, override]) => ({
     name,
     override,
@@ -34,13 +43,13 @@ export function variantSources(base: ScenarioReader, campusSections: readonly st
   if (!base.has(['sweep'])) return { sources, swept: [] };
 
   const over = base.has(['sweep', 'over']) ? base.string(['sweep', 'over']) : undefined;
-  if (over !== undefined && !(over in tree)) base.fail(['sweep', 'over'], `no variant is named '${over}'`, `one of ${Object.keys(tree).join(', ')}`);
+  if (over !== undefined && !(over in tree)) base.fail(['sweep', 'over'], `no variant is named '${echo(over)}'`, `one of ${Object.keys(tree).join(', ')}`);
   const overOverride = over !== undefined ? tree[over] : {};
   const parameters = base.raw(['sweep', 'parameters']) as SweepParameter[];
   const paths = parameters.map((p, i) => {
     const path = p.path.split('.');
     if (!campusSections.includes(path[0]) || path.some((k) => k === '')) {
-      base.fail(['sweep', 'parameters', i, 'path'], `'${p.path}' is not a key of the campus`, `a dotted path under ${campusSections.join(', ')}, e.g. gpuCloud.it`);
+      base.fail(['sweep', 'parameters', i, 'path'], `'${echo(p.path)}' is not a key of the campus`, `a dotted path under ${campusSections.join(', ')}, e.g. gpuCloud.it`);
     }
     return path;
   });
@@ -54,7 +63,7 @@ export function variantSources(base: ScenarioReader, campusSections: readonly st
     let override = overOverride;
     combo.forEach((j, i) => (override = deepMerge(override, nest(paths[i], parameters[i].values[j]))));
     const name = [over ?? 'base', ...combo.map((j, i) => `${paths[i][paths[i].length - 1]}=${parameters[i].values[j]}`)].join(' ');
-    if (sources.some((s) => s.name === name)) base.fail(['sweep'], `it generates '${name}', which is already a variant`, 'sweep values that name new variants');
+    if (sources.some((s) => s.name === name)) base.fail(['sweep'], `it generates '${echo(name)}', which is already a variant`, 'sweep values that name new variants');
     const origin = (p: KeyPath): KeyPath => {
       const i = paths.findIndex((path) => path.length === p.length && path.every((k, n) => k === p[n]));
       if (i >= 0) return ['sweep', 'parameters', i, 'values', combo[i]];

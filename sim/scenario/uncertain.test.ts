@@ -118,8 +118,9 @@ test('a distribution that could draw outside its key’s range, or with wrong un
   const negative = failure(text({ grid: 'uniform(-10 MW, 100 MW)' }));
   assert.match(negative.message, /site\.grid/);
   assert.match(negative.message, /can draw -10 MW/);
-  const unbounded = failure(text({ grid: 'normal(100 MW, 10 MW)' }));
-  assert.match(unbounded.message, /can draw -Infinity MW/);
+  // An unbounded distribution is checked at its one-in-a-million ends: 100 − 4.75 × 30 MW < 0.
+  const unbounded = failure(text({ grid: 'normal(100 MW, 30 MW)' }));
+  assert.match(unbounded.message, /can draw -42\.6\d* MW/);
   const units = failure(text({ online: 'uniform(12 MW, 15 months)' }));
   assert.match(units.message, /lease\.online.*min '12 MW' is not a duration/);
   const order = failure(text({ volatility: 'triangular(0.5, 0.4, 0.7)' }));
@@ -139,7 +140,7 @@ lease: { it: 10 MW, rent: 121 USD/kW/month, online: '${online}' }
 variants:
   a: {}
   b:
-    gpuCloud: { it: 1 MW, training: { jobsPerYear: 10, price: '2.35 * (1 - decline)^years USD/GPU/h' } }${extra}
+    gpuCloud: { it: 1 MW, training: { jobsPerYear: 10, gpus: { values: [8, 64], probabilities: [0.5, 0.5] }, price: '2.35 * (1 - decline)^years USD/GPU/h' } }${extra}
 `;
 
 test('named inputs: drawn like any distribution, usable in every expression, time-varying ones included', () => {

@@ -3,44 +3,54 @@
  * (h, MW, MWh, USD, TH/s, °C). One locked-down mathjs instance serves the whole process.
  */
 import { createRequire } from 'node:module';
-import type { MathJsInstance, Unit } from 'mathjs';
+import type { MathJsInstance, MathNode, Unit } from 'mathjs';
 
 // mathjs's single-file build (an exported entry of the package, the same code) loads in ~0.1 s;
-// its ESM tree is ~1,000 modules and takes ~1 s — paid again by every study worker.
-const { all, create } = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
+// its ESM tree is ~1,000 modules and takes ~1 s — paid again by every study worker. It is loaded on
+// first use, so a program that reads no scenario (the package's engine, `campus --help`) never pays it.
+let instance: { readonly math: MathJsInstance; readonly parse: (text: string) => MathNode } | undefined;
 
 /** The mathjs instance with campus units defined and the dangerous functions disabled. */
-export const math: MathJsInstance = create(all, { number: 'number' });
+export function mathjs(): MathJsInstance {
+  return (instance ??= lockedDown()).math;
+}
 
-// Campus units, defined once: money, bitcoin, GPUs (for prices per GPU-hour), and hashes ("TH/s", "EH/s", "J/TH"). The SI henry
-// (H) has no use here and would make "TH" mean teraHenry, so hashes take over the symbol.
-math.createUnit('USD', { aliases: ['usd'] });
-math.createUnit('BTC', { aliases: ['btc'] });
-math.createUnit('GPU', { aliases: ['gpu', 'GPUs', 'gpus'] });
-math.createUnit({ H: { prefixes: 'short', aliases: ['hash', 'hashes'] } }, { override: true });
+/** Parses an expression with the parser kept before it was disabled for anything an expression can reach. */
+export function parseExpression(text: string): MathNode {
+  return (instance ??= lockedDown()).parse(text);
+}
 
-/** The parser, kept before it is disabled below for anything an expression can reach. */
-export const parseExpression = math.parse.bind(math);
-
-// Follow mathjs's security guidance: a scenario expression must not redefine functions or units,
-// nor parse and evaluate strings of its own (mathjs docs, "Security").
-const disabled = (name: string) => () => {
-  throw new Error(`function ${name} is disabled in scenario expressions`);
-};
-math.import(
-  {
-    import: disabled('import'),
-    createUnit: disabled('createUnit'),
-    evaluate: disabled('evaluate'),
-    parse: disabled('parse'),
-    simplify: disabled('simplify'),
-    derivative: disabled('derivative'),
-    resolve: disabled('resolve'),
-    compile: disabled('compile'),
-    reviver: disabled('reviver'),
-  },
-  { override: true },
-);
+function lockedDown(): NonNullable<typeof instance> {
+  const { all, create } = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as typeof import('mathjs');
+  const math = create(all, { number: 'number' });
+  // Campus units, defined once: money, bitcoin, GPUs (for prices per GPU-hour), and hashes ("TH/s", "EH/s", "J/TH"). The SI henry
+  // (H) has no use here and would make "TH" mean teraHenry, so hashes take over the symbol.
+  math.createUnit('USD', { aliases: ['usd'] });
+  math.createUnit('BTC', { aliases: ['btc'] });
+  math.createUnit('GPU', { aliases: ['gpu', 'GPUs', 'gpus'] });
+  math.createUnit({ H: { prefixes: 'short', aliases: ['hash', 'hashes'] } }, { override: true });
+  const parse = math.parse.bind(math) as (text: string) => MathNode;
+  // Follow mathjs's security guidance: a scenario expression must not redefine functions or units,
+  // nor parse and evaluate strings of its own (mathjs docs, "Security").
+  const disabled = (name: string) => () => {
+    throw new Error(`function ${name} is disabled in scenario expressions`);
+  };
+  math.import(
+    {
+      import: disabled('import'),
+      createUnit: disabled('createUnit'),
+      evaluate: disabled('evaluate'),
+      parse: disabled('parse'),
+      simplify: disabled('simplify'),
+      derivative: disabled('derivative'),
+      resolve: disabled('resolve'),
+      compile: disabled('compile'),
+      reviver: disabled('reviver'),
+    },
+    { override: true },
+  );
+  return { math, parse };
+}
 
 /** A physical kind of quantity: its canonical unit and an example to quote in error messages. */
 export interface QuantityKind {
@@ -82,19 +92,19 @@ export function toCanonical(value: unknown, kind: QuantityKind): { ok: true; val
   if (kind.unit === undefined) {
     if (typeof value === 'number') return finite(value);
     if (isUnit(value) && typeof value.value === 'number' && value.dimensions.every((d) => d === 0)) return finite(value.toNumber(''));
-    return { ok: false, problem: math.isComplex(value) ? 'is not a real number (a square root or power of a negative number?)' : 'is not a plain number' };
+    return { ok: false, problem: mathjs().isComplex(value) ? 'is not a real number (a square root or power of a negative number?)' : 'is not a plain number' };
   }
   if (typeof value === 'number') return { ok: false, problem: 'has no unit' };
   if (!isUnit(value)) return { ok: false, problem: 'is not a quantity' };
   // sqrt or a power of a negative number gives a complex value: not a quantity the simulator can use.
   if (value.value !== null && typeof value.value !== 'number') return { ok: false, problem: 'is not a real number (a square root or power of a negative number?)' };
-  if (!value.equalBase(math.unit(kind.unit))) return { ok: false, problem: `is not ${kind.noun}` };
+  if (!value.equalBase(mathjs().unit(kind.unit))) return { ok: false, problem: `is not ${kind.noun}` };
   if (value.value === null) return { ok: false, problem: 'has a unit but no number' };
   if (kind === QUANTITY.temperatureDifference) return finite(temperatureDifference(value));
   return finite(value.toNumber(kind.unit));
 }
 
-const isUnit = (v: unknown): v is Unit => math.isUnit(v);
+const isUnit = (v: unknown): v is Unit => mathjs().isUnit(v);
 const finite = (x: number) => (Number.isFinite(x) ? { ok: true as const, value: x } : { ok: false as const, problem: `evaluates to ${x}` });
 
 /** A temperature read as a difference, in K (= °C of difference): the number as written × its degree's size, no offset. */

@@ -2,10 +2,10 @@
  * `site.weather` → a WeatherSource: a climate (central Texas unless overridden, key by key), or an
  * hourly CSV named relative to the scenario file and read once, here, so a bad file fails at load.
  */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { readWeatherCsv } from '../site/weather-csv.js';
+import { echo } from '../core/echo.js';
+import { parseWeatherCsv } from './weather-csv.js';
 import { CENTRAL_TEXAS_WEATHER, checkWeather, type WeatherSpec } from '../site/weather.js';
+import { parseDataFile, readDataFile } from './data-file.js';
 import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 import type { Horizon, WeatherSource } from './types.js';
@@ -30,10 +30,10 @@ export function readWeather(r: ScenarioReader, horizon: Horizon): WeatherSource 
   const at = WEATHER_AT;
   if (r.has([...at, 'csv'])) {
     const others = Object.keys(r.raw(at) as object).filter((k) => k !== 'csv');
-    if (others.length > 0) r.fail([...at, others[0]], `'${others[0]}' has no effect when the weather is read from a CSV`, 'either csv, or climate keys');
-    const file = resolve(dirname(r.src.file), r.string([...at, 'csv']));
-    if (!existsSync(file)) r.fail([...at, 'csv'], `no file at ${file}`, 'a CSV path relative to the scenario file');
-    return { kind: 'series', series: readWeatherCsv(file, Math.ceil(horizon.hours - 1e-9), horizon.startUnixSeconds), file };
+    if (others.length > 0) r.fail([...at, others[0]], `'${echo(others[0])}' has no effect when the weather is read from a CSV`, 'either csv, or climate keys');
+    const data = readDataFile(r, [...at, 'csv']);
+    const series = parseDataFile(r, [...at, 'csv'], data, () => parseWeatherCsv(data.text, data.file, Math.ceil(horizon.hours - 1e-9), horizon.startUnixSeconds));
+    return { kind: 'series', series, file: data.file };
   }
   const d = CENTRAL_TEXAS_WEATHER;
   // Persistence is the e-folding time of the weather noise: φ = exp(−1 h / τ).

@@ -2,22 +2,29 @@
  * The world section of a scenario (market and network) → model objects, built and checked at load
  * so a bad parameter is reported at its key, with the model's own words for the accepted range.
  */
-import { dirname, resolve } from 'node:path';
+import { echo } from '../core/echo.js';
+import { readTextFile } from '../core/read-bounded.js';
 import { HOURS_PER_DAY } from '../core/time.js';
 import { HistoricalBootstrap } from '../market/bootstrap.js';
 import { FeeShare } from '../market/fees.js';
 import { Gbm } from '../market/gbm.js';
-import { monthlyLogReturns, readMonthlyCloses } from '../market/history.js';
+import { monthlyLogReturns, parseMonthlyCloses } from '../market/history.js';
 import { Kou } from '../market/kou.js';
 import { Merton } from '../market/merton.js';
 import type { PriceModel } from '../market/price-model.js';
 import { RegimeSwitching } from '../market/regime-switching.js';
 import { bitsFromDifficulty } from '../network/difficulty.js';
 import { packageFile } from '../package-files.js';
+import { FLEET_DEFAULTS, REFERENCE_FRONTIER } from '../network/fleet-defaults.js';
+import { NetworkFleet } from '../network/fleet.js';
+import type { FleetSpec } from '../network/fleet-spec.js';
+import { Frontier, type FrontierMachine } from '../network/frontier.js';
 import { RestOfNetwork } from '../network/hashrate.js';
+import { parseIsoTimeMs } from '../site/calendar.js';
 import type { OutageSpec } from '../site/outages.js';
-import { checkSpotPrice, type SpotPriceSpec } from '../site/spot-price.js';
-import type { ScenarioReader } from './reader.js';
+import { checkSpotPrice, NO_PRICE_LIMITS, type SpotPriceSpec } from '../site/spot-price.js';
+import { MAX_HISTORY_BYTES, readDataFile } from './data-file.js';
+import type { Range, ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 import type { Horizon, RestHashrate, WorldConfig } from './types.js';
 
@@ -38,7 +45,7 @@ const COMMON_KEYS = ['model', 'price', 'stepDays'];
 
 export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: number): WorldConfig {
   return {
-    price: { model: readPriceModel(r), stepH: HOURS_PER_DAY * r.number(['market', 'btc', 'stepDays'], { above: 0, max: 366 }, 1) },
+    price: { model: readPriceModel(r), stepH: HOURS_PER_DAY * readStepDays(r) },
     fees: build(r, ['market', 'fees'], () =>
       new FeeShare({
         median: r.number(['market', 'fees', 'median'], {}, 0.0055),
@@ -49,6 +56,13 @@ export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTH
     network: readNetwork(r, horizon, referenceCampusTHs),
     site: readSiteWorld(r),
   };
+}
+
+/** The price path's step: an hour at least (a shorter one adds nothing the hourly world sees, and a tiny one would not fit in memory). */
+function readStepDays(r: ScenarioReader): number {
+  const days = r.number(['market', 'btc', 'stepDays'], { above: 0, max: 366 }, 1);
+  if (days * HOURS_PER_DAY < 1 - 1e-9) r.fail(['market', 'btc', 'stepDays'], `${days} days is shorter than an hour`, 'a step of at least 1/24 day (one hour)');
+  return days;
 }
 
 /** The site's shared physical world: spot market and grid outages (variants may not change them). */
@@ -67,7 +81,15 @@ function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
           spikesPerYear: r.number([...spotAt, 'spikes', 'rate'], {}, 0),
           spikeSize: r.number([...spotAt, 'spikes', 'size'], {}, 4),
           spikeHours: r.number([...spotAt, 'spikes', 'hours'], {}, 3),
+          negativePerYear: r.number([...spotAt, 'negative', 'rate'], { min: 0 }, NO_PRICE_LIMITS.negativePerYear),
+          negativeHours: r.quantity([...spotAt, 'negative', 'hours'], 'duration', { above: 0 }, NO_PRICE_LIMITS.negativeHours),
+          negativeUSDPerMWh: r.quantity([...spotAt, 'negative', 'price'], 'energyPrice', { below: 0 }, NO_PRICE_LIMITS.negativeUSDPerMWh),
+          floorUSDPerMWh: r.quantity([...spotAt, 'floor'], 'energyPrice', {}, NO_PRICE_LIMITS.floorUSDPerMWh),
+          capUSDPerMWh: r.quantity([...spotAt, 'cap'], 'energyPrice', { above: 0 }, NO_PRICE_LIMITS.capUSDPerMWh),
         };
+        if (spec.floorUSDPerMWh >= spec.capUSDPerMWh) {
+          r.fail([...spotAt, 'floor'], `a floor of ${Number(spec.floorUSDPerMWh.toPrecision(12))} USD/MWh is not below the cap of ${Number(spec.capUSDPerMWh.toPrecision(12))} USD/MWh`, 'a floor below the cap');
+        }
         checkSpotPrice(spec);
         return spec;
       })
@@ -90,7 +112,7 @@ function readPriceModel(r: ScenarioReader): PriceModel {
   const used = MODEL_KEYS[model];
   for (const key of Object.keys(r.raw(at) as object)) {
     if (!COMMON_KEYS.includes(key) && !used.includes(key)) {
-      r.fail([...at, key], `the ${model} model has no parameter '${key}'`, `one of ${[...COMMON_KEYS, ...used].join(', ')}`);
+      r.fail([...at, key], `the ${model} model has no parameter '${echo(key)}'`, `one of ${[...COMMON_KEYS, ...used].join(', ')}`);
     }
   }
   const priceUSD = r.quantity([...at, 'price'], 'money');
@@ -120,7 +142,7 @@ function readPriceModel(r: ScenarioReader): PriceModel {
       const regimes = (r.raw([...at, 'regimes']) ?? r.fail([...at, 'regimes'], 'missing', 'a list of regimes with name, drift and volatility')) as Array<{ name: string; drift: number; volatility: number }>;
       const initialName = r.string([...at, 'initial'], regimes[0]?.name ?? '');
       const initialRegime = regimes.findIndex((g) => g.name === initialName);
-      if (initialRegime < 0) r.fail([...at, 'initial'], `no regime is named '${initialName}'`, `one of ${regimes.map((g) => g.name).join(', ')}`);
+      if (initialRegime < 0) r.fail([...at, 'initial'], `no regime is named '${echo(initialName)}'`, `one of ${regimes.map((g) => g.name).join(', ')}`);
       const rates = (r.raw([...at, 'rates']) ?? r.fail([...at, 'rates'], 'missing', 'a generator matrix per year, one row per regime')) as number[][];
       return build(r, at, () =>
         new RegimeSwitching({
@@ -132,15 +154,17 @@ function readPriceModel(r: ScenarioReader): PriceModel {
       );
     }
     case 'bootstrap': {
-      const file = r.has([...at, 'history']) ? resolve(dirname(r.src.file), r.string([...at, 'history'])) : shippedHistoryPath();
+      const data = r.has([...at, 'history'])
+        ? readDataFile(r, [...at, 'history'], MAX_HISTORY_BYTES)
+        : { shown: shippedHistoryPath(), text: readTextFile(shippedHistoryPath(), MAX_HISTORY_BYTES) };
       const from = r.has([...at, 'from']) ? r.string([...at, 'from']) : undefined;
       const to = r.has([...at, 'to']) ? r.string([...at, 'to']) : undefined;
-      const history = build(r, [...at, 'history'], () => readMonthlyCloses(file));
+      const history = build(r, [...at, 'history'], () => parseMonthlyCloses(data.text, data.shown));
       const logReturns = build(r, [...at, from ? 'from' : 'to'], () => monthlyLogReturns(history, from, to));
       return build(r, at, () => new HistoricalBootstrap({ priceUSD, logReturns, blockMonths: r.number([...at, 'blockMonths'], {}, 6) }));
     }
     default:
-      return r.fail([...at, 'model'], `unknown model '${model}'`, Object.keys(MODEL_KEYS).join(', '));
+      return r.fail([...at, 'model'], `unknown model '${echo(model)}'`, Object.keys(MODEL_KEYS).join(', '));
   }
 }
 
@@ -153,10 +177,15 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
   const hashratePath = [...at, 'hashrate'];
   const total = r.timeQuantity(hashratePath, 'hashrate');
   let hashrate: RestHashrate;
-  if (total.constant !== undefined) {
-    if (total.constant <= reference) {
-      r.fail(hashratePath, `${total.constant} TH/s is no more than the baseline campus's own ${reference} TH/s`, 'the whole network, campus included');
-    }
+  if (total.constant !== undefined && total.constant <= reference) {
+    r.fail(hashratePath, `${total.constant} TH/s is no more than the baseline campus's own ${reference} TH/s`, 'the whole network, campus included');
+  }
+  if (r.has([...at, 'fleet'])) {
+    if (total.constant === undefined) r.fail(hashratePath, 'is an expression of time, but with network.fleet the fleet makes the hashrate', "today's hashrate, e.g. '1024 EH/s'");
+    if (r.has([...at, 'response'])) r.fail([...at, 'response'], 'has no effect with network.fleet: the fleet answers hashprice itself', 'either network.fleet or a response');
+    const spec = readFleet(r, [...at, 'fleet']);
+    hashrate = { kind: 'fleet', model: build(r, [...at, 'fleet'], () => new NetworkFleet(spec, horizon.startUnixSeconds / 86_400, total.constant! - reference)) };
+  } else if (total.constant !== undefined) {
     const response = [...at, 'response'];
     hashrate = {
       kind: 'response',
@@ -195,6 +224,46 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
     referenceCampusTHs: reference,
     hashrate,
   };
+}
+
+/** The fleet model's parameters (`network.fleet`, and `network.growth` and `volatility` for its shocks); defaults in fleet-defaults.ts. */
+export function readFleet(r: ScenarioReader, at: KeyPath): FleetSpec {
+  const days = (key: string[], fallback: number, range: Range = { above: 0 }) => r.quantity([...at, ...key], 'duration', range, fallback * HOURS_PER_DAY) / HOURS_PER_DAY;
+  const lead = days(['leadTime'], FLEET_DEFAULTS.leadDays, { min: 0 });
+  const spec: FleetSpec = {
+    powerCostMedianUSDPerMWh: r.quantity([...at, 'powerCost', 'median'], 'energyPrice', { above: 0 }, FLEET_DEFAULTS.powerCostMedianUSDPerMWh),
+    powerCostSpread: r.number([...at, 'powerCost', 'spread'], { min: 0 }, FLEET_DEFAULTS.powerCostSpread),
+    frontier: build(r, [...at, 'frontier'], () => new Frontier(readFrontierMachines(r, [...at, 'frontier', 'machines']), r.number([...at, 'frontier', 'improvement'], {}, FLEET_DEFAULTS.improvementPerYear))),
+    machinePriceUSDPerW: r.quantity([...at, 'frontier', 'price'], 'moneyPerPower', { above: 0 }, FLEET_DEFAULTS.machinePriceUSDPerW * 1e6) / 1e6,
+    paybackDays: days(['payback'], FLEET_DEFAULTS.paybackDays),
+    baseOrderRatePerYear: r.number([...at, 'baseOrderRate'], { min: 0 }, FLEET_DEFAULTS.baseOrderRatePerYear),
+    orderRatePerYear: r.number([...at, 'orderRate'], { min: 0 }, FLEET_DEFAULTS.orderRatePerYear),
+    maxGrowthPerYear: r.number([...at, 'maxGrowth'], { min: 0 }, FLEET_DEFAULTS.maxGrowthPerYear),
+    leadDays: Math.round(lead),
+    reactionDays: days(['reaction'], FLEET_DEFAULTS.reactionDays),
+    hysteresis: r.number([...at, 'hysteresis'], { min: 0 }, FLEET_DEFAULTS.hysteresis),
+    idleDays: days(['idle'], FLEET_DEFAULTS.idleDays),
+    pastGrowthPerYear: r.number([...at, 'pastGrowth'], {}, FLEET_DEFAULTS.pastGrowthPerYear),
+    driftPerYear: r.number([...at.slice(0, -1), 'growth'], {}, FLEET_DEFAULTS.driftPerYear),
+    volatilityPerSqrtYear: r.number([...at.slice(0, -1), 'volatility'], { min: 0 }, FLEET_DEFAULTS.volatilityPerSqrtYear),
+    growthSdPerYear: r.number([...at, 'growthSd'], { min: 0 }, FLEET_DEFAULTS.growthSdPerYear),
+    growthReversionPerYear: r.number([...at, 'growthReversion'], { above: 0 }, FLEET_DEFAULTS.growthReversionPerYear),
+  };
+  if (Math.abs(lead - spec.leadDays) > 1e-6) r.fail([...at, 'leadTime'], `${lead} days is not a whole number of days`, "whole days, e.g. '120 days'");
+  return spec;
+}
+
+/** Dated reference machines (`- { date: 2022-10-01, efficiency: 20.8 J/TH }`), or the shipped list. */
+function readFrontierMachines(r: ScenarioReader, at: KeyPath): FrontierMachine[] {
+  const raw = r.raw(at);
+  if (raw === undefined) return [...REFERENCE_FRONTIER];
+  if (!Array.isArray(raw) || raw.length === 0) r.fail(at, 'is not a list of machines', "a list like '- { date: 2024-11-01, efficiency: 13.5 J/TH }'");
+  return raw.map((_, i) => {
+    const date = r.string([...at, i, 'date']);
+    const ms = parseIsoTimeMs(date);
+    if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) r.fail([...at, i, 'date'], `'${date}' is not a date`, 'YYYY-MM-DD');
+    return { unixDay: ms / 86_400_000, efficiencyJPerTH: r.quantity([...at, i, 'efficiency'], 'efficiency', { above: 0 }) };
+  });
 }
 
 /**

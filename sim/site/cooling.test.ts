@@ -2,7 +2,6 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomStream } from '../core/stream.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
-import { AIR_COOLED_ASIC_THERMAL, asicHashrateFraction } from '../mining/thermal-derate.js';
 import { chillerCop } from './chiller-cop.js';
 import { COOLING_TECHNOLOGIES, type CoolingSpec, DEFAULT_COOLING } from './cooling.js';
 import { checkDerateCurve, derateAt } from './derate-curve.js';
@@ -49,7 +48,7 @@ test('economizer: all free up to supply − approach, partial to return − appr
   assert.ok(Math.abs(chilled.pue[0] - (1 + spec.fixedOverhead + spec.proportionalOverhead + 1 / chillerCop(sink, 1))) < 1e-12);
 });
 
-test('a hot spell lowers air-cooled capacity and ASIC hashrate, not immersion', () => {
+test('a hot spell lowers air-cooled capacity, not immersion', () => {
   // Ten mild days, five at 44 °C, ten mild again.
   const hours = 25 * 24;
   const w = flat(hours, 30, 22);
@@ -59,13 +58,10 @@ test('a hot spell lowers air-cooled capacity and ASIC hashrate, not immersion', 
   }
   const air = new HallCooling(DEFAULT_COOLING.air, 20, w);
   const immersion = new HallCooling(DEFAULT_COOLING.immersion, 20, w);
-  const hashrate = asicHashrateFraction(AIR_COOLED_ASIC_THERMAL, w.dryBulbC);
-  // From the curves: air capacity 35 °C → 1, 45 °C → 0.6, so 0.64 at 44 °C; hashrate 1 → 0.75, so 0.775.
+  // From the curve: air capacity 35 °C → 1, 45 °C → 0.6, so 0.64 at 44 °C.
   assert.ok(Math.abs(air.capacityFraction[300] - 0.64) < 1e-12);
   assert.ok(Math.abs(air.capacityMW(300) - 12.8) < 1e-9);
-  assert.ok(Math.abs(hashrate[300] - 0.775) < 1e-12);
   assert.is(air.capacityFraction[100], 1);
-  assert.is(hashrate[100], 1);
   assert.is(air.capacityFraction[400], 1, 'recovers after the spell');
   assert.ok(immersion.capacityFraction.every((f) => f === 1), 'immersion keeps its capacity');
   assert.ok(air.pue[300] > air.pue[100], 'and the air hall works harder for what it keeps');

@@ -3,54 +3,46 @@
  * quantiles are exact) and the bands' histograms (fixed size, so memory stays flat in the number of
  * replications for the time series). Adding replications in any order or split gives the same state.
  */
-import { METRICS, type Metrics } from '../campus/metrics.js';
+import { METRICS } from '../campus/metrics.js';
 import { Bands } from './bands.js';
-import type { ReplicationResult, Row } from './replicate.js';
+import type { PackedRow } from './checkpoints.js';
+import { type ReplicationResult, type Row, rowsOf } from './replicate.js';
 
 export class Accumulator {
   readonly bands: Bands;
-  private readonly metrics = new Map<number, Float64Array>();
-  private readonly inputs = new Map<number, Float64Array>();
+  private readonly held = new Map<number, PackedRow>();
 
   constructor(readonly variants: readonly string[], readonly months: number, bands?: Bands) {
     this.bands = bands ?? new Bands(variants, months);
   }
 
   add(result: ReplicationResult): void {
-    if (this.metrics.has(result.replication)) throw new RangeError(`replication ${result.replication} added twice`);
-    this.metrics.set(result.replication, result.metrics);
-    this.inputs.set(result.replication, result.inputs);
+    this.addRow(result.replication, result);
     this.bands.add(result.worldSeries, result.variantSeries);
   }
 
-  /** Adds rows read back from a saved study (their bands come separately, with the histograms). */
-  addRows(rows: readonly Row[]): void {
-    const byReplication = new Map<number, Float64Array>();
-    for (const row of rows) {
-      const v = this.variants.indexOf(row.variant);
-      if (v < 0) throw new RangeError(`saved rows name variant '${row.variant}', not in this study`);
-      this.inputs.set(row.replication, row.inputs);
-      let packed = byReplication.get(row.replication);
-      if (!packed) byReplication.set(row.replication, (packed = new Float64Array(this.variants.length * METRICS.length)));
-      METRICS.forEach((m, k) => (packed![v * METRICS.length + k] = row.metrics[m]));
-    }
-    for (const [r, packed] of byReplication) {
-      if (this.metrics.has(r)) throw new RangeError(`replication ${r} added twice`);
-      this.metrics.set(r, packed);
-    }
+  /** Adds a replication's rows read back from a saved study (its bands come separately, with the histograms). */
+  addRow(replication: number, row: PackedRow): void {
+    if (this.held.has(replication)) throw new RangeError(`replication ${replication} added twice`);
+    this.held.set(replication, { metrics: row.metrics, inputs: row.inputs, drivers: row.drivers, annual: row.annual });
   }
 
   has(replication: number): boolean {
-    return this.metrics.has(replication);
+    return this.held.has(replication);
   }
 
   get count(): number {
-    return this.metrics.size;
+    return this.held.size;
   }
 
   /** Replication indices held, ascending. */
   replications(): number[] {
-    return [...this.metrics.keys()].sort((a, b) => a - b);
+    return [...this.held.keys()].sort((a, b) => a - b);
+  }
+
+  /** Each replication's metrics, inputs, drivers and annual cash, as held. */
+  packed(): ReadonlyMap<number, PackedRow> {
+    return this.held;
   }
 
   /** Rows in (replication, variant) order, optionally only replications below `limit`. */
@@ -58,10 +50,7 @@ export class Accumulator {
     const out: Row[] = [];
     for (const r of this.replications()) {
       if (r >= limit) break;
-      const packed = this.metrics.get(r)!;
-      this.variants.forEach((variant, v) => {
-        out.push({ replication: r, variant, metrics: Object.fromEntries(METRICS.map((m, k) => [m, packed[v * METRICS.length + k]])) as Metrics, inputs: this.inputs.get(r)! });
-      });
+      out.push(...rowsOf({ replication: r, ...this.held.get(r)! }, this.variants));
     }
     return out;
   }
@@ -71,7 +60,7 @@ export class Accumulator {
     const out: number[] = [];
     for (const r of this.replications()) {
       if (r >= limit) break;
-      out.push(this.metrics.get(r)![variant * METRICS.length + metric]);
+      out.push(this.held.get(r)!.metrics[variant * METRICS.length + metric]);
     }
     return Float64Array.from(out);
   }

@@ -1,20 +1,20 @@
 /**
- * Writes a study folder. Everything is computed first, then each file is written atomically, the
- * manifest last: summary.json, replications.csv, bands.csv and charts for a whole study; the same
- * marked partial for an interrupted one; and always state/ (plan and band histograms), from which a
- * run can be resumed, merged with its sibling shards, or re-rendered.
+ * Writes a study's data files into a (temporary) folder: summary.json, replications.csv,
+ * bands.csv, manifest.json and state/ — for a whole study, a finished shard or an interrupted one,
+ * marked as such. Charts and report.html are not the study's business: the caller draws them into
+ * the same folder before it is swapped into place (the CLI does, with reports/).
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { studyCharts } from '../../reports/charts.js';
-import { reportHtml } from '../../reports/html.js';
-import { renderPng, renderSvg } from '../../reports/render.js';
 import type { Accumulator } from './accumulator.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { rowsToCsv } from './csv.js';
-import { gitCommit, hostInfo, toolVersion } from './manifest.js';
+import type { Bands } from './bands.js';
+import { writeAllRows, writeBands } from './checkpoints.js';
+import { annualPeriods } from './annual-summary.js';
+import { annualToCsv, rowsToCsv } from './csv.js';
+import { gitCommit, hostInfo, type HostInfo, toolVersion } from './manifest.js';
 import type { ChunkFailure } from './pool.js';
-import { bandsToBytes, type SavedPlan } from './saved-study.js';
+import type { Row } from './replicate.js';
+import { type SavedPlan, shapeOf } from './saved-study.js';
 import { type StoppingRule, type Summary, summarize } from './summarize.js';
 
 export interface FolderContents {
@@ -24,50 +24,89 @@ export interface FolderContents {
   failures: readonly ChunkFailure[];
   /** What to record in the manifest about this run (never in summary.json). */
   run: { workers: number; startedAt: Date; /** Running the replications (charts and files come after). */ simulationSeconds: number; mergedFrom?: string[] };
+  /**
+   * For an unfinished study: its state is the checkpoint store, linked in by the caller, and only
+   * the plan is written here. Otherwise the rows and bands are written whole.
+   */
+  checkpointed?: boolean;
 }
 
-export interface WrittenFolder {
+export interface Manifest {
+  scenario: { file: string; name: string; sha256: string };
+  seed: number;
+  replications: { planned: number; done: number };
+  variants: string[];
+  shard: SavedPlan['shard'];
+  partial: boolean;
+  stopping: StoppingRule;
+  failures: readonly ChunkFailure[];
+  mergedFrom: string[] | null;
+  workers: number;
+  tool: { name: string; version: string; commit: string };
+  host: HostInfo;
+  startedAt: string;
+  simulationSeconds: number;
+}
+
+/** What was written, and what a report of it needs. */
+export interface StudyData {
+  plan: SavedPlan;
   summary?: Summary;
+  rows: Row[];
+  bands: Bands;
+  manifest: Manifest;
+  /** Files written, relative to the folder. */
   files: string[];
 }
 
-export async function writeStudyFolder(outDir: string, c: FolderContents): Promise<WrittenFolder> {
-  const rows = c.acc.rows();
-  const isShard = c.plan.shard !== null && !c.plan.complete;
-  const summary =
-    !isShard && rows.length > 0
-      ? summarize(rows, {
-          scenario: c.plan.scenario,
-          scenarioHash: c.plan.scenarioHash,
-          seed: c.plan.seed,
-          confidence: c.plan.confidence,
-          baseline: c.plan.baseline,
-          variants: c.plan.variants,
-          stopping: c.stopping,
-          inputs: c.plan.inputs ?? [],
-        })
-      : undefined;
-  const charts = summary && c.acc.count >= 2 ? studyCharts(summary, rows, { discountRatePerYear: c.plan.discountRatePerYear, bands: c.acc.bands.table(c.plan.startUnixSeconds) }) : [];
-  const rendered = await Promise.all(charts.map(async (chart) => ({ chart, svg: await renderSvg(chart.spec) })));
+/** The summary of a plan's rows (what summary.json holds). */
+export function summarizePlan(rows: readonly Row[], plan: SavedPlan, stopping: StoppingRule): Summary {
+  return summarize(rows, {
+    scenario: plan.scenario,
+    scenarioHash: plan.scenarioHash,
+    seed: plan.seed,
+    confidence: plan.confidence,
+    baseline: plan.baseline,
+    variants: plan.variants,
+    stopping,
+    inputs: plan.inputs ?? [],
+    horizon: { startUnixSeconds: plan.startUnixSeconds, months: plan.months },
+  });
+}
 
+/** The data files a plan's rows and bands give, by name: what a study writes and what `campus report` checks. */
+export function dataFiles(rows: readonly Row[], bands: Bands, plan: SavedPlan): Record<'replications.csv' | 'annual-cash-flows.csv' | 'bands.csv', () => string> {
+  return {
+    'replications.csv': () => rowsToCsv(rows, (plan.inputs ?? []).map((i) => i.id)),
+    'annual-cash-flows.csv': () => annualToCsv(rows, annualPeriods(plan.startUnixSeconds, plan.months)),
+    'bands.csv': () => bands.toCsv(plan.startUnixSeconds),
+  };
+}
+
+export function writeStudyData(dir: string, c: FolderContents): StudyData {
+  const rows = c.acc.rows();
+  const isShard = c.plan.shard !== null;
+  const summary = !isShard && rows.length > 0 ? summarizePlan(rows, c.plan, c.stopping) : undefined;
+  const data = dataFiles(rows, c.acc.bands, c.plan);
   const files: string[] = [];
   const write = (name: string, data: string | Uint8Array): void => {
-    writeFileAtomic(join(outDir, name), data);
+    writeFileAtomic(join(dir, name), data);
     files.push(name);
   };
-  for (const { chart, svg } of rendered) {
-    write(`charts/${chart.name}.vl.json`, JSON.stringify(chart.spec, null, 2) + '\n');
-    write(`charts/${chart.name}.svg`, svg);
-    write(`charts/${chart.name}.png`, renderPng(svg));
-  }
-  write('replications.csv', rowsToCsv(rows, (c.plan.inputs ?? []).map((i) => i.id)));
+  write('replications.csv', data['replications.csv']());
+  write('annual-cash-flows.csv', data['annual-cash-flows.csv']());
   if (summary) {
-    write('bands.csv', c.acc.bands.toCsv(c.plan.startUnixSeconds));
+    write('bands.csv', data['bands.csv']());
     write('summary.json', JSON.stringify(summary, null, 2) + '\n');
   }
-  write('state/bands.bin', bandsToBytes(c.acc.bands));
+  if (!c.checkpointed) {
+    const held = c.acc.replications();
+    writeAllRows(join(dir, 'state', 'rows.bin'), shapeOf(c.plan), c.acc.packed());
+    writeBands(join(dir, 'state', 'bands.bin'), shapeOf(c.plan), c.acc.bands, c.plan.range.start, held.length > 0 ? held[held.length - 1] + 1 : c.plan.range.start);
+    files.push('state/rows.bin', 'state/bands.bin');
+  }
   write('state/plan.json', JSON.stringify(c.plan, null, 2) + '\n');
-  const manifest = {
+  const manifest: Manifest = {
     scenario: { file: c.plan.scenarioFile, name: c.plan.scenario, sha256: c.plan.scenarioHash },
     seed: c.plan.seed,
     replications: { planned: c.plan.replications, done: c.acc.count },
@@ -83,27 +122,6 @@ export async function writeStudyFolder(outDir: string, c: FolderContents): Promi
     startedAt: c.run.startedAt.toISOString(),
     simulationSeconds: c.run.simulationSeconds,
   };
-  if (summary && charts.length > 0) write('report.html', reportHtml({ summary, charts, description: c.plan.description, manifest }));
   write('manifest.json', JSON.stringify(manifest, null, 2) + '\n');
-  // A shard's folder, or a study that draws fewer charts than one run before it here, keeps nothing stale.
-  for (const name of OWN_OUTPUTS) if (!files.includes(name)) rmSync(join(outDir, name), { force: true });
-  removeStaleCharts(outDir, files);
-  return { summary, files };
-}
-
-/** Outputs this tool writes that a run may leave out: a chart of a layout no longer in the study, a shard's missing summary. */
-const OWN_OUTPUTS = ['summary.json', 'bands.csv', 'report.html'];
-const OWN_CHART = /\.(vl\.json|svg|png)$/;
-
-/**
- * Removes charts an earlier run left in `outDir/charts` that this one did not draw (a layout or a
- * segment no longer in the study). Only files of the kinds this tool writes are touched.
- */
-export function removeStaleCharts(outDir: string, written: readonly string[]): void {
-  const keep = new Set(written);
-  const chartsDir = join(outDir, 'charts');
-  if (!existsSync(chartsDir)) return;
-  for (const name of readdirSync(chartsDir)) {
-    if (OWN_CHART.test(name) && !keep.has(`charts/${name}`)) rmSync(join(chartsDir, name), { force: true });
-  }
+  return { plan: c.plan, summary, rows, bands: c.acc.bands, manifest, files };
 }

@@ -4,8 +4,10 @@
  * nothing.
  */
 import { METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
+import { isSeed, MAX_REPLICATIONS, MAX_SEED } from '../core/stream.js';
 import type { Scenario, VariantConfig } from '../scenario/types.js';
 import type { Chunk } from './pool.js';
+import { baselineOf } from './replicate.js';
 import { StudyError } from './study-error.js';
 
 export interface StudyRequest {
@@ -21,6 +23,8 @@ export interface StudyRequest {
   shard?: string;
   /** Leave all replications to worker threads, the main thread only coordinating. */
   threadsOnly?: boolean;
+  /** NPV whose probability of being exceeded the report shows, USD (saved with the study; it changes no result). */
+  targetUSD?: number;
 }
 
 export interface StudyPlan {
@@ -39,6 +43,7 @@ export interface StudyPlan {
   /** The sequential rule is checked only at multiples of this, so it stops at the same count for any worker count. */
   checkEvery: number;
   chunkSize: number;
+  targetUSD?: number;
 }
 
 /** The sequential rule is checked after every CHECK_EVERY replications (in index order). */
@@ -47,9 +52,11 @@ const CHUNK_SIZES = [1, 2, 5, 10, 25, 50] as const;
 
 export function planStudy(scenario: Scenario, request: StudyRequest, availableCores: number): StudyPlan {
   const replications = request.replications ?? scenario.study.replications;
-  if (!Number.isInteger(replications) || replications < 2) throw new StudyError(`--replications must be an integer ≥ 2, got ${replications}`);
+  if (!Number.isInteger(replications) || replications < 2 || replications > MAX_REPLICATIONS) {
+    throw new StudyError(`--replications must be an integer from 2 to ${MAX_REPLICATIONS.toLocaleString('en-US')}, got ${replications}`);
+  }
   const seed = request.seed ?? scenario.study.seed;
-  if (!Number.isInteger(seed) || seed < 0) throw new StudyError(`--seed must be a non-negative integer, got ${seed}`);
+  if (!isSeed(seed)) throw new StudyError(`--seed must be a whole number from 0 to 2^53 − 1 (${MAX_SEED}), got ${seed}`);
   const workers = request.workers ?? Math.max(1, availableCores);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new StudyError(`--workers must be an integer from 1 to 256, got ${workers}`);
 
@@ -60,7 +67,7 @@ export function planStudy(scenario: Scenario, request: StudyRequest, availableCo
     return v;
   });
   if (new Set(names).size !== names.length) throw new StudyError(`--variants names a variant twice: ${names.join(',')}`);
-  const baseline = names.includes(scenario.study.baseline) ? scenario.study.baseline : names[0];
+  const baseline = baselineOf(scenario, names);
 
   const metric = (request.metric ?? PRIMARY_METRIC) as MetricName;
   if (!METRICS.includes(metric)) throw new StudyError(`unknown metric '${request.metric}'; the metrics are ${METRICS.join(', ')}`);
@@ -86,7 +93,8 @@ export function planStudy(scenario: Scenario, request: StudyRequest, availableCo
   // points (chunksToRun ends the others there).
   const target = Math.ceil((range.end - range.start) / (workers * 32));
   const chunkSize = [...CHUNK_SIZES].reverse().find((c) => c <= target) ?? 1;
-  return { scenario, variants, baseline, seed, replications, workers, precision: request.precision, metric, shard, range, checkEvery, chunkSize };
+  if (request.targetUSD !== undefined && !Number.isFinite(request.targetUSD)) throw new StudyError(`--target must be an amount of money, got ${request.targetUSD}`);
+  return { scenario, variants, baseline, seed, replications, workers, precision: request.precision, metric, shard, range, checkEvery, chunkSize, targetUSD: request.targetUSD };
 }
 
 /** Shard K of N holds replications [⌊K·R/N⌋, ⌊(K+1)·R/N⌋). */

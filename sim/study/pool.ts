@@ -39,25 +39,37 @@ export interface PoolOptions {
   check?: boolean;
 }
 
+/** How a run of chunks may be steered from outside. */
+export interface ChunkHooks {
+  /** Called for each completed chunk strictly in the order of `chunks`. */
+  onChunk: (chunk: Chunk, results: ReplicationResult[]) => void;
+  /** Called as soon as a chunk is computed, in whatever order they finish (to save it at once). */
+  onComputed?: (chunk: Chunk, results: ReplicationResult[]) => void;
+  /** Dispatching stops when this turns true; chunks already running finish. */
+  shouldStop: () => boolean;
+  /** When aborted, chunks running are dropped at once (the main thread's after its current replication). */
+  abandon?: AbortSignal;
+  /** Chunks already done (read back from checkpoints), by index: delivered in their turn, not run. */
+  ready?: ReadonlyMap<number, ReplicationResult[]>;
+}
+
 /**
- * Runs `chunks`; `onChunk` is called for each completed chunk strictly in the order of `chunks`.
- * Dispatching stops when `shouldStop()` turns true; chunks already running finish. Returns the
- * chunks that failed (a replication or a worker that throws loses only its chunk).
+ * Runs `chunks`, delivering each in order (see ChunkHooks). Returns the chunks that failed (a
+ * replication or a worker that throws loses only its chunk); chunks dropped on `abandon` are not
+ * failures, just not done.
  */
-export function runChunks(
-  o: PoolOptions,
-  chunks: readonly Chunk[],
-  onChunk: (chunk: Chunk, results: ReplicationResult[]) => void,
-  shouldStop: () => boolean,
-): Promise<ChunkFailure[]> {
+export function runChunks(o: PoolOptions, chunks: readonly Chunk[], hooks: ChunkHooks): Promise<ChunkFailure[]> {
+  const { onChunk, shouldStop } = hooks;
   return new Promise((resolve) => {
     const failures: ChunkFailure[] = [];
-    const finished = new Map<number, ReplicationResult[] | null>(); // chunk index → results, null if it failed
+    const finished = new Map<number, ReplicationResult[] | null>(hooks.ready); // chunk index → results, null if it failed
     let nextToDispatch = 0;
     let nextToDeliver = 0;
     let running = 0;
     let mainDone = false;
+    let abandoned = false;
     const threads: Worker[] = [];
+    const queues = new Map<Worker, number[]>();
 
     const deliver = (): void => {
       while (finished.has(nextToDeliver)) {
@@ -69,24 +81,44 @@ export function runChunks(
     };
     const complete = (index: number, results: ReplicationResult[] | null, message?: string): void => {
       running--;
+      if (abandoned) return;
       if (!results) failures.push({ ...chunks[index], message: message ?? 'failed' });
+      else hooks.onComputed?.(chunks[index], results);
       finished.set(index, results);
       deliver();
     };
-    const take = (): number => (nextToDispatch < chunks.length && !shouldStop() ? nextToDispatch++ : -1);
+    const take = (): number => {
+      while (nextToDispatch < chunks.length && hooks.ready?.has(nextToDispatch)) nextToDispatch++;
+      return nextToDispatch < chunks.length && !shouldStop() && !abandoned ? nextToDispatch++ : -1;
+    };
     let liveThreads = 0;
+    let resolved = false;
     const maybeFinish = (): void => {
-      if (!mainDone || running > 0) return;
-      // Chunks left that no thread can take: the main thread is done, and no worker is alive.
-      if (nextToDispatch < chunks.length && !shouldStop()) {
+      if (resolved || !mainDone || running > 0) return;
+      // A chunk nobody took while dispatching goes on: a live thread will take it; with none, it cannot run.
+      if (take() >= 0) {
+        nextToDispatch--;
         if (liveThreads > 0) return;
         for (; nextToDispatch < chunks.length; nextToDispatch++) {
-          failures.push({ ...chunks[nextToDispatch], message: 'not run: no worker thread could run it' });
+          if (!hooks.ready?.has(nextToDispatch)) failures.push({ ...chunks[nextToDispatch], message: 'not run: no worker thread could run it' });
         }
       }
+      resolved = true;
       for (const t of threads) void t.terminate();
       resolve(failures);
     };
+    hooks.abandon?.addEventListener('abort', () => {
+      abandoned = true;
+      // Threads stop at once; what they were running is dropped, not failed.
+      for (const t of threads) {
+        running -= queues.get(t)!.splice(0).length;
+        void t.terminate();
+      }
+      liveThreads = 0;
+      maybeFinish();
+    }, { once: true });
+
+    deliver(); // chunks read back from checkpoints, up to the first that must run
 
     // Worker threads pull a chunk whenever they are ready.
     const setup: WorkerSetup = { scenarioFile: o.scenario.file, scenarioHash: o.scenario.hash, variants: o.variants.map((v) => v.name), seed: o.seed, check: o.check === true };
@@ -95,12 +127,14 @@ export function runChunks(
       for (let i = 0; i < count; i++) startThread(entry, isEval);
     };
     const startThread = (entry: URL | string, isEval: boolean): void => {
+      if (abandoned) return;
       const w = new Worker(entry, { workerData: setup, eval: isEval });
       threads.push(w);
       liveThreads++;
       // Each thread keeps two chunks queued, so it never waits for the main thread (busy with a
       // chunk of its own) to hand it the next one. A thread answers its chunks in order.
       const queued: number[] = [];
+      queues.set(w, queued);
       const feed = (): void => {
         while (queued.length < 2) {
           const index = take();
@@ -112,6 +146,7 @@ export function runChunks(
         }
       };
       w.on('message', (reply: WorkerReply) => {
+        if (abandoned) return;
         if (reply.type === 'ready') return feed();
         if (reply.type === 'error' && reply.start < 0) {
           liveThreads--; // could not start: the others carry on
@@ -121,6 +156,7 @@ export function runChunks(
         feed();
       });
       w.on('error', (e) => {
+        if (abandoned) return;
         // The thread died: its chunks fail, the other threads carry on with the rest.
         liveThreads--;
         for (const index of queued.splice(0)) complete(index, null, e.message);
@@ -156,11 +192,13 @@ export function runChunks(
         const c = chunks[index];
         try {
           const results: ReplicationResult[] = [];
-          for (let r = c.start; r < c.end; r++) {
+          for (let r = c.start; r < c.end && !hooks.abandon?.aborted; r++) {
             results.push(replicate(o.scenario, o.variants, o.seed, r, { check: o.check }));
             if (!threadsStarted) judgeThreads(c.end - r - 1);
+            // Let a signal in between replications, so a scheduler's SIGTERM need not wait for the chunk.
+            if (hooks.abandon && r + 1 < c.end) await new Promise((next) => setImmediate(next));
           }
-          complete(index, results);
+          complete(index, hooks.abandon?.aborted ? null : results);
         } catch (e) {
           complete(index, null, (e as Error).message);
         }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -7,43 +7,17 @@ import { studentTQuantile } from '../core/stats/student-t.js';
 import type { RandomStream } from '../core/stream.js';
 import { parseScenario } from '../scenario/load.js';
 import { mergeStudies } from './merge.js';
-import { rerenderStudy } from './rerender.js';
 import { replicate, rowsOf } from './replicate.js';
 import { runStudy, StudyError } from './study.js';
+import { SCENARIO, SCENARIO_TEXT } from './study-test-scenario.js';
 
-// Studies with workers load the scenario from its file, so the tests use the shipped one (2 years to stay quick).
-const SCENARIO_TEXT = `name: study-test
-horizon: { start: 2026-01-01, years: 3 }
-study: { replications: 20, seed: 5, baseline: small }
-market:
-  btc: { model: gbm, price: 90000 USD, volatility: 0.6 }
-network: { hashrate: 1050 EH/s, difficulty: 148.26e12, height: 1000000, campusCounts: false }
-site:
-  grid: 200 MW
-  powerPrice: uniform(30 USD/MWh, 50 USD/MWh)
-mining:
-  asic: { hashrate: 200 TH/s, power: 3500 W }
-  capacity: 70 MW
-  poolFee: 0.02
-variants:
-  small: {}
-  big: { mining: { capacity: 175 MW } }
-  hall:
-    gpuCloud:
-      it: 0.204 MW
-      online: 6 months
-      reserved: { share: 0.5, price: 2 USD/GPU/h }
-      training: { jobsPerYear: 400, gpus: { values: [8, 16], probabilities: [0.5, 0.5] }, duration: { mean: 20 h }, price: 2.5 * 0.9^years USD/GPU/h }
-      inference: { share: 0.1, price: 2 USD/GPU/h }
-`;
-const SCENARIO = parseScenario('study-test.yaml', SCENARIO_TEXT);
 const names = SCENARIO.variants.map((v) => v.name);
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'campus-study-'));
 const same = (a: string, b: string, files: string[]) => {
   for (const f of files) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs between ${a} and ${b}`);
 };
-const OUTPUTS = ['summary.json', 'replications.csv', 'bands.csv', 'charts/npv.svg', 'charts/npv.vl.json'];
+const OUTPUTS = ['summary.json', 'replications.csv', 'annual-cash-flows.csv', 'bands.csv'];
 
 test('the same scenario and seed give byte-identical outputs; the manifest records the run', async () => {
   const a = scratch(), b = scratch();
@@ -77,8 +51,8 @@ test('the main thread alone and two worker threads give byte-identical summary, 
     await runStudy(scenario, { outDir: a, replications: 40, workers: 1 });
     await runStudy(scenario, { outDir: b, replications: 40, workers: 2, threadsOnly: true });
     await runStudy(scenario, { outDir: c, replications: 40, workers: 2 });
-    same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
-    same(a, c, ['summary.json', 'replications.csv', 'bands.csv']);
+    same(a, b, OUTPUTS);
+    same(a, c, OUTPUTS);
     const manifest = JSON.parse(readFileSync(join(b, 'manifest.json'), 'utf8'));
     assert.is(manifest.workers, 2);
   } finally {
@@ -123,8 +97,9 @@ test('uncertain inputs: drawn per replication, written as input columns, and ran
   try {
     const result = await runStudy(SCENARIO, { outDir: dir, replications: 40, workers: 1, variants: ['small', 'big'] });
     const csv = readFileSync(join(dir, 'replications.csv'), 'utf8').trim().split('\n');
-    assert.ok(csv[0].endsWith(',input:site.powerPrice'), csv[0]);
-    const prices = csv.slice(1).map((l) => Number(l.split(',').at(-1)));
+    const column = csv[0].split(',').indexOf('input:site.powerPrice');
+    assert.ok(column > 0 && csv[0].endsWith(',world:meanHashpriceUSDPerPHDay'), csv[0]);
+    const prices = csv.slice(1).map((l) => Number(l.split(',')[column]));
     assert.ok(prices.every((p) => p >= 30 && p <= 50));
     assert.is(new Set(prices).size, 40, 'one draw per replication, shared by its variants');
     const sens = result.summary!.sensitivity!;
@@ -133,6 +108,25 @@ test('uncertain inputs: drawn per replication, written as input columns, and ran
       // Power is most of a miner's cost: dearer power, lower NPV, in every layout.
       const [c] = v.correlations;
       assert.ok(c.rho < 0 && c.upper < 0, `${v.name}: ρ ${c.rho} [${c.lower}, ${c.upper}]`);
+    }
+    // The flat power price is an uncertain input here, so the bigger fleet's break-even power price can be read off: Δ NPV falls as power gets dearer.
+    const power = result.summary!.breakEvens!.variants.find((v) => v.name === 'big')!.powerPriceUSDPerMWh!;
+    assert.ok(power.slopeUSDPerUnit < 0 && power.lower! < power.value && power.value < power.upper!, JSON.stringify(power));
+    // The same in dollars: the tornado's bar is NPV over the 4 dearest draws less NPV over the 4
+    // cheapest (a tenth of 40), as replications.csv has them. (Its sign needs more replications
+    // than 40 against BTC's noise: tornado.test.ts pins the arithmetic.)
+    const t = result.summary!.tornado!;
+    const driver = t.drivers.find((d) => d.id === 'site.powerPrice')!;
+    assert.ok(driver.kind === 'input' && driver.low >= 30 && driver.low < driver.high && driver.high <= 50);
+    const cells = csv.slice(1).map((l) => l.split(','));
+    const npvAt = csv[0].split(',').indexOf('npvUSD');
+    const byPrice = [...new Set(prices)].sort((a, b) => a - b);
+    for (const v of t.variants) {
+      const bar = v.bars.find((b) => b.driver === 'site.powerPrice')!;
+      const mean = (ps: number[]) => ps.reduce((acc, p) => acc + Number(cells.find((c) => c[1] === v.name && Number(c[column]) === p)![npvAt]), 0) / ps.length;
+      assert.is(bar.nLow, 4);
+      assert.ok(Math.abs(bar.swing - (mean(byPrice.slice(-4)) - mean(byPrice.slice(0, 4)))) < 1e-6 * Math.abs(bar.swing) + 1e-3, `${v.name}: swing ${bar.swing}`);
+      assert.ok(bar.halfWidth > 0);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -197,7 +191,7 @@ test('the precision rule stops at a check point, the same for any worker count',
       assert.is(one.replications % 50, 0);
       assert.ok(one.replications < setting.replications, 'the rule, not the cap, stopped it');
       assert.is(two.replications, one.replications);
-      same(a, b, ['summary.json', 'replications.csv', 'bands.csv']);
+      same(a, b, OUTPUTS);
       for (const v of one.summary!.variants) assert.ok(v.metrics[setting.metric].halfWidth <= setting.precision * Math.abs(v.metrics[setting.metric].mean));
     } finally {
       rmSync(a, { recursive: true, force: true });
@@ -218,6 +212,29 @@ test('shards merged give byte-for-byte the single-machine study', async () => {
     same(whole, merged, OUTPUTS);
   } finally {
     for (const d of [whole, ...parts, merged]) rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('shards merged into the folder that holds them (the Slurm layout): the shards and other files are kept, the study swapped in', async () => {
+  const out = scratch();
+  try {
+    for (let k = 0; k < 2; k++) await runStudy(SCENARIO, { outDir: join(out, 'shards', String(k)), replications: 10, workers: 1, shard: `${k}/2` });
+    // A job log being written while the merge swaps the folder: it keeps its place and its content.
+    mkdirSync(join(out, 'slurm', 'logs'), { recursive: true });
+    const log = openSync(join(out, 'slurm', 'logs', 'merge.out'), 'a');
+    writeSync(log, 'before\n');
+    const shards = [join(out, 'shards', '0'), join(out, 'shards', '1')];
+    await mergeStudies(shards, out);
+    writeSync(log, 'after\n');
+    closeSync(log);
+    assert.is(readFileSync(join(out, 'slurm', 'logs', 'merge.out'), 'utf8'), 'before\nafter\n');
+    assert.ok(existsSync(join(out, 'shards', '1', 'state', 'plan.json')), 'the shards are still there');
+    assert.is(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).replications.done, 10);
+    await mergeStudies(shards, out); // again, over the merged study: the same
+    await assertRejects(() => mergeStudies(shards, shards[0]), /is one of the folders being merged/);
+    await assertRejects(() => mergeStudies(shards, join(shards[1], 'merged')), /lies inside .*shards\/1, one of the folders being merged/);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
   }
 });
 
@@ -246,15 +263,20 @@ test('an interrupted study resumes to exactly the uninterrupted result', async (
     const partial = await runStudy(SCENARIO, { outDir: cut, replications: 30, workers: 1, signal: abort.signal, progress });
     assert.is(partial.stopping.rule, 'interrupted');
     assert.ok(partial.replications >= 10 && partial.replications < 30, `${partial.replications} done`);
-    assert.is(JSON.parse(readFileSync(join(cut, 'manifest.json'), 'utf8')).partial, true);
-    assert.is(JSON.parse(readFileSync(join(cut, 'summary.json'), 'utf8')).stopping.rule, 'interrupted');
+    // What is done is written, marked partial, beside the folder; the folder itself is left as it was.
+    assert.is(partial.outDir, `${cut}.partial`);
+    assert.equal(readdirSync(cut), []);
+    assert.is(JSON.parse(readFileSync(join(partial.outDir, 'manifest.json'), 'utf8')).partial, true);
+    assert.is(JSON.parse(readFileSync(join(partial.outDir, 'summary.json'), 'utf8')).stopping.rule, 'interrupted');
     const resumed = await runStudy(SCENARIO, { outDir: cut, replications: 30, workers: 1, resume: true });
     assert.ok(resumed.complete);
     same(whole, cut, OUTPUTS);
+    assert.not.ok(existsSync(partial.outDir), 'the partial folder is gone once the study is whole');
     assert.ok(seen > 0);
   } finally {
     rmSync(whole, { recursive: true, force: true });
     rmSync(cut, { recursive: true, force: true });
+    rmSync(`${cut}.partial`, { recursive: true, force: true });
   }
 });
 
@@ -276,11 +298,12 @@ test('a replication that throws loses only its chunk: the rest is kept and the f
     assert.is(r.stopping.rule, 'failed');
     assert.equal(r.failures.map((f) => [f.start, f.end, f.message]), [[7, 8, 'price feed broke']], 'ten replications on one worker run in chunks of one');
     assert.is(r.replications, 9, 'every other replication is kept');
-    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(r.outDir, 'manifest.json'), 'utf8'));
     assert.is(manifest.partial, true);
     assert.is(manifest.failures[0].message, 'price feed broke');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(`${dir}.partial`, { recursive: true, force: true });
   }
 });
 
@@ -302,40 +325,12 @@ test('bad requests fail before anything is written', async () => {
   assert.not.ok(existsSync(dir));
 });
 
-test('a saved study re-renders to the same charts without re-running', async () => {
-  const dir = scratch();
-  try {
-    await runStudy(SCENARIO, { outDir: dir, replications: 6, workers: 1 });
-    const before = readFileSync(join(dir, 'charts/npv.svg'));
-    rmSync(join(dir, 'charts'), { recursive: true });
-    const files = await rerenderStudy(dir);
-    assert.ok(files.includes('charts/npv.svg'));
-    assert.ok(readFileSync(join(dir, 'charts/npv.svg')).equals(before));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
-test('a study run again into the same folder with fewer layouts leaves none of the old charts behind', async () => {
-  const dir = scratch();
-  try {
-    await runStudy(SCENARIO, { outDir: dir, replications: 4, workers: 1 });
-    assert.ok(existsSync(join(dir, 'charts/fan-gpuUtilisation.svg')), 'the GPU hall layout draws its utilisation');
-    const again = await runStudy(SCENARIO, { outDir: dir, replications: 4, workers: 1, variants: ['small', 'big'] });
-    const charts = readdirSync(join(dir, 'charts')).map((f) => `charts/${f}`).sort();
-    assert.equal(charts, again.files.filter((f) => f.startsWith('charts/')).sort());
-    assert.not.ok(existsSync(join(dir, 'charts/fan-gpuUtilisation.svg')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
 test('a finished study leaves no temporary files behind', async () => {
   const dir = scratch();
   try {
     await runStudy(SCENARIO, { outDir: dir, replications: 2, workers: 1 });
-    const all = [...readdirSync(dir), ...readdirSync(join(dir, 'charts')), ...readdirSync(join(dir, 'state'))];
-    assert.equal(all.filter((f) => f.endsWith('.tmp')), []);
+    const all = [...readdirSync(dir), ...readdirSync(join(dir, 'state')), ...readdirSync(join(dir, '..'))];
+    assert.equal(all.filter((f) => /\.tmp|\.old-|\.lock$|\.partial$/.test(f)), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,11 +4,15 @@
  * against the baseline, the paired difference — the payoff of common random numbers, shown as how
  * much tighter the paired interval is than an unpaired one would be.
  */
-import { METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
+import { type CampusMetricName, INCREMENTAL_METRICS, METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { lowerTailMean, quantileEstimate, type QuantileEstimate } from '../core/stats/quantiles.js';
 import { type RankCorrelation, spearman } from '../core/stats/rank-correlation.js';
 import { studentTQuantile } from '../core/stats/student-t.js';
+import { WORLD_DRIVERS } from '../campus/world-drivers.js';
+import { type AnnualCashFlows, annualCashFlows } from './annual-summary.js';
+import { type BreakEven, breakEven } from './break-even.js';
 import type { Row } from './replicate.js';
+import { type DriverColumn, type Tornado, tornado } from './tornado.js';
 
 export const QUANTILE_LEVELS = [0.05, 0.1, 0.5, 0.9, 0.95] as const;
 export const CVAR_LEVEL = 0.05;
@@ -50,7 +54,8 @@ export interface VariantSummary {
   replications: number;
   metrics: Record<MetricName, MetricSummary>;
   /** Against the baseline (absent for the baseline itself). */
-  versusBaseline?: Record<MetricName, PairedSummary>;
+  /** Against the baseline, for the campus's own metrics (the incremental ones are that already). */
+  versusBaseline?: Record<CampusMetricName, PairedSummary>;
 }
 
 export interface StoppingRule {
@@ -74,6 +79,8 @@ export interface Summary {
   replications: number;
   confidence: number;
   baseline: string;
+  /** The horizon's first day, YYYY-MM-DD (when the study knows its horizon). */
+  start?: string;
   stopping: StoppingRule;
   definitions: {
     interval: string;
@@ -86,6 +93,20 @@ export interface Summary {
   variants: VariantSummary[];
   /** Present when the scenario has uncertain inputs. */
   sensitivity?: Sensitivity;
+  /** What the worlds turned out to be: each world driver's mean and p10/p50/p90 over replications (those with a value). */
+  world: Array<{ name: string; description: string; n: number; mean: number; p10: number; p50: number; p90: number }>;
+  /** NPV's swing between the bottom and top tenth of each driver, per layout and against the baseline. */
+  tornado?: Tornado;
+  /** Cash by year and segment (present when the study knows its horizon). */
+  annualCashFlows?: AnnualCashFlows;
+  /** Where each layout's incremental NPV crosses zero in the BTC price, hashprice and power price. */
+  breakEvens?: BreakEvens;
+}
+
+export interface BreakEvens {
+  method: string;
+  /** Per layout but the baseline; null where the study cannot tell (the driver does not vary, or Δ NPV does not clearly move with it). */
+  variants: Array<{ name: string; btcPriceUSD: BreakEven | null; hashpriceUSDPerPHDay: BreakEven | null; powerPriceUSDPerMWh: BreakEven | null }>;
 }
 
 export interface SummaryContext {
@@ -98,7 +119,11 @@ export interface SummaryContext {
   stopping: StoppingRule;
   /** The scenario's uncertain inputs, in the order of each row's `inputs`. */
   inputs?: ReadonlyArray<{ id: string; text: string; variants?: readonly string[] }>;
+  /** The horizon's start and months, for the annual cash flows' dates. */
+  horizon?: { startUnixSeconds: number; months: number };
 }
+
+const isIncremental = (m: MetricName): m is (typeof INCREMENTAL_METRICS)[number] => (INCREMENTAL_METRICS as readonly string[]).includes(m);
 
 /** Rows must hold the same replications for every variant (as a study produces them). */
 export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
@@ -110,8 +135,8 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     for (const m of METRICS) metrics[m] = describe(own[m], ctx.confidence, METRIC_INFO[m].money);
     const summary: VariantSummary = { name, replications: own[METRICS[0]].length, metrics };
     if (baseline && name !== ctx.baseline) {
-      summary.versusBaseline = {} as Record<MetricName, PairedSummary>;
-      for (const m of METRICS) summary.versusBaseline[m] = paired(own[m], baseline[m], ctx.confidence, METRIC_INFO[m].better);
+      summary.versusBaseline = {} as Record<CampusMetricName, PairedSummary>;
+      for (const m of METRICS) if (!isIncremental(m)) summary.versusBaseline[m] = paired(own[m], baseline[m], ctx.confidence, METRIC_INFO[m].better);
     }
     return summary;
   });
@@ -122,6 +147,7 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     replications: variants[0]?.replications ?? 0,
     confidence: ctx.confidence,
     baseline: ctx.baseline,
+    ...(ctx.horizon ? { start: new Date(ctx.horizon.startUnixSeconds * 1000).toISOString().slice(0, 10) } : {}),
     stopping: ctx.stopping,
     definitions: {
       interval: 'mean ± t(1 − α/2, n − 1)·s/√n (Student t), α = 1 − confidence',
@@ -133,6 +159,50 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     metrics: Object.fromEntries(METRICS.map((m) => [m, METRIC_INFO[m].label])) as Record<MetricName, string>,
     variants,
     ...(ctx.inputs && ctx.inputs.length > 0 ? { sensitivity: sensitivity(rows, ctx, ctx.inputs, PRIMARY_METRIC) } : {}),
+    ...worldAndTornado(rows, columns, ctx),
+    ...(ctx.horizon && rows.length > 0 ? { annualCashFlows: annualCashFlows(rows, ctx.variants, ctx.horizon.startUnixSeconds, ctx.horizon.months) } : {}),
+  };
+}
+
+/** The world drivers' summary, and the tornado of the primary metric over the inputs and the world drivers. */
+function worldAndTornado(rows: readonly Row[], columns: Map<string, Record<MetricName, Float64Array>>, ctx: SummaryContext): Pick<Summary, 'world' | 'tornado' | 'breakEvens'> {
+  // One row per replication (the first variant's): inputs and drivers are the replication's, the same in each of its rows.
+  const first = [...rows].filter((r) => r.variant === ctx.variants[0]).sort((a, b) => a.replication - b.replication);
+  const drivers: DriverColumn[] = [
+    ...(ctx.inputs ?? []).map((input, k) => ({ id: input.id, kind: 'input' as const, values: Float64Array.from(first, (r) => r.inputs[k]), variants: input.variants })),
+    ...WORLD_DRIVERS.map((d, k) => ({ id: d.name, kind: 'world' as const, values: Float64Array.from(first, (r) => r.drivers[k]) })),
+  ];
+  const world = WORLD_DRIVERS.map((d, k) => {
+    const xs = applicable(drivers[(ctx.inputs ?? []).length + k].values);
+    const sorted = Float64Array.from(xs).sort();
+    const q = (p: number) => (xs.length > 0 ? quantileEstimate(sorted, p, ctx.confidence).value : NaN);
+    return { name: d.name, description: d.description, n: xs.length, mean: xs.length > 0 ? moments(xs).mean : NaN, p10: q(0.1), p50: q(0.5), p90: q(0.9) };
+  });
+  const npv = new Map(ctx.variants.map((v) => [v, columns.get(v)![PRIMARY_METRIC]]));
+  const ranked = drivers.filter((d) => d.kind === 'input' || WORLD_DRIVERS.find((w) => w.name === d.id)!.ranked);
+  const t = first.length > 0 ? tornado(PRIMARY_METRIC, npv, ctx.variants, ctx.baseline, ranked, ctx.confidence) : undefined;
+  return { world, ...(t ? { tornado: t } : {}), breakEvens: breakEvens(drivers, columns, ctx) };
+}
+
+/** Per layout against the baseline, the mean BTC price, mean hashprice and power price at which its incremental NPV is zero. */
+function breakEvens(drivers: readonly DriverColumn[], columns: Map<string, Record<MetricName, Float64Array>>, ctx: SummaryContext): BreakEvens {
+  const column = (id: string) => drivers.find((d) => d.id === id)?.values;
+  const spot = column('meanSpotUSDPerMWh');
+  const hasSpot = spot !== undefined && spot.some((x) => !Number.isNaN(x));
+  // Three drivers for each layout but the baseline: the slope test is Bonferroni-corrected over them all.
+  const tests = 3 * Math.max(1, ctx.variants.length - 1);
+  const slopeConfidence = 1 - (1 - ctx.confidence) / tests;
+  return {
+    method: `least-squares line of incremental NPV on the driver over replications, where it crosses zero; ${ctx.confidence * 100} % Fieller interval; none where the slope is not clearly away from zero (t-test at ${(100 * (1 - ctx.confidence)).toFixed(0)} % ÷ ${tests} pairs of layout and driver, Bonferroni). The driver moves with the rest of its world, so this is where the layout breaks even on average over that world`,
+    variants: ctx.variants
+      .filter((name) => name !== ctx.baseline)
+      .map((name) => {
+        const y = columns.get(name)!.incrementalNpvUSD;
+        // A flat power price varies only when the scenario makes it uncertain (the base campus's or this layout's own).
+        const power = hasSpot ? spot : column(`variants.${name}.site.powerPrice`) ?? column('site.powerPrice');
+        const at = (x: Float64Array | undefined) => (x ? breakEven(x, y, ctx.confidence, slopeConfidence) ?? null : null);
+        return { name, btcPriceUSD: at(column('meanBtcPriceUSD')), hashpriceUSDPerPHDay: at(column('meanHashpriceUSDPerPHDay')), powerPriceUSDPerMWh: at(power) };
+      }),
   };
 }
 

@@ -26,7 +26,7 @@ const setup = workerData as WorkerSetup;
 const port = parentPort!;
 let variants: VariantConfig[] = [];
 try {
-  const scenario = loadScenario(setup.scenarioFile, { schemaCheckedHash: setup.scenarioHash });
+  const scenario = loadScenario(setup.scenarioFile, { checkedHash: setup.scenarioHash });
   if (scenario.hash !== setup.scenarioHash) throw new Error(`${setup.scenarioFile} changed while the study was starting`);
   variants = setup.variants.map((name) => scenario.variants.find((v) => v.name === name)!);
   port.on('message', (request: WorkerRequest) => {
@@ -37,7 +37,7 @@ try {
     try {
       const results: ReplicationResult[] = [];
       for (let r = request.start; r < request.end; r++) results.push(replicate(scenario, variants, setup.seed, r, { check: setup.check }));
-      const transfer = results.flatMap((x) => [x.metrics.buffer, x.worldSeries.buffer, x.variantSeries.buffer, x.inputs.buffer]) as ArrayBuffer[];
+      const transfer = results.flatMap((x) => [x.metrics.buffer, x.worldSeries.buffer, x.variantSeries.buffer, x.inputs.buffer, x.drivers.buffer, x.annual.buffer]) as ArrayBuffer[];
       port.postMessage({ type: 'chunk', start: request.start, end: request.end, results } satisfies WorkerReply, transfer);
     } catch (e) {
       const error = e as Error;
