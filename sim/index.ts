@@ -7,6 +7,8 @@ export { Simulation, PRIORITY_MIN, PRIORITY_MAX } from './core/engine.js';
 export type { Handler, EventKind, EventId } from './core/engine.js';
 export { SchedulingError } from './core/scheduling-error.js';
 export { HOURS_PER_YEAR, HOURS_PER_DAY, HOURS_PER_MONTH } from './core/time.js';
+export { calendarMonths, horizonHours, monthLabel, daysInMonth } from './core/calendar.js';
+export type { CalendarMonths } from './core/calendar.js';
 
 // Random streams and samplers
 export { RandomStream, randomStream } from './core/stream.js';
