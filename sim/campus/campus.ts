@@ -6,8 +6,8 @@
  * 1. Build the site (grid, backup, market, demand-response calls), the ledger, and the layout's
  *    loads from the registry (loads.ts), in shed order: a leased hall, the GPU hall, mining.
  * 2. Replay the world as events (replay.ts): prices, fees, difficulty, halvings, site hours (only
- *    when the layout reads an hourly input), month ends, grid outages and derates. Loads add their
- *    own: a GPU hall's jobs and failures, a fleet's schedule.
+ *    when the layout reads an hourly input), calendar month ends (core/calendar.ts), grid outages and
+ *    derates. Loads add their own: a GPU hall's jobs and failures, a fleet's schedule.
  * 3. On every change, `update`: each load decides, the power available is shared in shed order
  *    (site/dispatch.ts), each takes its share, and the bill is re-rated (rating.ts). When the power available
  *    changes (outage, backup, derate, a new hour), `recap` first caps the loads to it.
@@ -15,8 +15,9 @@
  * 5. At the horizon, finance turns the monthly books and the capex schedule into cash flows, NPV and
  *    IRR; the loads, the site and the segments report the rest (outcome.ts).
  */
+import { type CalendarMonths, perMonthScale } from '../core/calendar.js';
 import { Simulation } from '../core/engine.js';
-import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
+import { HOURS_PER_DAY } from '../core/time.js';
 import { capexSchedule } from '../finance/capex.js';
 import type { ProjectCash } from '../finance/project.js';
 import { variantFleet } from '../mining/fleet.js';
@@ -34,7 +35,7 @@ import { campusOutcome } from './outcome.js';
 import { PRIORITY_BOOKS, PRIORITY_CHAIN, PRIORITY_GRID, PRIORITY_MARKET } from './priorities.js';
 import { rateDraws } from './rating.js';
 import { replayIntervals, replaySteps } from './replay.js';
-import { monthsIn } from './series.js';
+import { horizonMonths } from './series.js';
 import { SiteState } from './site-state.js';
 import { type VariantNetwork, variantNetwork } from './variant-network.js';
 import type { World } from './world.js';
@@ -62,6 +63,7 @@ export function runCampus(variant: VariantConfig, world: World, config: WorldCon
 class CampusRun {
   private readonly sim = new Simulation(16);
   private readonly site: SiteState;
+  private readonly calendar: CalendarMonths;
   private readonly ledger: Ledger;
   private readonly loads: LoadSet;
   private readonly network: VariantNetwork;
@@ -74,6 +76,10 @@ class CampusRun {
   private readonly hours: number;
   private readonly recapHourly: boolean;
   private readonly snapshot: CampusSnapshot | undefined;
+  /** Opex rates as the loads and the finance give them (per hour of a mean month), and the month's scale to a calendar month's amount. */
+  private opexUSDPerH = 0;
+  private miningOpexUSDPerH = 0;
+  private opexScale: number;
 
   constructor(
     private readonly variant: VariantConfig,
@@ -83,10 +89,12 @@ class CampusRun {
     options: CampusOptions,
   ) {
     const sim = this.sim;
-    const ledger = (this.ledger = new Ledger(monthsIn(horizon)));
+    const calendar = (this.calendar = horizonMonths(horizon));
+    const ledger = (this.ledger = new Ledger(calendar.count));
+    this.opexScale = perMonthScale(calendar.fullH[0]);
     let backup: BackupPlan | undefined;
     const ctx: LoadContext = {
-      sim, variant, world, config, ledger,
+      sim, variant, world, config, ledger, calendar,
       horizonH: horizon.hours,
       get backup() {
         return backup!; // planned below, once the loads (a tenant's hall among them) are built
@@ -124,7 +132,8 @@ class CampusRun {
     replaySteps(sim, 'fee day', world.days, (d) => d * HOURS_PER_DAY, PRIORITY_MARKET, then((d) => ((site.feeShare = world.feeShare[d]), (site.day = d))));
     replaySteps(sim, 'difficulty epoch', network.epochStartH.length, (e) => network.epochStartH[e], PRIORITY_CHAIN, then((e) => (site.difficulty = network.epochDifficulty[e])));
     replaySteps(sim, 'halving', network.halvingsH.length, (i) => network.halvingsH[i], PRIORITY_CHAIN, then((i) => (site.subsidyBTC = blockSubsidyBTC(halvingHeight + i * HALVING_INTERVAL_BLOCKS))), 0);
-    replaySteps(sim, 'month end', ledger.months - 1, (m) => (m + 1) * HOURS_PER_MONTH, PRIORITY_BOOKS, (m) => this.closeMonth(m, sim.now), 0);
+    // Every calendar month's end but the horizon's (closed after the run).
+    replaySteps(sim, 'month end', ledger.months - 1, (m) => this.calendar.boundsH[m + 1], PRIORITY_BOOKS, (m) => this.onMonthEnd(m), 0);
     if (this.hours > 1) sim.schedule(1, this.hourKind, 1, PRIORITY_MARKET);
     replayIntervals(sim, 'grid outage edge', world.outagesH, PRIORITY_GRID, this.onOutageEdge);
     replayIntervals(sim, 'grid derate edge', world.deratesH, PRIORITY_GRID, (starts) => {
@@ -135,7 +144,7 @@ class CampusRun {
     sim.run(end);
     this.closeMonth(ledger.months - 1, end);
     const prices = world.priceUSD;
-    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex: capexSchedule(this.variant), finance: this.variant.finance, lastBtcPriceUSD: prices[prices.length - 1] });
+    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { calendar: this.calendar, capex: capexSchedule(this.variant), finance: this.variant.finance, lastBtcPriceUSD: prices[prices.length - 1] });
     return { metrics, monthly: ledger.series, annualUSD, ...cash };
   }
 
@@ -159,8 +168,9 @@ class CampusRun {
     }
     this.gridBound = bound;
     // Opex runs whether the loads do or not: per MW installed or open, and the company's overhead.
-    ledger.miningOpexUSD.set(now, miningOpexUSDPerH);
-    ledger.opexUSD.set(now, opexUSDPerH + this.variant.finance.fixedOpexUSDPerH);
+    this.opexUSDPerH = opexUSDPerH + this.variant.finance.fixedOpexUSDPerH;
+    this.miningOpexUSDPerH = miningOpexUSDPerH;
+    this.bookOpex(now);
     this.credits.rate(now, site.drCall(site.hour));
     this.loads.readAll(site.hour);
     this.rate();
@@ -196,6 +206,24 @@ class CampusRun {
     if (this.gridBound || this.loads.overGrid(this.site)) this.update();
     else this.rate();
   };
+
+  /**
+   * Opex is quoted per month or per year and converted to a rate over a mean month (730.5 h): scaled
+   * within each calendar month so that a whole month owes a month's amount — February as much as
+   * March — and a partial month its share by days.
+   */
+  private bookOpex(now: number): void {
+    this.ledger.miningOpexUSD.set(now, this.miningOpexUSDPerH * this.opexScale);
+    this.ledger.opexUSD.set(now, this.opexUSDPerH * this.opexScale);
+  }
+
+  /** The end of calendar month `m` (not the horizon's last): its books close, the next month's opex scale applies. */
+  private onMonthEnd(m: number): void {
+    const now = this.sim.now;
+    this.closeMonth(m, now);
+    this.opexScale = perMonthScale(this.calendar.fullH[m + 1]);
+    this.bookOpex(now);
+  }
 
   /** Books month `m` ending at `endH`: the bill net of credits, opex, and each load's own accounts. */
   private closeMonth(m: number, endH: number): void {

@@ -4,6 +4,7 @@
  * available, how it is capped, where it stands in the shed order, how it closes a month and what it
  * reports. Each kind is one file implementing this interface, listed in loads.ts.
  */
+import type { CalendarMonths } from '../core/calendar.js';
 import type { Simulation } from '../core/engine.js';
 import type { VariantConfig, WorldConfig } from '../scenario/types.js';
 import type { BackupLease, BackupPlan } from './backup-plan.js';
@@ -77,6 +78,8 @@ export interface LoadContext {
   readonly world: World;
   readonly config: WorldConfig;
   readonly horizonH: number;
+  /** The horizon's calendar months, the books' months. */
+  readonly calendar: CalendarMonths;
   /** The campus's books: a load writes its monthly accounts there. */
   readonly ledger: Ledger;
   /** The site's backup plan for grid outages (ready once every load is built). */

@@ -5,7 +5,7 @@
 import { echo } from '../core/echo.js';
 import { FileReadError, readTextFile } from '../core/read-bounded.js';
 import { MAX_REPLICATIONS, MAX_SEED } from '../core/stream.js';
-import { HOURS_PER_YEAR } from '../core/time.js';
+import { type CalendarMonths, calendarMonths, horizonHours } from '../core/calendar.js';
 import { scenarioAssumptions } from './assumptions.js';
 import { deepMerge } from './merge.js';
 import { didYouMean } from './did-you-mean.js';
@@ -140,12 +140,15 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
   const startMs = Date.parse(`${startDate}T00:00:00Z`);
   // Date.parse rolls 2026-02-30 over to 2 March: a real day prints back as itself.
   if (Number.isNaN(startMs) || new Date(startMs).toISOString().slice(0, 10) !== startDate) base.fail(['horizon', 'start'], `'${echo(startDate)}' is not a date`, 'YYYY-MM-DD');
+  const startUnixSeconds = startMs / 1000;
+  const hours = horizonHours(startUnixSeconds, years);
+  const calendar = calendarMonths(startUnixSeconds, hours);
 
   const { sources, swept } = variantSources(base, CAMPUS_SECTIONS);
   const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
   const before = [...draws.usedBy].filter(([, owners]) => owners.has('*')).map(([id]) => id);
   const variants: VariantConfig[] = sources.map(({ name, override, origin }) => {
-    const read = () => readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws, name), years * HOURS_PER_YEAR);
+    const read = () => readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws, name), calendar);
     return reuse && draws.values ? reuse(name, draws, before, read) : read();
   });
   // A sweep varies numbers: its path must be a key the campus reads as a number or a quantity
@@ -171,7 +174,7 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
     base.fail(['study', 'baseline'], `no variant is named '${echo(baseline)}'`, `one of ${variants.map((v) => v.name).join(', ')}`);
   }
   const baselineVariant = variants.find((v) => v.name === baseline)!;
-  const horizon = { startDate, startUnixSeconds: Date.parse(`${startDate}T00:00:00Z`) / 1000, years, hours: years * HOURS_PER_YEAR };
+  const horizon = { startDate, startUnixSeconds, years, hours };
   const name = base.string(['name']);
   // The name is the default output folder: a file system refuses names past 255 bytes, at the end of a run.
   if (name.length > MAX_NAME) base.fail(['name'], `the name is ${name.length} characters long`, `a name of at most ${MAX_NAME} characters (it names the output folder)`);
@@ -216,7 +219,8 @@ export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
   }
 }
 
-function readVariant(name: string, r: ScenarioReader, horizonH: number): VariantConfig {
+function readVariant(name: string, r: ScenarioReader, calendar: CalendarMonths): VariantConfig {
+  const horizonH = calendar.boundsH[calendar.count];
   const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
   const capacityMW = r.quantity(['mining', 'capacity'], 'power', { min: 0 });
   const existingMW = r.quantity(['mining', 'existing'], 'power', { min: 0 }, capacityMW);
@@ -270,7 +274,7 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
     ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
   };
   if (!r.has(['gpuCloud'])) return withSiteWiring(r, variant, horizonH);
-  const gpuCloud = readGpuCloud(r, horizonH);
+  const gpuCloud = readGpuCloud(r, calendar);
   const withHall = { ...variant, gpuCloud };
   const fleetMW = variantFleet(withHall).powerMW;
   if (gpuCloud.convertsMiningMW > fleetMW + 1e-9) {

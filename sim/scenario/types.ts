@@ -62,7 +62,7 @@ export interface Horizon {
   /** Unix time (seconds) of the start: block timestamps count from it. */
   readonly startUnixSeconds: number;
   readonly years: number;
-  /** Length in hours (years × 8766: years of 365.25 days). */
+  /** Length in hours, on the calendar: 12 × years months from the start (core/calendar.ts horizonHours), 43,824 h for five years from 2026-01-01. */
   readonly hours: number;
 }
 

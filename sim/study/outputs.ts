@@ -14,7 +14,7 @@ import { annualToCsv, rowsToCsv } from './csv.js';
 import { gitCommit, hostInfo, type HostInfo, toolVersion } from './manifest.js';
 import type { ChunkFailure } from './pool.js';
 import type { Row } from './replicate.js';
-import { type SavedPlan, shapeOf } from './saved-study.js';
+import { planMonths, type SavedPlan, shapeOf } from './saved-study.js';
 import { type StoppingRule, type Summary, summarize } from './summarize.js';
 
 export interface FolderContents {
@@ -70,7 +70,7 @@ export function summarizePlan(rows: readonly Row[], plan: SavedPlan, stopping: S
     variants: plan.variants,
     stopping,
     inputs: plan.inputs ?? [],
-    horizon: { startUnixSeconds: plan.startUnixSeconds, months: plan.months },
+    horizon: planMonths(plan),
   });
 }
 
@@ -78,7 +78,7 @@ export function summarizePlan(rows: readonly Row[], plan: SavedPlan, stopping: S
 export function dataFiles(rows: readonly Row[], bands: Bands, plan: SavedPlan): Record<'replications.csv' | 'annual-cash-flows.csv' | 'bands.csv', () => string> {
   return {
     'replications.csv': () => rowsToCsv(rows, (plan.inputs ?? []).map((i) => i.id)),
-    'annual-cash-flows.csv': () => annualToCsv(rows, annualPeriods(plan.startUnixSeconds, plan.months)),
+    'annual-cash-flows.csv': () => annualToCsv(rows, annualPeriods(planMonths(plan))),
     'bands.csv': () => bands.toCsv(plan.startUnixSeconds),
   };
 }

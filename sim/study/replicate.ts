@@ -5,7 +5,7 @@
  */
 import { type CampusOptions, type CampusResult, runCampus } from '../campus/campus.js';
 import { METRICS, type Metrics } from '../campus/metrics.js';
-import { monthsIn, VARIANT_SERIES, worldMonthly } from '../campus/series.js';
+import { horizonMonths, VARIANT_SERIES, worldMonthly } from '../campus/series.js';
 import { drawWorld } from '../campus/world.js';
 import { worldDrivers } from '../campus/world-drivers.js';
 import { incremental, NO_INCREMENT } from '../finance/incremental.js';
@@ -62,7 +62,8 @@ export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], 
   const { resolved, inputs } = scenarioForReplication(scenario, seed, replication);
   const variants = resolved === scenario ? chosen : chosen.map((v) => resolved.variants.find((x) => x.name === v.name)!);
   const world = drawWorld(resolved.world, scenario.horizon, seed, replication);
-  const months = monthsIn(scenario.horizon);
+  const calendar = horizonMonths(scenario.horizon);
+  const months = calendar.count;
   const metrics = new Float64Array(variants.length * METRICS.length);
   const variantSeries = new Float64Array(variants.length * VARIANT_SERIES.length * months);
   const annual = new Float64Array(variants.length * annualLength(months));
@@ -77,10 +78,10 @@ export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], 
     annual.set(result.annualUSD, i * annualLength(months));
   });
   const drivers = worldDrivers(world, scenario.horizon.hours);
-  return { replication, metrics, worldSeries: worldMonthly(world, months), variantSeries, inputs, drivers, annual };
+  return { replication, metrics, worldSeries: worldMonthly(world, calendar), variantSeries, inputs, drivers, annual };
 }
 
-const cashOf = (r: CampusResult) => ({ cashUSD: r.cashUSD, flowsUSD: r.flowsUSD, capexUSD: r.metrics.capexUSD, afterTaxFlowsUSD: r.afterTaxFlowsUSD });
+const cashOf = (r: CampusResult) => ({ cashUSD: r.cashUSD, flowsUSD: r.flowsUSD, capexUSD: r.metrics.capexUSD, afterTaxFlowsUSD: r.afterTaxFlowsUSD, monthShares: r.monthShares });
 
 /** The rows of a replication's results, in variant order. */
 export function rowsOf(result: Pick<ReplicationResult, 'replication' | 'metrics' | 'inputs' | 'drivers' | 'annual'>, variants: readonly string[]): Row[] {

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CalendarMonths, calendarMonths, horizonHours } from '../core/calendar.js';
 import type { Assumptions } from '../scenario/assumptions.js';
 import type { ScenarioWarning } from '../scenario/types.js';
 import { readState, type ResultShape, STATE_FORMAT, type StoredState } from './checkpoints.js';
@@ -71,6 +72,9 @@ export function studyId(p: Pick<SavedPlan, 'scenarioHash' | 'seed' | 'replicatio
 }
 
 /** The shape of the results a plan's state holds. */
+/** The calendar months of a saved plan's horizon (its annual periods' dates). */
+export const planMonths = (plan: Pick<SavedPlan, 'startUnixSeconds' | 'years'>): CalendarMonths => calendarMonths(plan.startUnixSeconds, horizonHours(plan.startUnixSeconds, plan.years));
+
 export function shapeOf(plan: SavedPlan): ResultShape {
   return { studyId: plan.studyId, variants: plan.variants, months: plan.months, inputs: (plan.inputs ?? []).length };
 }

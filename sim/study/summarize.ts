@@ -4,6 +4,7 @@
  * against the baseline, the paired difference — the payoff of common random numbers, shown as how
  * much tighter the paired interval is than an unpaired one would be.
  */
+import type { CalendarMonths } from '../core/calendar.js';
 import { type CampusMetricName, INCREMENTAL_METRICS, METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { lowerTailMean, quantileEstimate, type QuantileEstimate } from '../core/stats/quantiles.js';
 import { type RankCorrelation, spearman } from '../core/stats/rank-correlation.js';
@@ -119,8 +120,8 @@ export interface SummaryContext {
   stopping: StoppingRule;
   /** The scenario's uncertain inputs, in the order of each row's `inputs`. */
   inputs?: ReadonlyArray<{ id: string; text: string; variants?: readonly string[] }>;
-  /** The horizon's start and months, for the annual cash flows' dates. */
-  horizon?: { startUnixSeconds: number; months: number };
+  /** The horizon's calendar months, for the annual cash flows' dates. */
+  horizon?: CalendarMonths;
 }
 
 const isIncremental = (m: MetricName): m is (typeof INCREMENTAL_METRICS)[number] => (INCREMENTAL_METRICS as readonly string[]).includes(m);
@@ -160,7 +161,7 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     variants,
     ...(ctx.inputs && ctx.inputs.length > 0 ? { sensitivity: sensitivity(rows, ctx, ctx.inputs, PRIMARY_METRIC) } : {}),
     ...worldAndTornado(rows, columns, ctx),
-    ...(ctx.horizon && rows.length > 0 ? { annualCashFlows: annualCashFlows(rows, ctx.variants, ctx.horizon.startUnixSeconds, ctx.horizon.months) } : {}),
+    ...(ctx.horizon && rows.length > 0 ? { annualCashFlows: annualCashFlows(rows, ctx.variants, ctx.horizon) } : {}),
   };
 }
 
