@@ -32,7 +32,7 @@ import { LoadSet, MINING } from './load-set.js';
 import { LOAD_KINDS } from './loads.js';
 import type { CampusMetrics } from './metrics.js';
 import { campusOutcome } from './outcome.js';
-import { asBuilt, Policies } from './policies.js';
+import { Policies } from './policies.js';
 import { PRIORITY_BOOKS, PRIORITY_CHAIN, PRIORITY_GRID, PRIORITY_MARKET } from './priorities.js';
 import { rateDraws } from './rating.js';
 import { replayIntervals, replaySteps } from './replay.js';
@@ -109,7 +109,7 @@ class CampusRun {
     this.site = new SiteState(sim, variant.site, world, this.network, config.network.startHeight, backup);
     this.site.othersDrawMW = (self) => loads.billedDrawMW(self);
     this.credits = new DemandResponseCredits(config.site.demandResponse, world.demandResponse?.fourCpPeakH, ledger, loads);
-    this.policies = new Policies(sim, variant.policies ?? [], { world, variant, ledger }, loads, () => this.update());
+    this.policies = new Policies(sim, variant.policies ?? [], { world, variant, ledger }, loads, () => this.update(), horizon.hours);
     // One event an hour only when this layout reads an hourly input: spot, its halls' weather, DR calls.
     this.hours = Math.max(world.spotUSDPerMWh?.length ?? 0, ...loads.list.map((l) => l.hourlyInputs));
     this.recapHourly = loads.list.some((l) => l.recapHourly);
@@ -141,7 +141,7 @@ class CampusRun {
     sim.run(end);
     this.closeMonth(ledger.months - 1, end);
     // Capex as built: a hall a rule built is paid from its decision, one no rule built not at all.
-    const capex = capexSchedule(asBuilt(this.variant, this.policies.builtAtH, end));
+    const capex = capexSchedule(this.policies.asBuilt());
     const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1] });
     return { metrics, monthly: ledger.series, annualUSD, decisions: this.policies.decisions, ...cash };
   }

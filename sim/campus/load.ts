@@ -57,6 +57,8 @@ export interface Load {
   build?(): void;
   /** Switched off (true) or on again (false) by a decision rule, whatever it would decide itself. */
   pause?(paused: boolean): void;
+  /** `machines` more of its model arrive now (a decision rule's purchase). */
+  buy?(machines: number): void;
   /** Set for a tenant's hall: backup is planned to carry it whole, before the campus's own halls (backup-plan.ts). */
   readonly tenant?: BackupLease;
   /** With `--check`: the first of its own invariants it breaks now, in words, or undefined. */

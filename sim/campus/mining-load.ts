@@ -183,6 +183,11 @@ export class MiningLoad implements Load {
     return this.drAvoidedMW;
   }
 
+  buy(machines: number): void {
+    const m = this.ctx.variant.mining;
+    this.hall.add(machines, m.asicPowerMW, m.asicHashrateTHs);
+  }
+
   pause(paused: boolean): void {
     this.paused = paused;
   }

@@ -16,7 +16,7 @@ market: { btc: { model: gbm, price: 50000 USD, drift: 0.5, volatility: 0 } }
 network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000, campusCounts: false }
 site: { grid: 60 MW, powerPrice: 50 USD/MWh }
 mining: { asic: { hashrate: 270 TH/s, power: 3645 W, price: 20 USD/TH }, capacity: 36.45 MW, curtail: false, minOffHours: 0 }
-finance: { discountRate: 0.1 }
+finance: { discountRate: 0.1, miningFacility: 100000 USD/MW }
 variants:
 ${variants}
 ${extra}`);
@@ -125,6 +125,23 @@ test('retiring machines for good frees their power: mining energy falls by what 
   const offMW = Math.ceil(18 / 0.003645) * 0.003645;
   const lostMWh = offMW * (s.horizon.hours - 12 * HOURS_PER_MONTH);
   assert.ok(Math.abs(plain.metrics.miningEnergyMWh - retired.metrics.miningEnergyMWh - lostMWh) < 1e-6 * lostMWh, `${plain.metrics.miningEnergyMWh - retired.metrics.miningEnergyMWh} vs ${lostMWh}`);
+});
+
+test('buying machines: delivered and paid after the lead time, they run from then; capex adds machines and facility', () => {
+  const s = campus(`  plain: {}
+  buy:
+    policies:
+      more: { from: 12 months, when: { btcPrice: { above: 0 USD } }, then: { buy: 18 MW }, lead: 2 months }`);
+  const plain = run(s, 'plain'), bought = run(s, 'buy');
+  assert.is(firstFiredH(bought), 12 * HOURS_PER_MONTH);
+  // 18 MW buys 4,938 machines of 3,645 W (17.999 MW), delivered at 14 months and mining to the horizon.
+  const machines = Math.floor(18 / 0.003645);
+  const addedMWh = machines * 0.003645 * (s.horizon.hours - 14 * HOURS_PER_MONTH);
+  const gainedMWh = bought.metrics.miningEnergyMWh - plain.metrics.miningEnergyMWh;
+  assert.ok(Math.abs(gainedMWh - addedMWh) < 1e-6 * addedMWh, `${gainedMWh} vs ${addedMWh}`);
+  // Machines at 270 TH/s × 20 USD/TH, and a new hall for their MW at 100,000 USD/MW (beyond the most ever built).
+  const capexUSD = machines * 270 * 20 + machines * 0.003645 * 100_000;
+  assert.ok(Math.abs(bought.metrics.capexUSD - plain.metrics.capexUSD - capexUSD) < 1e-6 * capexUSD, `${bought.metrics.capexUSD - plain.metrics.capexUSD} vs ${capexUSD}`);
 });
 
 test.run();

@@ -7,10 +7,11 @@
 import type { Simulation } from '../core/engine.js';
 import { HOURS_PER_MONTH } from '../core/time.js';
 import { hallBuiltAt } from '../hpc/gpu-cloud.js';
-import { MAX_RULES, type PolicyRule, type VariantConfig } from '../scenario/types.js';
+import { BASE_MODEL } from '../mining/fleet.js';
+import { type AsicModelConfig, type FleetPurchase, MAX_RULES, type PolicyRule, type VariantConfig } from '../scenario/types.js';
 import type { Load } from './load.js';
 import { type Observable, trailingMean } from './observed.js';
-import { PRIORITY_DECISIONS } from './priorities.js';
+import { PRIORITY_CHAIN, PRIORITY_DECISIONS } from './priorities.js';
 
 /** The numbers each rule keeps: its first firing (h) and how often it fired; and a layout's, for all its rules. */
 export const DECISION_FIELDS = 2;
@@ -28,8 +29,12 @@ export class Policies {
   /** Per rule: the hour it first fired (NaN: never) and how often it fired; MAX_RULES × DECISION_FIELDS. */
   readonly decisions = new Float64Array(DECISIONS_PER_VARIANT).fill(NaN);
   /** When the layout's GPU hall was decided (NaN: no rule built it, or none does). */
-  builtAtH = NaN;
+  private builtAtH = NaN;
+  /** Machines rules bought (on delivery) and retired, as a fleet schedule's changes, for the capex. */
+  private readonly fleetChanges: FleetPurchase[] = [];
   private readonly lastFiredH: Float64Array;
+  /** The event kind of a purchase's delivery (registered when some rule buys). */
+  private readonly deliveryKind: number = -1;
 
   constructor(
     private readonly sim: Simulation,
@@ -38,11 +43,13 @@ export class Policies {
     private readonly targets: PolicyTargets,
     /** A decision changed what the loads would run: decide and dispatch again. */
     private readonly dispatch: () => void,
+    private readonly horizonH: number,
   ) {
     const months = seen.ledger.months;
     this.lastFiredH = new Float64Array(rules.length).fill(-Infinity);
     rules.forEach((_, i) => (this.decisions[i * DECISION_FIELDS + 1] = 0));
     if (rules.length === 0) return;
+    if (rules.some((rule) => rule.action.kind === 'buy')) this.deliveryKind = sim.on('machines delivered', this.deliver);
     // One event per month end at which some rule decides: month ends 1 … months − 1 (none at the horizon).
     const kind = sim.on('decision point', (m) => this.decide(m));
     for (let m = 1; m < months; m++) {
@@ -85,18 +92,51 @@ export class Policies {
       this.targets.byKind.get('gpuCloud')!.build!();
       return;
     }
-    if (a.kind === 'retire') this.targets.convertMining(a.mw);
-    else this.targets.byKind.get('mining')!.pause!(a.kind === 'pause');
+    const m = this.seen.variant.mining;
+    if (a.kind === 'buy') {
+      // Ordered now, delivered and paid `leadH` later (an order past the horizon is never delivered).
+      const machines = Math.floor(a.mw / m.asicPowerMW + 1e-9);
+      const atH = this.sim.now + a.leadH;
+      if (atH < this.horizonH) {
+        this.fleetChanges.push({ atH, model: this.baseModel(), machines });
+        this.sim.schedule(atH, this.deliveryKind, machines, PRIORITY_CHAIN);
+      }
+      return;
+    }
+    if (a.kind === 'retire') {
+      this.fleetChanges.push({ atH: this.sim.now, model: this.baseModel(), machines: -Math.ceil(a.mw / m.asicPowerMW - 1e-9) });
+      this.targets.convertMining(a.mw);
+    } else this.targets.byKind.get('mining')!.pause!(a.kind === 'pause');
     this.dispatch();
   }
-}
 
-/**
- * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision
- * (`builtAtH`) on the dates hallBuiltAt gives, and not at all when no rule built it.
- */
-export function asBuilt(variant: VariantConfig, builtAtH: number, horizonH: number): VariantConfig {
-  if (!variant.gpuCloud || !variant.policies?.some((rule) => rule.action.kind === 'build')) return variant;
-  if (!(builtAtH === builtAtH)) return { ...variant, gpuCloud: undefined };
-  return { ...variant, gpuCloud: hallBuiltAt(variant.gpuCloud, builtAtH, horizonH) };
+  private readonly deliver = (machines: number): void => {
+    this.targets.byKind.get('mining')!.buy!(machines);
+    this.dispatch();
+  };
+
+  private baseModel(): AsicModelConfig {
+    const m = this.seen.variant.mining;
+    return { name: BASE_MODEL, hashrateTHs: m.asicHashrateTHs, powerMW: m.asicPowerMW, priceUSDPerTHs: m.asicPriceUSDPerTHs };
+  }
+
+  /**
+   * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision on
+   * the dates hallBuiltAt gives, and not at all when no rule built it; machines bought are paid on
+   * delivery, with facility for the MW beyond the most ever built (retirements count toward that).
+   */
+  asBuilt(): VariantConfig {
+    const variant = this.seen.variant;
+    if (!variant.policies) return variant;
+    let built = variant;
+    if (variant.gpuCloud && variant.policies.some((rule) => rule.action.kind === 'build')) {
+      built = { ...built, gpuCloud: this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined };
+    }
+    if (this.fleetChanges.length > 0) {
+      // Stable by date: the layout's own schedule first within an hour.
+      const schedule = [...(variant.mining.schedule ?? []), ...this.fleetChanges].map((p, i) => ({ p, i })).sort((a, b) => a.p.atH - b.p.atH || a.i - b.i).map(({ p }) => p);
+      built = { ...built, mining: { ...built.mining, schedule } };
+    }
+    return built;
+  }
 }

@@ -27,7 +27,7 @@ export const STATE_KIND: Record<ObservedState, QuantityKindName> = {
   gpuUtilisation: 'number',
 };
 
-const ACTIONS = ['build', 'pause', 'resume', 'retire'] as const;
+const ACTIONS = ['build', 'pause', 'resume', 'retire', 'buy'] as const;
 
 /** The rules of a variant that has read its campus (`variant`): actions are checked against its loads. */
 export function readPolicies(r: ScenarioReader, variant: VariantConfig, horizonH: number): PolicyRule[] {
@@ -51,7 +51,7 @@ function readRule(r: ScenarioReader, at: KeyPath, name: string, variant: Variant
     r.fail([...at, 'every'], `${months(everyH)} months is not a whole number of months`, "decisions at month ends: '1 month', '3 months', '1 year'");
   }
   const when = readConditions(r, [...at, 'when']);
-  const action = readAction(r, [...at, 'then'], variant);
+  const action = readAction(r, at, variant);
   if (action.kind === 'build' && r.has([...at, 'coolDown'])) r.fail([...at, 'coolDown'], 'a hall is built once', "no coolDown for a 'build' rule");
   const coolDownH = r.has([...at, 'coolDown']) ? r.quantity([...at, 'coolDown'], 'duration', { above: 0 }) : Infinity;
   return { name, fromH, untilH, everyMonths, when, action, coolDownH };
@@ -80,13 +80,21 @@ function readConditions(r: ScenarioReader, at: KeyPath): PolicyCondition[] {
   });
 }
 
-function readAction(r: ScenarioReader, at: KeyPath, variant: VariantConfig): PolicyAction {
+function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): PolicyAction {
+  const at = [...rule, 'then'];
   const keys = Object.keys((r.raw(at) ?? {}) as object);
   if (keys.length !== 1 || !(ACTIONS as readonly string[]).includes(keys[0])) {
     r.fail(at, keys.length === 0 ? 'no action' : `'${echo(keys.join(', '))}' is not one action`, `one of ${ACTIONS.map((a) => `{ ${a}: … }`).join(', ')}`);
   }
   const kind = keys[0] as (typeof ACTIONS)[number];
   const here = [...at, kind];
+  if (kind !== 'buy' && r.has([...rule, 'lead'])) r.fail([...rule, 'lead'], `a '${kind}' action has no delivery`, "'lead' only beside { buy: … } (a hall's build time is gpuCloud.build)");
+  if (kind === 'buy') {
+    const mw = r.quantity(here, 'power', { above: 0 });
+    const machineMW = variant.mining.asicPowerMW;
+    if (Math.floor(mw / machineMW + 1e-9) < 1) r.fail(here, `${mw} MW buys no ${Number((machineMW * 1000).toPrecision(6))} kW machine`, 'at least one machine of mining.asic');
+    return { kind, load: 'mining', mw, leadH: r.quantity([...rule, 'lead'], 'duration', { min: 0 }, 0) };
+  }
   if (kind === 'retire') {
     const mw = r.quantity(here, 'power', { above: 0 });
     const fleetMW = variantFleet(variant).powerMW;

@@ -162,11 +162,15 @@ export interface PolicyCondition {
   readonly threshold: number;
 }
 
-/** What a rule does when it fires: start building the layout's GPU hall, switch mining off or on, or retire machines for good. */
+/**
+ * What a rule does when it fires: start building the layout's GPU hall, switch mining off or on,
+ * retire machines for good, or buy machines of the fleet's model (delivered and paid `leadH` later).
+ */
 export type PolicyAction =
   | { readonly kind: 'build'; readonly load: 'gpuCloud' }
   | { readonly kind: 'pause' | 'resume'; readonly load: 'mining' }
-  | { readonly kind: 'retire'; readonly load: 'mining'; readonly mw: number };
+  | { readonly kind: 'retire'; readonly load: 'mining'; readonly mw: number }
+  | { readonly kind: 'buy'; readonly load: 'mining'; readonly mw: number; readonly leadH: number };
 
 /**
  * A decision rule: at each decision point (a month end, every `everyMonths`, from `fromH` to

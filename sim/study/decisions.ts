@@ -52,7 +52,10 @@ export function ruleText(rule: PolicyRule): string {
     return `${c.state} (${months(c.trailingH)}-month mean) ${c.below ? '<' : '>'} ${Number(c.threshold.toPrecision(6))}${unit ? ` ${unit}` : ''}`;
   });
   const a = rule.action;
-  const action = a.kind === 'retire' ? `retire ${Number(a.mw.toPrecision(6))} MW of mining` : `${a.kind} ${a.load}`;
+  const action =
+    a.kind === 'retire' ? `retire ${Number(a.mw.toPrecision(6))} MW of mining`
+    : a.kind === 'buy' ? `buy ${Number(a.mw.toPrecision(6))} MW of mining, delivered ${months(a.leadH)} months later`
+    : `${a.kind} ${a.load}`;
   const every = rule.everyMonths === 1 ? 'each month end' : `every ${rule.everyMonths} months`;
   const again = rule.coolDownH === Infinity ? 'once' : `again after ${months(rule.coolDownH)} months`;
   return `${every} from month ${months(rule.fromH)} to ${months(rule.untilH)}: if ${conditions.join(' and ')} → ${action} (${again})`;
