@@ -139,7 +139,8 @@ export type { NpvSegment, SegmentBooks, SegmentMetric } from './finance/segments
 // Scenarios
 export { loadScenario, parseScenario } from './scenario/load.js';
 export { ScenarioError } from './scenario/scenario-error.js';
-export type { Scenario, VariantConfig, WorldConfig, Horizon } from './scenario/types.js';
+export type { Scenario, VariantConfig, WorldConfig, Horizon, PolicyRule, PolicyCondition, PolicyAction, ObservedState } from './scenario/types.js';
+export { OBSERVED_STATES } from './scenario/types.js';
 
 // Campus and studies
 export { drawWorld } from './campus/world.js';
@@ -154,7 +155,9 @@ export type { AsicFailureSpec, AvailabilitySteps } from './mining/asic-failures.
 export { asicHashrateFraction, AIR_COOLED_ASIC_THERMAL } from './mining/thermal-derate.js';
 export type { World } from './campus/world.js';
 export { runCampus } from './campus/campus.js';
-export type { CampusOptions } from './campus/campus.js';
+export type { CampusOptions, CampusResult } from './campus/campus.js';
+export { trailingMean } from './campus/observed.js';
+export { DECISION_FIELDS } from './campus/policies.js';
 export { InvariantError } from './campus/invariants.js';
 export type { SiteWorld } from './campus/site-world.js';
 export { METRICS, INCREMENTAL_METRICS } from './campus/metrics.js';

@@ -12,6 +12,7 @@
  *    (site/dispatch.ts), each takes its share, and the bill is re-rated (rating.ts). When the power available
  *    changes (outage, backup, derate, a new hour), `recap` first caps the loads to it.
  * 4. Rates are integrated into the ledger between events (E += P·Δt), never by ticking a clock.
+ *    At month ends, the layout's decision rules act on what has been observed so far (policies.ts).
  * 5. At the horizon, finance turns the monthly books and the capex schedule into cash flows, NPV and
  *    IRR; the loads, the site and the segments report the rest (outcome.ts).
  */
@@ -32,6 +33,7 @@ import { LoadSet, MINING } from './load-set.js';
 import { LOAD_KINDS } from './loads.js';
 import type { CampusMetrics } from './metrics.js';
 import { campusOutcome } from './outcome.js';
+import { Policies } from './policies.js';
 import { PRIORITY_BOOKS, PRIORITY_CHAIN, PRIORITY_GRID, PRIORITY_MARKET } from './priorities.js';
 import { rateDraws } from './rating.js';
 import { replayIntervals, replaySteps } from './replay.js';
@@ -46,6 +48,8 @@ export interface CampusResult extends ProjectCash {
   monthly: Float64Array;
   /** Cash by NPV segment and year, then at the horizon (finance/segments.ts). */
   annualUSD: Float64Array;
+  /** Per decision rule: the hour it first fired (NaN: never) and how often (policies.ts). */
+  decisions: Float64Array;
 }
 
 export interface CampusOptions {
@@ -68,6 +72,7 @@ class CampusRun {
   private readonly loads: LoadSet;
   private readonly network: VariantNetwork;
   private readonly credits: DemandResponseCredits;
+  private readonly policies: Policies;
   /** Was a load held back by the grid at the last dispatch? */
   private gridBound = false;
   /** Set while the loads are capped: their own changes wait for the dispatch that follows. */
@@ -112,6 +117,7 @@ class CampusRun {
     this.site = new SiteState(sim, variant.site, world, this.network, config.network.startHeight, backup);
     this.site.othersDrawMW = (self) => loads.billedDrawMW(self);
     this.credits = new DemandResponseCredits(config.site.demandResponse, world.demandResponse?.fourCpPeakH, ledger, loads);
+    this.policies = new Policies(sim, variant.policies ?? [], { world, variant, ledger, calendar }, loads, () => this.update(), horizon.hours);
     // One event an hour only when this layout reads an hourly input: spot, its halls' weather, DR calls.
     this.hours = Math.max(world.spotUSDPerMWh?.length ?? 0, ...loads.list.map((l) => l.hourlyInputs));
     this.recapHourly = loads.list.some((l) => l.recapHourly);
@@ -143,9 +149,10 @@ class CampusRun {
     const end = this.horizon.hours;
     sim.run(end);
     this.closeMonth(ledger.months - 1, end);
-    const prices = world.priceUSD;
-    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { calendar: this.calendar, capex: capexSchedule(this.variant), finance: this.variant.finance, lastBtcPriceUSD: prices[prices.length - 1] });
-    return { metrics, monthly: ledger.series, annualUSD, ...cash };
+    // Capex as built: a hall a rule built is paid from its decision, one no rule built not at all.
+    const capex = capexSchedule(this.policies.asBuilt());
+    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { calendar: this.calendar, capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1] });
+    return { metrics, monthly: ledger.series, annualUSD, decisions: this.policies.decisions, ...cash };
   }
 
   /** After any change: each load decides, the power available is shared in shed order, each takes its share; then the rates follow. */

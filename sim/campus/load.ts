@@ -54,6 +54,12 @@ export interface Load {
   report(endH: number, accounts: LoadAccounts): LoadReport;
   /** Switches off for good the capacity that frees `mw` (mining halls converted to another use). */
   convert?(mw: number): void;
+  /** A hall a decision rule builds: construction starts now (it is not built at the start). */
+  build?(): void;
+  /** Switched off (true) or on again (false) by a decision rule, whatever it would decide itself. */
+  pause?(paused: boolean): void;
+  /** `machines` more of its model arrive now (a decision rule's purchase). */
+  buy?(machines: number): void;
   /** Set for a tenant's hall: backup is planned to carry it whole, before the campus's own halls (backup-plan.ts). */
   readonly tenant?: BackupLease;
   /** With `--check`: the first of its own invariants it breaks now, in words, or undefined. */

@@ -39,11 +39,13 @@ export const runCommand = {
 
 async function run(args: RunArgs): Promise<void> {
   // Loaded when the command runs, not when the CLI starts (main.ts).
-  const [{ runCampus }, { drawWorld }, { loadScenario }, { scenarioForReplication }] = await Promise.all([
+  const [{ runCampus }, { drawWorld }, { loadScenario }, { scenarioForReplication }, { DECISION_FIELDS }, { ruleText }] = await Promise.all([
     import('../campus/campus.js'),
     import('../campus/world.js'),
     import('../scenario/load.js'),
     import('../study/replicate.js'),
+    import('../campus/policies.js'),
+    import('../study/decisions.js'),
   ]);
   const scenario = loadScenario(args.file);
   const name = args.variant ?? scenario.study.baseline;
@@ -57,7 +59,7 @@ async function run(args: RunArgs): Promise<void> {
 
   const t0 = performance.now();
   const world = drawWorld(resolved.world, scenario.horizon, seed, replication);
-  const { metrics, monthly } = runCampus(variant, world, resolved.world, scenario.horizon, { check: args.check === true });
+  const { metrics, monthly, decisions } = runCampus(variant, world, resolved.world, scenario.horizon, { check: args.check === true });
   const ms = performance.now() - t0;
 
   const calendar = horizonMonths(scenario.horizon);
@@ -83,6 +85,13 @@ async function run(args: RunArgs): Promise<void> {
   if (read.length > 0) {
     process.stdout.write(`Uncertain inputs, as this replication drew them: ${read.map(({ u, value }) => `${u.id} = ${formatValue(Number(value.toPrecision(6)), u.unit)}`).join(', ')}\n`);
   }
+  // What this layout's rules did in this world.
+  (variant.policies ?? []).forEach((rule, i) => {
+    const firings = decisions[i * DECISION_FIELDS + 1];
+    const first = decisions[i * DECISION_FIELDS];
+    const when = firings > 0 ? `fired ${firings === 1 ? 'once' : `${firings} times`}, first on ${calendar.label(calendar.monthAt(first))}` : 'never fired';
+    process.stdout.write(`Rule ${rule.name}: ${when} — ${ruleText(rule)}\n`);
+  });
   process.stdout.write('\n');
   process.stdout.write(formatTable(['month', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'inference', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true, true]) + '\n');
   process.stdout.write('Million USD a month; net cash is after power, capex and SLA credits (the month’s change in cumulative cash).\n\n');

@@ -53,6 +53,7 @@ function siteSummary(v: VariantConfig): string {
     v.mining.failures ? `AFR ${v.mining.failures.annualFailureRate}` : '',
     v.mining.schedule ? `${v.mining.schedule.length} fleet changes` : '',
     v.mining.demandResponse === false ? 'no DR' : '',
+    v.policies ? `${v.policies.length} rule${v.policies.length > 1 ? 's' : ''}${v.policies.some((r) => r.action.kind === 'build') ? ' (capex: with the hall a rule builds)' : ''}` : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : '—';
 }

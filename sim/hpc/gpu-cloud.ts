@@ -108,3 +108,19 @@ export function gpuCloudSetup(g: GpuCloudConfig, horizonH: number): GpuCloudSetu
     trainingClass,
   };
 }
+
+/**
+ * The hall as built when a rule decides at `decidedAtH` to build it: construction takes `buildH`,
+ * then it opens whole (one phase), its hall failures and inference growth counting from then, its
+ * reserved contracts signed then — at `renewalPrice` when the scenario gives the market's price, and
+ * for their term or to the horizon, whichever ends first.
+ */
+export function hallBuiltAt(g: GpuCloudConfig, decidedAtH: number, horizonH: number): GpuCloudConfig {
+  const onlineH = decidedAtH + g.buildH;
+  const reserved = g.reserved && {
+    ...g.reserved,
+    priceUSDPerGPUH: g.reserved.renewalPrice ? g.reserved.renewalPrice(Math.min(onlineH, horizonH - 1)) : g.reserved.priceUSDPerGPUH,
+    termH: Math.min(g.reserved.termH, Math.max(horizonH - onlineH, 1)),
+  };
+  return { ...g, onlineH, phases: [{ atH: onlineH, share: 1 }], ...(reserved ? { reserved } : {}) };
+}

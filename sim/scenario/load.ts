@@ -21,6 +21,7 @@ import type { UncertainInput } from './uncertain.js';
 import { readGpuCloud } from './gpu-cloud-config.js';
 import { readWorld } from './world-config.js';
 import { readTax } from './tax-config.js';
+import { readPolicies } from './policy-config.js';
 import { withSiteWorld } from './site-config.js';
 import { withSiteWiring } from './variant-site-config.js';
 import { variantFleet } from '../mining/fleet.js';
@@ -31,7 +32,7 @@ const MAX_NAME = 100;
 const MAX_UNCERTAIN_INPUTS = 100;
 
 /** The campus sections a variant may override; the world is shared by every variant. */
-const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease', 'gpuCloud'] as const;
+const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease', 'gpuCloud', 'policies'] as const;
 
 /**
  * What a reader may take as already checked. `checkedHash`: the hash of bytes already validated
@@ -174,6 +175,14 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
     base.fail(['study', 'baseline'], `no variant is named '${echo(baseline)}'`, `one of ${variants.map((v) => v.name).join(', ')}`);
   }
   const baselineVariant = variants.find((v) => v.name === baseline)!;
+  // An adaptive layout's fixed counterpart, written at the variant (or the variant a sweep is over).
+  variants.forEach((v, i) => {
+    if (v.versus === undefined) return;
+    const at = sources[i].origin(['versus']);
+    const fixed = variants.find((x) => x.name === v.versus);
+    if (!fixed) base.src.fail(at, `no variant is named '${echo(v.versus)}'`, `one of ${variants.map((x) => x.name).join(', ')}`);
+    if (fixed?.policies) base.src.fail(at, `'${echo(v.versus)}' has policies of its own`, 'a layout whose plan is fixed at the start');
+  });
   const horizon = { startDate, startUnixSeconds, years, hours };
   const name = base.string(['name']);
   // The name is the default output folder: a file system refuses names past 255 bytes, at the end of a run.
@@ -220,6 +229,16 @@ export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
 }
 
 function readVariant(name: string, r: ScenarioReader, calendar: CalendarMonths): VariantConfig {
+  const horizonH = calendar.boundsH[calendar.count];
+  const variant = readCampus(name, r, calendar);
+  if (!r.has(['policies'])) {
+    if (r.has(['versus'])) r.fail(['versus'], 'a layout without policies has no fixed plan to be judged against', "'versus' beside 'policies'");
+    return variant;
+  }
+  return { ...variant, policies: readPolicies(r, variant, horizonH), ...(r.has(['versus']) ? { versus: r.string(['versus']) } : {}) };
+}
+
+function readCampus(name: string, r: ScenarioReader, calendar: CalendarMonths): VariantConfig {
   const horizonH = calendar.boundsH[calendar.count];
   const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
   const capacityMW = r.quantity(['mining', 'capacity'], 'power', { min: 0 });

@@ -62,6 +62,10 @@ const CORPUS: Case[] = [
   ['input-shadows-unit', 9, 6, 'inputs.h', "'h' is already a unit, function or variable in expressions"],
   ['input-price-negative-draw', 104, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'the price is -1 USD/GPU/h when gpuPriceDecline = 0.3'],
   ['expr-complex', 101, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'is not a real number (a square root or power of a negative number?)'],
+  // Decision rules
+  ['policy-unknown-state', 190, 11, 'variants.adaptive-pivot.policies.pivot.when.hashrpice', "unknown key 'hashrpice' (did you mean 'hashprice'?)"],
+  ['policy-threshold-unit', 190, 51, 'variants.adaptive-pivot.policies.pivot.when.hashprice.below', "'15 USD/MWh' is not a hashprice; expected a hashprice like '45 USD/PH/day'"],
+  ['policy-retire-too-much', 227, 25, 'variants.watch-gpu-prices.policies.gpus-held-up.then.retire', '2000 MW is more than the 1027.0 MW the fleet draws'],
   ['sweep-non-numeric', 109, 15, 'sweep.parameters[0].path', "'gpuCloud.scheduler.policy' is not a numeric input of the campus"],
   // Bad expressions
   ['expr-syntax', 55, 12, 'mining.asic.power', "cannot parse '270 TH/s * (13.5 J/TH': Parenthesis ) expected"],

@@ -11,6 +11,7 @@ import type { Bands } from './bands.js';
 import { writeAllRows, writeBands } from './checkpoints.js';
 import { annualPeriods } from './annual-summary.js';
 import { annualToCsv, rowsToCsv } from './csv.js';
+import { decisionsToCsv } from './decisions.js';
 import { gitCommit, hostInfo, type HostInfo, toolVersion } from './manifest.js';
 import type { ChunkFailure } from './pool.js';
 import type { Row } from './replicate.js';
@@ -71,6 +72,7 @@ export function summarizePlan(rows: readonly Row[], plan: SavedPlan, stopping: S
     stopping,
     inputs: plan.inputs ?? [],
     horizon: planMonths(plan),
+    ...(plan.policies ? { policies: plan.policies } : {}),
   });
 }
 
@@ -95,6 +97,7 @@ export function writeStudyData(dir: string, c: FolderContents): StudyData {
   };
   write('replications.csv', data['replications.csv']());
   write('annual-cash-flows.csv', data['annual-cash-flows.csv']());
+  if (c.plan.policies) write('decisions.csv', decisionsToCsv(rows, c.plan.policies, c.plan.startUnixSeconds));
   if (summary) {
     write('bands.csv', data['bands.csv']());
     write('summary.json', JSON.stringify(summary, null, 2) + '\n');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type CalendarMonths, calendarMonths, horizonHours } from '../core/calendar.js';
 import type { Assumptions } from '../scenario/assumptions.js';
 import type { ScenarioWarning } from '../scenario/types.js';
+import type { PlanPolicy } from './decisions.js';
 import { readState, type ResultShape, STATE_FORMAT, type StoredState } from './checkpoints.js';
 import { StudyError } from './study-error.js';
 
@@ -38,6 +39,8 @@ export interface SavedPlan {
   discountRatePerYear: number;
   /** The scenario's uncertain inputs (key path, distribution, canonical unit), in the order of replications.csv's input columns. */
   inputs?: Array<{ id: string; text: string; variants?: string[]; unit?: string }>;
+  /** The adaptive layouts' decision rules (absent when no layout has any). */
+  policies?: PlanPolicy[];
   /** What the scenario assumes (the report's Assumptions section). */
   assumptions?: Assumptions;
   /** NPV the report gives the probability of exceeding (`--target`), USD; null for the default, 0. */
