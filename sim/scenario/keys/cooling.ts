@@ -4,7 +4,7 @@ import { json, number, oneOf, quantity, ref, section } from './define.js';
 export const DERATE_CURVE = section({
   points: json({ type: 'array', minItems: 1, items: { type: 'array', minItems: 2, maxItems: 2, items: { type: 'number' } } }, '[temperature °C, fraction] pairs in increasing temperature, fractions never rising, e.g. [[35, 1], [45, 0.6]].'),
   hardLimit: quantity('temperature', { description: 'At and above this temperature only `floor` is left, e.g. "48 degC".' }),
-  floor: number({ default: 0, description: 'Fraction left above the hard limit; default 0 (a trip).' })
+  floor: number({ description: 'Fraction left above the hard limit; default 0 (a trip).' })
 }, { description: 'A fraction (of cooling capacity, of hashrate) by ambient temperature: linear between points, never rising, dropping to `floor` at `hardLimit`.' });
 
 export const COOLING = section({

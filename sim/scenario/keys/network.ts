@@ -5,7 +5,7 @@ import { boolean, date, json, list, number, oneOf, quantity, section } from './d
 
 export const NETWORK = section({
   hashrate: quantity('hashrate', { description: 'Network hashrate including the campus, e.g. "1050 EH/s"; or an expression of t (hours) or years, e.g. "1050 EH/s * exp(0.3 * years)", which replaces the response model.' }),
-  difficulty: number({ min: 1, above: 0, schemaBounds: ['above'], description: 'Difficulty at the start, e.g. 148.26e12.' }),
+  difficulty: number({ min: 1, schemaBounds: ['min'], description: 'Difficulty at the start, e.g. 148.26e12.' }),
   height: number({ min: 0, max: 13440000, integer: true, schemaBounds: ['min', 'max'], description: 'Height of the next block at the start (halvings follow from it).' }),
   growth: number({ default: 0, description: 'Trend growth of ln(hashrate) per year; default 0. With fleet: a drift of the fleet beyond the economics (default 0).' }),
   volatility: number({ min: 0, description: 'Volatility of ln(hashrate) per √year beyond what the model explains; default 0.1, with fleet the fitted 0.289.' }),

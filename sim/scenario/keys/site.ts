@@ -10,6 +10,7 @@ export const PPA = section({
   price: quantity('energyPrice', { min: 0, description: 'Its price, e.g. "35 USD/MWh".' })
 }, { required: ['block', 'price'], description: 'A fixed-price power purchase agreement: the block is paid for whether used or not.' });
 
+// Defaults are assumptions of ours: a day of fuel on site, ten minutes of UPS, one start in a hundred failing.
 export const BACKUP = section({
   capacity: quantity('power', { min: 0, description: 'Facility power (IT and its cooling) the generators carry, e.g. "30 MW".' }),
   fuel: quantity('duration', { min: 0, default: 24, description: 'Hours of fuel on site, e.g. "48 h"; default 24 h.' }),
