@@ -3,6 +3,7 @@
  * so a bad parameter is reported at its key, with the model's own words for the accepted range.
  */
 import { echo } from '../core/echo.js';
+import { ParameterError } from '../core/parameter-error.js';
 import { readTextFile } from '../core/read-bounded.js';
 import { HOURS_PER_DAY } from '../core/time.js';
 import { HistoricalBootstrap } from '../market/bootstrap.js';
@@ -267,18 +268,18 @@ function readFrontierMachines(r: ScenarioReader, at: KeyPath): FrontierMachine[]
 }
 
 /**
- * Runs a model constructor, turning its RangeError ("model: parameter must be …, got …") into a
- * ScenarioError at that parameter's key when it exists under `at`, else at `at` itself. `keys` maps
- * a model's field names to the scenario's where they differ (e.g. hardLimitC → hardLimit; '' drops one).
+ * Runs a model constructor, turning its ParameterError into a ScenarioError at that parameter's key
+ * when it exists under `at`, else at `at` itself. `keys` maps a model's field names to the
+ * scenario's where they differ (e.g. hardLimitC → hardLimit; '' drops one). Any other RangeError
+ * is reported at `at` in the model's words.
  */
 export function build<T>(r: ScenarioReader, at: KeyPath, make: () => T, keys: Readonly<Record<string, string>> = {}): T {
   try {
     return make();
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    const m = /^[\w-]+: ([\w.[\]]+) must be (.*), got (.*)$/.exec(e.message);
-    if (!m) r.fail(at, e.message);
-    const field = m[1]
+    if (!(e instanceof ParameterError)) r.fail(at, e.message);
+    const field = e.parameter
       .split('.')
       .map((part) => {
         const name = part.replace(/\[\d+\]$/, '');
@@ -288,6 +289,6 @@ export function build<T>(r: ScenarioReader, at: KeyPath, make: () => T, keys: Re
       .join('.');
     const path: KeyPath = [...at, ...field.split(/[.[\]]+/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
     const where = r.has(path) ? path : at;
-    r.fail(where, `${field} = ${m[3]} is out of range`, m[2]);
+    r.fail(where, `${field} = ${e.got} is out of range`, e.accepted);
   }
 }
