@@ -13,6 +13,7 @@ import { mathjs } from './units.js';
 import { ScenarioError } from './scenario-error.js';
 import { plausibilityWarnings } from './plausible.js';
 import { checkSchema } from './schema.js';
+import { NAME } from './keys/study.js';
 import { variantSources } from './sweep.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
 import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
@@ -24,8 +25,8 @@ import { withSiteWorld } from './site-config.js';
 import { withSiteWiring } from './variant-site-config.js';
 import { variantFleet } from '../mining/fleet.js';
 
-/** Longest scenario name. */
-const MAX_NAME = 100;
+/** Longest scenario name (the key's own cap: keys/study.ts). */
+const MAX_NAME = NAME.longest;
 /** Most values drawn per replication (distributions, named or written at a key). */
 const MAX_UNCERTAIN_INPUTS = 100;
 

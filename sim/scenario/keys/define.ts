@@ -23,6 +23,25 @@ export interface Range {
 
 export type Bound = 'min' | 'max' | 'above' | 'below';
 
+/**
+ * What real sites have: a value far outside it is most likely a slip of units ("45 USD/kWh" for 45
+ * USD/MWh) that the units cannot catch, and earns a warning (plausible.ts), not a refusal.
+ */
+export interface PlausibleRange {
+  /** Usual range, in the simulator's unit for the key (or for the ratio, with `per`). */
+  readonly lo: number;
+  readonly hi: number;
+  readonly unit: string;
+  /** What the value is, in words: "the flat price of power". */
+  readonly what: string;
+  /** Where real figures come from. */
+  readonly source: string;
+  /** Check the value divided by the value at this key instead (an ASIC's power per hashrate). */
+  readonly per?: string;
+  /** Multiplies the ratio (or value) into `unit`. */
+  readonly scale?: number;
+}
+
 /** A number the reader converts to its kind's canonical unit ('number': a plain number). */
 export interface NumberKey {
   readonly is: 'number';
@@ -36,6 +55,8 @@ export interface NumberKey {
   readonly schemaBounds: readonly Bound[];
   /** Only whole numbers are written here (schema type `integer`: not an expression, not a distribution). */
   readonly integer?: boolean;
+  /** Usual ranges (wide: about ten times past real figures either way); outside one, a warning. */
+  readonly plausible?: readonly PlausibleRange[];
 }
 
 /** A mapping of keys known in advance. */
@@ -63,6 +84,9 @@ export interface MapKey {
   /** What a name must look like. */
   readonly namePattern?: string;
   readonly minEntries?: number;
+  /** Caps on hostile input, checked by the reader with a message that says why: most entries, longest name. */
+  readonly most?: number;
+  readonly longestName?: number;
 }
 
 /** A shared definition, written once under `$defs` and referred to wherever it is used. */
@@ -79,6 +103,8 @@ export interface JsonKey {
   readonly is: 'json';
   readonly schema: Readonly<Record<string, unknown>>;
   readonly description?: string;
+  /** A string's cap on hostile input, checked by the reader with a message that says why. */
+  readonly longest?: number;
 }
 
 export type Key = NumberKey | SectionKey | ListKey | MapKey | RefKey | JsonKey;
@@ -89,9 +115,10 @@ interface NumberOptions extends Range {
   /** Bounds of the range schema.json states too (default: none; the reader checks them all). */
   schemaBounds?: readonly Bound[];
   integer?: boolean;
+  plausible?: readonly PlausibleRange[];
 }
 
-const numberKey = (unit: QuantityKindName, { description, default: fallback, schemaBounds = [], integer, ...range }: NumberOptions): NumberKey => ({
+const numberKey = (unit: QuantityKindName, { description, default: fallback, schemaBounds = [], integer, plausible, ...range }: NumberOptions): NumberKey => ({
   is: 'number',
   unit,
   range,
@@ -99,6 +126,7 @@ const numberKey = (unit: QuantityKindName, { description, default: fallback, sch
   ...(fallback !== undefined ? { default: fallback } : {}),
   ...(description !== undefined ? { description } : {}),
   ...(integer ? { integer } : {}),
+  ...(plausible ? { plausible } : {}),
 });
 
 /** A plain number (a share, a rate, a count), or an expression or distribution giving one. */
@@ -111,14 +139,17 @@ export const section = (keys: Record<string, Key>, options: { required?: readonl
 
 export const list = (item: Key, options: { description?: string; minItems?: number; maxItems?: number } = {}): ListKey => ({ is: 'list', item, ...options });
 
-export const mapOf = (value: Key, options: { description?: string; namePattern?: string; minEntries?: number } = {}): MapKey => ({ is: 'map', value, ...options });
+type MapOptions = Pick<MapKey, 'description' | 'namePattern' | 'minEntries' | 'most' | 'longestName'>;
+
+export const mapOf = <O extends MapOptions>(value: Key, options: O = {} as O): MapKey & O => ({ is: 'map', value, ...options });
 
 export const ref = (name: string, options: { description?: string; required?: readonly string[] } = {}): RefKey => ({ is: 'ref', name, ...options });
 
 export const json = (schema: Record<string, unknown>, description?: string): JsonKey => ({ is: 'json', schema, ...(description !== undefined ? { description } : {}) });
 
-/** A string, optionally of a pattern (a date, a name). */
-export const string = (description?: string, schema: { pattern?: string; minLength?: number } = {}): JsonKey => json({ type: 'string', ...schema }, description);
+/** A string, optionally of a pattern (a date, a name); `longest` is a cap the reader checks. */
+export const string = <O extends { pattern?: string; minLength?: number; longest?: number }>(description?: string, { longest, ...schema }: O = {} as O): JsonKey & Pick<O, 'longest'> =>
+  ({ ...json({ type: 'string', ...schema }, description), ...(longest !== undefined ? { longest } : {}) }) as JsonKey & Pick<O, 'longest'>;
 
 /** A day, YYYY-MM-DD. */
 export const date = (description?: string): JsonKey => string(description, { pattern: '^\\d{4}-\\d{2}-\\d{2}$' });

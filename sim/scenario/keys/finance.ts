@@ -15,7 +15,7 @@ const depreciation = (description: string) =>
 
 export const FINANCE = section({
   discountRate: number({ max: 1, above: -1, default: 0.12, description: 'Annual rate discounting the monthly cash flows, e.g. 0.12; default 0.12.' }),
-  miningFacility: quantity('moneyPerPower', { min: 0, default: 0, description: 'Capex per MW of new mining capacity, e.g. "300000 USD/MW" (Sabre56 $300–350k/MW); default 0.' }),
+  miningFacility: quantity('moneyPerPower', { min: 0, default: 0, plausible: [{ lo: 20_000, hi: 5_000_000, unit: 'USD/MW', what: 'mining facility capex', source: '200–500 kUSD/MW (CBRE, Sabre56, Core Scientific)' }], description: 'Capex per MW of new mining capacity, e.g. "300000 USD/MW" (Sabre56 $300–350k/MW); default 0.' }),
   terminalYears: number({ min: 0, max: 30, default: 0, schemaBounds: ['min'], description: "Terminal value at the horizon, in years of the last twelve months' net cash flow (a lease or a fleet keeps earning after the study ends); default 0." }),
   opex: section({
     mining: quantity('moneyPerPowerTime', { min: 0, default: 0, description: 'Per MW of mining fleet installed, e.g. "30000 USD/MW/year"; default 0.' }),

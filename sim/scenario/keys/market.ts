@@ -4,9 +4,9 @@ import { json, list, number, oneOf, quantity, section, string } from './define.j
 export const MARKET = section({
   btc: section({
     model: oneOf(['gbm', 'merton', 'kou', 'regime-switching', 'bootstrap'], 'gbm; merton (lognormal jumps); kou (double-exponential jumps); regime-switching (Markov chain over regimes); bootstrap (blocks of historical monthly returns).'),
-    price: quantity('money', { description: 'BTC price at the start, e.g. "88364 USD".' }),
+    price: quantity('money', { plausible: [{ lo: 1000, hi: 10_000_000, unit: 'USD', what: 'a BTC price', source: 'month-end closes 2020–2025: 9,000–126,000 USD' }], description: 'BTC price at the start, e.g. "88364 USD".' }),
     drift: number({ default: 0, description: 'gbm, merton, kou: annual drift μ of the price, E[S(t)] = S(0)·exp(μt); default 0.' }),
-    volatility: number({ min: 0, description: 'gbm, merton, kou: annualised volatility σ of the diffusion, e.g. 0.5.' }),
+    volatility: number({ min: 0, plausible: [{ lo: 0.05, hi: 3, unit: '/√year', what: 'an annual volatility of BTC', source: '40–55 % (2023–24), 120–150 % at the 2017 peak' }], description: 'gbm, merton, kou: annualised volatility σ of the diffusion, e.g. 0.5.' }),
     stepDays: number({ max: 366, above: 0, default: 1, schemaBounds: ['above'], description: 'Days between price steps; default 1.' }),
     jumps: number({ description: 'merton, kou: jumps per year.' }),
     jumpMean: number({ description: 'merton: mean of the log jump size.' }),

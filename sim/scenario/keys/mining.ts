@@ -3,9 +3,12 @@ import { boolean, date, json, list, mapOf, NAME_PATTERN, number, quantity, ref, 
 
 /** One ASIC model: the starting fleet's (`asic`), or one a schedule may buy (`models`). */
 export const ASIC = section({
-  hashrate: quantity('hashrate', { above: 0, description: 'Hashrate of one machine, e.g. "270 TH/s".' }),
-  power: quantity('power', { above: 0, description: 'Power of one machine at the wall, e.g. "3645 W".' }),
-  price: quantity('pricePerHashrate', { min: 0, default: 0, description: 'Price of a new machine per TH/s, e.g. "25.7 USD/TH" (S21 XP, Nov 2025); default 0.' })
+  hashrate: quantity('hashrate', { above: 0, plausible: [{ lo: 1, hi: 5000, unit: 'TH/s', what: 'one ASIC’s hashrate', source: 'S21 200 TH/s, S21+ Hydro 319 TH/s' }], description: 'Hashrate of one machine, e.g. "270 TH/s".' }),
+  power: quantity('power', { above: 0, plausible: [
+      { lo: 0.0003, hi: 0.03, unit: 'MW', what: 'one ASIC’s power draw', source: 'S21 3,500 W (0.0035 MW), S21+ Hydro 4,785 W' },
+      { lo: 5, hi: 200, unit: 'J/TH', what: 'an ASIC’s efficiency (power per hashrate)', source: 'S21 XP 13.5 J/TH, S9 (2016) ~98 J/TH', per: 'mining.asic.hashrate', scale: 1e6 },
+    ], description: 'Power of one machine at the wall, e.g. "3645 W".' }),
+  price: quantity('pricePerHashrate', { min: 0, default: 0, plausible: [{ lo: 0.5, hi: 200, unit: 'USD/TH', what: 'an ASIC price per TH/s', source: '10–30 USD/TH across models (2025)' }], description: 'Price of a new machine per TH/s, e.g. "25.7 USD/TH" (S21 XP, Nov 2025); default 0.' })
 }, { required: ['hashrate', 'power'] });
 
 export const MINING = section({

@@ -3,12 +3,15 @@ import { HOURS_PER_DAY } from '../../core/time.js';
 import { FLEET_DEFAULTS } from '../../network/fleet-defaults.js';
 import { boolean, date, json, list, number, oneOf, quantity, section } from './define.js';
 
+/** The last height worth simulating: 64 halvings of 210,000 blocks, after which the subsidy is 0 (a cap on hostile input). */
+const LAST_HEIGHT = 64 * 210_000;
+
 export const NETWORK = section({
-  hashrate: quantity('hashrate', { description: 'Network hashrate including the campus, e.g. "1050 EH/s"; or an expression of t (hours) or years, e.g. "1050 EH/s * exp(0.3 * years)", which replaces the response model.' }),
+  hashrate: quantity('hashrate', { plausible: [{ lo: 1e8, hi: 1e11, unit: 'TH/s', what: 'the network’s hashrate', source: '~1,024 EH/s (1.02e9 TH/s) in January 2026' }], description: 'Network hashrate including the campus, e.g. "1050 EH/s"; or an expression of t (hours) or years, e.g. "1050 EH/s * exp(0.3 * years)", which replaces the response model.' }),
   difficulty: number({ min: 1, schemaBounds: ['min'], description: 'Difficulty at the start, e.g. 148.26e12.' }),
-  height: number({ min: 0, max: 13440000, integer: true, schemaBounds: ['min', 'max'], description: 'Height of the next block at the start (halvings follow from it).' }),
+  height: number({ min: 0, max: LAST_HEIGHT, integer: true, schemaBounds: ['min', 'max'], description: 'Height of the next block at the start (halvings follow from it).' }),
   growth: number({ default: 0, description: 'Trend growth of ln(hashrate) per year; default 0. With fleet: a drift of the fleet beyond the economics (default 0).' }),
-  volatility: number({ min: 0, description: 'Volatility of ln(hashrate) per √year beyond what the model explains; default 0.1, with fleet the fitted 0.289.' }),
+  volatility: number({ min: 0, description: `Volatility of ln(hashrate) per √year beyond what the model explains; default 0.1, with fleet the fitted ${FLEET_DEFAULTS.volatilityPerSqrtYear}.` }),
   fleet: section({
     powerCost: section({
       median: quantity('energyPrice', { above: 0, default: FLEET_DEFAULTS.powerCostMedianUSDPerMWh, description: 'Median power price, e.g. "50 USD/MWh".' }),
@@ -23,16 +26,16 @@ export const NETWORK = section({
       price: quantity('moneyPerPower', { above: 0, default: FLEET_DEFAULTS.machinePriceUSDPerW * 1e6, description: 'Price of a frontier machine per watt it draws, e.g. "1.9 USD/W" (25.7 USD/TH at 13.5 J/TH).' })
     }, { description: 'The most efficient machine one can buy, by date.' }),
     payback: quantity('duration', { above: 0, default: FLEET_DEFAULTS.paybackDays * HOURS_PER_DAY, description: 'Payback owners want of a new machine: orders start when the frontier machine pays back faster, e.g. "2 years".' }),
-    baseOrderRate: number({ min: 0, default: FLEET_DEFAULTS.baseOrderRatePerYear, description: 'Orders a year, as a share of the running fleet, at each power price as soon as the frontier machine pays back within the wanted payback; fitted 0.454.' }),
-    orderRate: number({ min: 0, default: FLEET_DEFAULTS.orderRatePerYear, description: 'Further orders a year per unit of (wanted payback ÷ payback − 1); fitted 0.227.' }),
+    baseOrderRate: number({ min: 0, default: FLEET_DEFAULTS.baseOrderRatePerYear, description: `Orders a year, as a share of the running fleet, at each power price as soon as the frontier machine pays back within the wanted payback; fitted ${FLEET_DEFAULTS.baseOrderRatePerYear}.` }),
+    orderRate: number({ min: 0, default: FLEET_DEFAULTS.orderRatePerYear, description: `Further orders a year per unit of (wanted payback ÷ payback − 1); fitted ${FLEET_DEFAULTS.orderRatePerYear}.` }),
     maxGrowth: number({ min: 0, default: FLEET_DEFAULTS.maxGrowthPerYear, description: 'Deployment cap: orders a year at most, as a share of the running fleet; default 2.5.' }),
     leadTime: quantity('duration', { min: 0, default: FLEET_DEFAULTS.leadDays * HOURS_PER_DAY, description: 'Order to hashing, whole days, e.g. "120 days".' }),
     reaction: quantity('duration', { above: 0, default: FLEET_DEFAULTS.reactionDays * HOURS_PER_DAY, description: 'Days of hashprice owners average before switching machines off or on, e.g. "3 days".' }),
-    hysteresis: number({ min: 0, default: FLEET_DEFAULTS.hysteresis, description: 'An idle machine switches back on once hashprice beats its cash cost by this share; default 0.05.' }),
+    hysteresis: number({ min: 0, default: FLEET_DEFAULTS.hysteresis, description: `An idle machine switches back on once hashprice beats its cash cost by this share; fitted ${FLEET_DEFAULTS.hysteresis}.` }),
     idle: quantity('duration', { above: 0, default: FLEET_DEFAULTS.idleDays * HOURS_PER_DAY, description: 'Mean time an idle machine waits before it retires, e.g. "180 days".' }),
     pastGrowth: number({ default: FLEET_DEFAULTS.pastGrowthPerYear, description: 'Growth of ln(hashrate) a year before the start: the age mix of the fleet at the start; default 0.35.' }),
-    growthSd: number({ min: 0, default: FLEET_DEFAULTS.growthSdPerYear, description: 'Stationary sd of a growth rate beyond the economics that wanders (capital and chip-supply cycles), a year; fitted 0.533.' }),
-    growthReversion: number({ above: 0, default: FLEET_DEFAULTS.growthReversionPerYear, description: 'How fast that growth rate reverts, a year; default 1.' })
+    growthSd: number({ min: 0, default: FLEET_DEFAULTS.growthSdPerYear, description: `Stationary sd of a growth rate beyond the economics that wanders (capital and chip-supply cycles), a year; fitted ${FLEET_DEFAULTS.growthSdPerYear}.` }),
+    growthReversion: number({ above: 0, default: FLEET_DEFAULTS.growthReversionPerYear, description: `How fast that growth rate reverts, a year; default ${FLEET_DEFAULTS.growthReversionPerYear}.` })
   }, { description: 'The rest of the network as a fleet with a cost curve: machines by efficiency over a spread of power prices switch off when hashprice no longer covers their cash cost and back on past a hysteresis margin, retire when idle, and are bought at the frontier when they pay back; hashprice follows. Replaces response. Every key has a default fitted to 2016–2022 (campus calibrate network; docs/network-model.md).' }),
   response: section({
     rate: number({ default: 0.5, description: 'Extra growth per year per unit of margin; 0 turns the response off. Default 0.5.' }),

@@ -5,13 +5,13 @@
 import { MARKET } from './market.js';
 import { NETWORK } from './network.js';
 import { COOLING, DERATE_CURVE } from './cooling.js';
-import { NAME_PATTERN, type SectionKey, mapOf, ref, section, string } from './define.js';
+import { type SectionKey, ref, section, string } from './define.js';
 import { FINANCE } from './finance.js';
 import { GPU_CLOUD } from './gpu-cloud.js';
 import { LEASE } from './lease.js';
 import { MINING } from './mining.js';
 import { BACKUP, PPA, SITE, VARIANT_SITE } from './site.js';
-import { HORIZON, INPUTS, STUDY, SWEEP, VARIANT } from './study.js';
+import { HORIZON, INPUTS, NAME, STUDY, SWEEP, VARIANT, VARIANTS } from './study.js';
 
 /** Shared definitions by name, in the order schema.json lists them. */
 export const DEFINITIONS: Readonly<Record<string, SectionKey>> = {
@@ -30,7 +30,7 @@ export const DEFINITIONS: Readonly<Record<string, SectionKey>> = {
 
 export const SCENARIO = section(
   {
-    name: string('Short name; becomes the output folder name.', { minLength: 1, pattern: NAME_PATTERN }),
+    name: NAME,
     description: string(),
     horizon: HORIZON,
     study: STUDY,
@@ -38,7 +38,7 @@ export const SCENARIO = section(
     network: NETWORK,
     site: ref('site', { required: ['grid'] }),
     mining: ref('mining', { required: ['asic', 'capacity'] }),
-    variants: mapOf(ref('variant'), { description: 'Campus layouts to compare; each deep-merges over the base campus (site, mining, finance, lease, gpuCloud). The world (market, network) is shared by all.', namePattern: NAME_PATTERN, minEntries: 1 }),
+    variants: VARIANTS,
     finance: ref('finance'),
     lease: ref('lease'),
     gpuCloud: ref('gpuCloud'),

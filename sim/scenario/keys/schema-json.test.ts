@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { packageFile } from '../../package-files.js';
 import type { Key, NumberKey } from './define.js';
 import { DEFINITIONS, SCENARIO } from './scenario.js';
+import { keyAt } from './key-at.js';
 import { scenarioSchemaText } from './schema-json.js';
 
 /** Every number key under `key`, by a dotted path (shared definitions once, under their name). */
@@ -43,6 +44,25 @@ test('every shared definition a key refers to exists', () => {
   const refs = (key: Key): string[] =>
     key.is === 'ref' ? [key.name] : key.is === 'section' ? Object.values(key.keys).flatMap(refs) : key.is === 'list' ? refs(key.item) : key.is === 'map' ? refs(key.value) : [];
   for (const name of [SCENARIO, ...Object.values(DEFINITIONS)].flatMap(refs)) assert.ok(name in DEFINITIONS, name);
+});
+
+test('usual ranges are ranges, and a ratio’s divisor is a number key', () => {
+  const checked = ALL.filter(([, k]) => k.plausible);
+  assert.ok(checked.length >= 20, `${checked.length} keys with usual ranges`);
+  for (const [path, { plausible }] of checked) {
+    for (const p of plausible!) {
+      assert.ok(p.lo < p.hi, `${path}: ${p.lo} < ${p.hi}`);
+      if (p.per) assert.is(keyAt(p.per.split('.'))?.is, 'number', `${path}: per ${p.per}`);
+    }
+  }
+});
+
+test('a key path finds its definition through shared definitions, list entries and named entries; other paths find none', () => {
+  assert.is(keyAt(['variants', 'any', 'gpuCloud', 'cooling', 'capacity'])?.is, 'section', 'variants.*.gpuCloud.cooling.capacity: a derate curve');
+  assert.is(keyAt(['gpuCloud', 'phases', 2, 'share'])?.is, 'number');
+  assert.is(keyAt(['mining', 'models', 'S23', 'power'])?.is, 'number');
+  assert.is(keyAt(['mining', 'asic', 'nonesuch']), undefined);
+  assert.is(keyAt(['site', 'grid', 'deeper']), undefined);
 });
 
 test.run();

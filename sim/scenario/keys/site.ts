@@ -7,7 +7,7 @@ import { boolean, json, number, pick, quantity, ref, section, string } from './d
 
 export const PPA = section({
   block: quantity('power', { min: 0, description: 'Contracted power, e.g. "600 MW".' }),
-  price: quantity('energyPrice', { min: 0, description: 'Its price, e.g. "35 USD/MWh".' })
+  price: quantity('energyPrice', { min: 0, plausible: [{ lo: 5, hi: 500, unit: 'USD/MWh', what: 'a PPA price', source: 'miners pay ~27–80 USD/MWh' }], description: 'Its price, e.g. "35 USD/MWh".' })
 }, { required: ['block', 'price'], description: 'A fixed-price power purchase agreement: the block is paid for whether used or not.' });
 
 // Defaults are assumptions of ours: a day of fuel on site, ten minutes of UPS, one start in a hundred failing.
@@ -19,12 +19,12 @@ export const BACKUP = section({
 }, { required: ['capacity'], description: 'UPS and generators for the HPC halls (a leased hall first, then an owned GPU hall); mining is shed for the whole outage.' });
 
 export const SITE = section({
-  grid: quantity('power', { min: 0, description: 'Grid interconnection, e.g. "300 MW".' }),
-  powerPrice: quantity('energyPrice', { min: 0, description: 'Flat price of power beyond any PPA block, e.g. "45 USD/MWh", when no spot market is modelled.' }),
+  grid: quantity('power', { min: 0, plausible: [{ lo: 1, hi: 5000, unit: 'MW', what: 'a site’s grid connection', source: 'CleanSpark ~1,027 MW across its sites' }], description: 'Grid interconnection, e.g. "300 MW".' }),
+  powerPrice: quantity('energyPrice', { min: 0, plausible: [{ lo: 5, hi: 500, unit: 'USD/MWh', what: 'a price of power', source: 'miners pay ~27–80 USD/MWh (filings, Luxor)' }], description: 'Flat price of power beyond any PPA block, e.g. "45 USD/MWh", when no spot market is modelled.' }),
   ppa: ref('ppa'),
   sellBack: boolean('May unused PPA power be sold back at spot? Default false.'),
   spot: section({
-    median: quantity('energyPrice', { above: 0, description: 'Median price, e.g. "40 USD/MWh".' }),
+    median: quantity('energyPrice', { above: 0, plausible: [{ lo: 5, hi: 500, unit: 'USD/MWh', what: 'a median spot price', source: 'wholesale power ~20–80 USD/MWh' }], description: 'Median price, e.g. "40 USD/MWh".' }),
     reversion: number({ default: 200, description: 'Reversion of the log price per year; default 200 (shocks fade in about a day).' }),
     volatility: number({ min: 0, default: 8, description: 'Volatility of the log price per √year; default 8.' }),
     hourOfDay: json({ type: 'array', items: { type: 'number' } }, '24 price multipliers by hour of day; default flat.'),
@@ -38,10 +38,10 @@ export const SITE = section({
     negative: section({
       rate: number({ min: 0, default: NO_PRICE_LIMITS.negativePerYear, description: 'Spells per year.' }),
       hours: quantity('duration', { above: 0, default: NO_PRICE_LIMITS.negativeHours, description: 'How long a spell lasts, e.g. "4 h"; default 3 h.' }),
-      price: quantity('energyPrice', { below: 0, default: NO_PRICE_LIMITS.negativeUSDPerMWh, description: 'The price during a spell, below zero, e.g. "-20 USD/MWh"; default -10 USD/MWh.' })
+      price: quantity('energyPrice', { below: 0, default: NO_PRICE_LIMITS.negativeUSDPerMWh, plausible: [{ lo: -1000, hi: 0, unit: 'USD/MWh', what: 'a negative spot price', source: 'ERCOT offers may go down to −250 USD/MWh' }], description: 'The price during a spell, below zero, e.g. "-20 USD/MWh"; default -10 USD/MWh.' })
     }, { required: ['rate'], description: 'Spells of negative prices (more wind or sun than the grid can take): Poisson arrivals.' }),
-    floor: quantity('energyPrice', { default: NO_PRICE_LIMITS.floorUSDPerMWh, description: 'The market\'s offer floor: no hour is priced below it, e.g. "-250 USD/MWh"; default none.' }),
-    cap: quantity('energyPrice', { above: 0, default: NO_PRICE_LIMITS.capUSDPerMWh, description: 'The market\'s offer cap: no hour is priced above it, e.g. "5000 USD/MWh" (ERCOT); default none.' })
+    floor: quantity('energyPrice', { default: NO_PRICE_LIMITS.floorUSDPerMWh, plausible: [{ lo: -2000, hi: 0, unit: 'USD/MWh', what: 'a spot market’s offer floor', source: 'ERCOT −250 USD/MWh' }], description: 'The market\'s offer floor: no hour is priced below it, e.g. "-250 USD/MWh"; default none.' }),
+    cap: quantity('energyPrice', { above: 0, default: NO_PRICE_LIMITS.capUSDPerMWh, plausible: [{ lo: 100, hi: 20_000, unit: 'USD/MWh', what: 'a spot market’s offer cap', source: 'ERCOT 5,000 USD/MWh (9,000 in 2015–2021)' }], description: 'The market\'s offer cap: no hour is priced above it, e.g. "5000 USD/MWh" (ERCOT); default none.' })
   }, { required: ['median'], description: 'Hourly spot market: a mean-reverting log price with daily and seasonal shape, spikes, spells of negative prices, and an offer floor and cap. Shared by every variant.' }),
   outages: section({
     rate: number({ min: 0, description: 'Outages per year, e.g. 1.2 (EIA: 1.0–1.4).' }),

@@ -1,6 +1,21 @@
 /** The study around the campus: its name, horizon, study settings, named inputs, sweeps and variants. */
 import { MAX_REPLICATIONS, MAX_SEED } from '../../core/stream.js';
-import { date, json, list, mapOf, number, ref, section, string } from './define.js';
+import { date, json, list, mapOf, NAME_PATTERN, number, ref, section, string } from './define.js';
+
+/** The scenario's name: it becomes the output folder, and a file system refuses names past 255 bytes, at the end of a run. */
+export const NAME = string('Short name; becomes the output folder name.', { minLength: 1, pattern: NAME_PATTERN, longest: 100 });
+
+/** Layouts to compare: each runs in every replication (a study of 5,000 layouts never ends), and a name heads table rows and report sections. */
+export const VARIANTS = mapOf(ref('variant'), {
+  description: 'Campus layouts to compare; each deep-merges over the base campus (site, mining, finance, lease, gpuCloud). The world (market, network) is shared by all.',
+  namePattern: NAME_PATTERN,
+  minEntries: 1,
+  most: 100,
+  longestName: 64,
+});
+
+/** Most variants one sweep may generate: each runs in every replication. */
+export const MOST_SWEPT_VARIANTS = 100;
 
 export const HORIZON = section({
   start: date('First day simulated (UTC), YYYY-MM-DD.'),
