@@ -7,14 +7,15 @@
 import type { Simulation } from '../core/engine.js';
 import { hallBuiltAt } from '../hpc/gpu-cloud.js';
 import { BASE_MODEL } from '../mining/fleet.js';
-import { type AsicModelConfig, type FleetPurchase, MAX_RULES, type PolicyRule, type VariantConfig } from '../scenario/types.js';
+import { MOST_RULES } from '../scenario/keys/policy.js';
+import type { AsicModelConfig, FleetPurchase, PolicyRule, VariantConfig } from '../scenario/types.js';
 import type { Load } from './load.js';
 import { type Observable, trailingMean } from './observed.js';
 import { PRIORITY_CHAIN, PRIORITY_DECISIONS } from './priorities.js';
 
 /** The numbers each rule keeps: its first firing (h) and how often it fired; and a layout's, for all its rules. */
 export const DECISION_FIELDS = 2;
-export const DECISIONS_PER_VARIANT = MAX_RULES * DECISION_FIELDS;
+export const DECISIONS_PER_VARIANT = MOST_RULES * DECISION_FIELDS;
 
 /** Does `rule` decide at month boundary `m`: its first (month 1 at the earliest), then every `everyMonths`, to its last? */
 function decidesAt(rule: PolicyRule, m: number): boolean {

@@ -3,7 +3,7 @@
  * owns and sells as reserved blocks, on-demand training jobs and elastic inference.
  */
 import type { CalendarMonths } from '../core/calendar.js';
-import { HOURS_PER_DAY, HOURS_PER_YEAR } from '../core/time.js';
+import { HOURS_PER_DAY } from '../core/time.js';
 import type { ScenarioReader } from './reader.js';
 import { isDistribution } from './uncertain.js';
 import type { KeyPath } from './source.js';
@@ -20,31 +20,31 @@ export const DEFAULT_INFERENCE_HOUR_OF_DAY: readonly number[] = Array.from({ len
 export function readGpuCloud(r: ScenarioReader, calendar: CalendarMonths): GpuCloudConfig {
   const horizonH = calendar.boundsH[calendar.count];
   const at: KeyPath = ['gpuCloud'];
-  const itMW = r.quantity([...at, 'it'], 'power', { above: 0 });
-  const nodePowerKW = r.quantity([...at, 'node', 'power'], 'power', { above: 0 }, 10.2e-3) * 1000;
+  const itMW = r.read([...at, 'it']);
+  const nodePowerKW = r.read([...at, 'node', 'power']) * 1000;
   if (Math.floor((itMW * 1000) / nodePowerKW + 1e-9) < 1) r.fail([...at, 'it'], `${itMW} MW holds no ${nodePowerKW} kW node`, 'an IT power of at least one node');
   const phases = readPhases(r, [...at, 'phases'], horizonH);
   if (phases && r.has([...at, 'online'])) r.fail([...at, 'online'], 'both online and phases were given', 'one of them: phases set the online date of each part of the hall');
-  const onlineH = phases ? phases[0].atH : r.quantity([...at, 'online'], 'duration', { min: 0, max: horizonH }, 0);
-  const gpusPerNode = r.number([...at, 'node', 'gpus'], { min: 1, max: 1024, whole: true }, 8);
+  const onlineH = phases ? phases[0].atH : r.read([...at, 'online'], { within: { max: horizonH } });
+  const gpusPerNode = r.read([...at, 'node', 'gpus']);
   const hallGpus = gpuCloudNodes({ itMW, nodePowerKW } as GpuCloudConfig) * gpusPerNode;
   return {
     itMW,
-    pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
+    pue: r.read([...at, 'pue']),
     gpusPerNode,
     nodePowerKW,
-    idlePowerShare: r.number([...at, 'node', 'idleShare'], { min: 0, max: 1 }, 0.3),
-    nodePriceUSD: r.quantity([...at, 'node', 'price'], 'money', { min: 0 }, 0),
-    hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
+    idlePowerShare: r.read([...at, 'node', 'idleShare']),
+    nodePriceUSD: r.read([...at, 'node', 'price']),
+    hallUSDPerMW: r.read([...at, 'hallCapex']),
     onlineH,
     phases: phases ?? [{ atH: onlineH, share: 1 }],
     ...(r.has([...at, 'hallFailures']) ? { hallFailures: readHallFailures(r, [...at, 'hallFailures']) } : {}),
-    buildH: r.quantity([...at, 'build'], 'duration', { min: 0 }, HOURS_PER_YEAR),
-    convertsMiningMW: r.quantity([...at, 'convertsMining'], 'power', { min: 0 }, 0),
-    gpuMtbfH: r.quantity([...at, 'node', 'mtbf'], 'duration', { above: 0 }, 5.8 * HOURS_PER_YEAR),
-    repairMeanH: r.quantity([...at, 'node', 'repair'], 'duration', { above: 0 }, 24),
+    buildH: r.read([...at, 'build']),
+    convertsMiningMW: r.read([...at, 'convertsMining']),
+    gpuMtbfH: r.read([...at, 'node', 'mtbf']),
+    repairMeanH: r.read([...at, 'node', 'repair']),
     policy: (r.raw([...at, 'scheduler', 'policy']) as GpuCloudConfig['policy'] | undefined) ?? 'easy-backfill',
-    backfillDepth: r.number([...at, 'scheduler', 'backfillDepth'], { min: 0, max: 10_000, whole: true }, 100),
+    backfillDepth: r.read([...at, 'scheduler', 'backfillDepth']),
     ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH, calendar) } : {}),
     ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], calendar, hallGpus) } : {}),
     ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], calendar) } : {}),
@@ -53,10 +53,10 @@ export function readGpuCloud(r: ScenarioReader, calendar: CalendarMonths): GpuCl
 
 /** Correlated hall failures: a rate a year, a lognormal duration, and the share of nodes each takes down. */
 function readHallFailures(r: ScenarioReader, at: KeyPath): NonNullable<GpuCloudConfig['hallFailures']> {
-  const meanHours = r.quantity([...at, 'duration'], 'duration', { above: 0 }, 8);
+  const meanHours = r.read([...at, 'duration']);
   return {
-    spec: { perYear: r.number([...at, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...at, 'durationSd'], 'duration', { min: 0 }, meanHours) },
-    lostShare: r.number([...at, 'lost'], { above: 0, max: 1 }),
+    spec: { perYear: r.read([...at, 'rate']), meanHours, sdHours: r.read([...at, 'durationSd'], { fallback: meanHours }) },
+    lostShare: r.read([...at, 'lost']),
   };
 }
 
@@ -72,8 +72,8 @@ function readPhases(r: ScenarioReader, at: KeyPath, horizonH: number): Array<{ a
     const here = [...at, i];
     if (i === 0 && r.has([...here, 'after'])) r.fail([...here, 'after'], 'the first phase has no phase before it', "'online', the date it runs");
     if (i > 0 && r.has([...here, 'online'])) r.fail([...here, 'online'], 'a later phase is dated from the one before', "'after', e.g. '12 months'");
-    const atH = i === 0 ? r.quantity([...here, 'online'], 'duration', { min: 0, max: horizonH }) : phases[i - 1].atH + r.quantity([...here, 'after'], 'duration', { above: 0 });
-    const share = r.number([...here, 'share'], { above: 0, max: 1 });
+    const atH = i === 0 ? r.read([...here, 'online'], { within: { max: horizonH } }) : phases[i - 1].atH + r.read([...here, 'after']);
+    const share = r.read([...here, 'share']);
     if (i > 0 && !(share > phases[i - 1].share)) r.fail([...here, 'share'], `${share} is not more than the previous phase's ${phases[i - 1].share}`, 'a share that grows from phase to phase');
     phases.push({ atH, share });
   });
@@ -83,10 +83,10 @@ function readPhases(r: ScenarioReader, at: KeyPath, horizonH: number): Array<{ a
 
 function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number, calendar: CalendarMonths): NonNullable<GpuCloudConfig['reserved']> {
   return {
-    share: r.number([...at, 'share'], { min: 0, max: 1 }),
-    priceUSDPerGPUH: r.quantity([...at, 'price'], 'gpuHourPrice', { min: 0 }),
-    termH: r.quantity([...at, 'term'], 'duration', { above: 0 }, Math.max(untilHorizonH, 1)),
-    renewal: r.number([...at, 'renewal'], { min: 0, max: 1 }, 0),
+    share: r.read([...at, 'share']),
+    priceUSDPerGPUH: r.read([...at, 'price']),
+    termH: r.read([...at, 'term'], { fallback: Math.max(untilHorizonH, 1) }),
+    renewal: r.read([...at, 'renewal']),
     ...(r.has([...at, 'renewalPrice']) ? { renewalPrice: priceByMonth(r, [...at, 'renewalPrice'], calendar) } : {}),
   };
 }
@@ -106,27 +106,27 @@ function readTraining(r: ScenarioReader, at: KeyPath, calendar: CalendarMonths, 
   }
   const total = probabilities.reduce((a, b) => a + b, 0);
   if (Math.abs(total - 1) > 1e-6) r.fail([...at, 'gpus', 'probabilities'], `they sum to ${+total.toPrecision(12)}`, 'probabilities that sum to 1');
-  const meanDurationH = r.quantity([...at, 'duration', 'mean'], 'duration', { above: 0 }, 60);
+  const meanDurationH = r.read([...at, 'duration', 'mean']);
   return {
-    jobsPerYear: r.number([...at, 'jobsPerYear'], { above: 0, max: 1e6 }),
-    arrivalCV: r.number([...at, 'arrivalCV'], { above: 0, max: 100 }, 1),
+    jobsPerYear: r.read([...at, 'jobsPerYear']),
+    arrivalCV: r.read([...at, 'arrivalCV']),
     gpus,
     probabilities,
     meanDurationH,
-    sdDurationH: r.quantity([...at, 'duration', 'sd'], 'duration', { above: 0 }, 2 * meanDurationH),
-    checkpointH: r.quantity([...at, 'checkpoint'], 'duration', { min: 0 }, 1),
-    patienceH: r.quantity([...at, 'patience'], 'duration', { above: 0 }, Infinity),
+    sdDurationH: r.read([...at, 'duration', 'sd'], { fallback: 2 * meanDurationH }),
+    checkpointH: r.read([...at, 'checkpoint']),
+    patienceH: r.read([...at, 'patience']),
     price: priceByMonth(r, [...at, 'price'], calendar),
   };
 }
 
 function readInference(r: ScenarioReader, at: KeyPath, calendar: CalendarMonths): NonNullable<GpuCloudConfig['inference']> {
   return {
-    share: r.number([...at, 'share'], { min: 0, max: 10 }),
+    share: r.read([...at, 'share']),
     hourOfDay: (r.raw([...at, 'hourOfDay']) as number[] | undefined) ?? DEFAULT_INFERENCE_HOUR_OF_DAY,
-    growthPerYear: r.number([...at, 'growth'], { above: -1, max: 10 }, 0),
+    growthPerYear: r.read([...at, 'growth']),
     price: priceByMonth(r, [...at, 'price'], calendar),
-    creditUSDPerGPUHMissed: r.quantity([...at, 'credit'], 'gpuHourPrice', { min: 0 }, 0),
+    creditUSDPerGPUHMissed: r.read([...at, 'credit']),
   };
 }
 

@@ -4,7 +4,6 @@
  */
 import { echo } from '../core/echo.js';
 import { FileReadError, readTextFile } from '../core/read-bounded.js';
-import { MAX_REPLICATIONS, MAX_SEED } from '../core/stream.js';
 import { type CalendarMonths, calendarMonths, horizonHours } from '../core/calendar.js';
 import { scenarioAssumptions } from './assumptions.js';
 import { deepMerge } from './merge.js';
@@ -14,6 +13,7 @@ import { mathjs } from './units.js';
 import { ScenarioError } from './scenario-error.js';
 import { plausibilityWarnings } from './plausible.js';
 import { checkSchema } from './schema.js';
+import { NAME } from './keys/study.js';
 import { variantSources } from './sweep.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
 import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
@@ -26,8 +26,8 @@ import { withSiteWorld } from './site-config.js';
 import { withSiteWiring } from './variant-site-config.js';
 import { variantFleet } from '../mining/fleet.js';
 
-/** Longest scenario name. */
-const MAX_NAME = 100;
+/** Longest scenario name (the key's own cap: keys/study.ts). */
+const MAX_NAME = NAME.longest;
 /** Most values drawn per replication (distributions, named or written at a key). */
 const MAX_UNCERTAIN_INPUTS = 100;
 
@@ -136,7 +136,7 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
   const file = src.file;
   const base = new ScenarioReader(src, src.value, undefined, draws);
   readNamedInputs(base, draws);
-  const years = base.number(['horizon', 'years'], { above: 0, max: 50 });
+  const years = base.read(['horizon', 'years']);
   const startDate = base.string(['horizon', 'start']);
   const startMs = Date.parse(`${startDate}T00:00:00Z`);
   // Date.parse rolls 2026-02-30 over to 2 March: a real day prints back as itself.
@@ -194,10 +194,10 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
     hash: src.hash,
     horizon,
     study: {
-      replications: base.number(['study', 'replications'], { min: 2, max: MAX_REPLICATIONS }, 200),
+      replications: base.read(['study', 'replications']),
       // Seeds are exact integers: past 2^53 − 1 a YAML number is rounded, and the seed that ran is not the one written.
-      seed: base.number(['study', 'seed'], { min: 0, max: MAX_SEED }, 1),
-      confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
+      seed: base.read(['study', 'seed']),
+      confidence: base.read(['study', 'confidence']),
       baseline,
     },
     world: withSiteWorld(readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs), base, variants, horizon),
@@ -216,7 +216,7 @@ export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
   for (const name of Object.keys(tree)) {
     const clash = ['t', 'years', 'date'].includes(name) || mathjs().Unit.isValuelessUnit(name) || name in mathjs();
     if (clash) base.fail(['inputs', name], `'${echo(name)}' is already a unit, function or variable in expressions`, 'another name');
-    draws.named.set(name, base.number(['inputs', name]));
+    draws.named.set(name, base.read(['inputs', name]));
     const input = draws.found.get(`inputs.${name}`);
     if (input) draws.namedSupport.set(name, input.support);
     // An input written as an expression of drawn inputs is drawn too (`half: gpuPriceDecline / 2`).
@@ -240,9 +240,9 @@ function readVariant(name: string, r: ScenarioReader, calendar: CalendarMonths):
 
 function readCampus(name: string, r: ScenarioReader, calendar: CalendarMonths): VariantConfig {
   const horizonH = calendar.boundsH[calendar.count];
-  const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
-  const capacityMW = r.quantity(['mining', 'capacity'], 'power', { min: 0 });
-  const existingMW = r.quantity(['mining', 'existing'], 'power', { min: 0 }, capacityMW);
+  const gridMW = r.read(['site', 'grid']);
+  const capacityMW = r.read(['mining', 'capacity']);
+  const existingMW = r.read(['mining', 'existing'], { fallback: capacityMW });
   if (existingMW > capacityMW + 1e-9) r.fail(['mining', 'existing'], `${existingMW} MW of machines already running is more than the ${capacityMW} MW of mining capacity`, `at most mining.capacity, ${capacityMW} MW`);
   const variant: VariantConfig = {
     name,
@@ -250,43 +250,43 @@ function readCampus(name: string, r: ScenarioReader, calendar: CalendarMonths): 
     site: {
       gridMW,
       // Without a spot market the flat price is what power beyond the PPA costs (checked below).
-      powerPriceUSDPerMWh: r.has(['site', 'powerPrice']) ? r.quantity(['site', 'powerPrice'], 'energyPrice', { min: 0 }) : NaN,
-      ppaBlockMW: r.has(['site', 'ppa']) ? r.quantity(['site', 'ppa', 'block'], 'power', { min: 0 }) : 0,
-      ppaPriceUSDPerMWh: r.has(['site', 'ppa']) ? r.quantity(['site', 'ppa', 'price'], 'energyPrice', { min: 0 }) : 0,
+      powerPriceUSDPerMWh: r.has(['site', 'powerPrice']) ? r.read(['site', 'powerPrice']) : NaN,
+      ppaBlockMW: r.has(['site', 'ppa']) ? r.read(['site', 'ppa', 'block']) : 0,
+      ppaPriceUSDPerMWh: r.has(['site', 'ppa']) ? r.read(['site', 'ppa', 'price']) : 0,
       sellBack: r.raw(['site', 'sellBack']) === true,
     },
     mining: {
-      asicHashrateTHs: r.quantity(['mining', 'asic', 'hashrate'], 'hashrate', { above: 0 }),
-      asicPowerMW: r.quantity(['mining', 'asic', 'power'], 'power', { above: 0 }),
-      asicPriceUSDPerTHs: r.quantity(['mining', 'asic', 'price'], 'pricePerHashrate', { min: 0 }, 0),
+      asicHashrateTHs: r.read(['mining', 'asic', 'hashrate']),
+      asicPowerMW: r.read(['mining', 'asic', 'power']),
+      asicPriceUSDPerTHs: r.read(['mining', 'asic', 'price']),
       capacityMW,
       existingMW,
-      poolFee: r.number(['mining', 'poolFee'], { min: 0, max: 0.2 }, 0),
+      poolFee: r.read(['mining', 'poolFee']),
       curtail: r.raw(['mining', 'curtail']) !== false,
-      minOffHours: r.number(['mining', 'minOffHours'], { min: 0 }, 2),
+      minOffHours: r.read(['mining', 'minOffHours']),
     },
     finance: {
-      discountRatePerYear: r.number(['finance', 'discountRate'], { above: -1, max: 1 }, 0.12),
-      miningFacilityUSDPerMW: r.quantity(['finance', 'miningFacility'], 'moneyPerPower', { min: 0 }, 0),
-      terminalYears: r.number(['finance', 'terminalYears'], { min: 0, max: 30 }, 0),
-      miningOpexUSDPerMWH: r.quantity(['finance', 'opex', 'mining'], 'moneyPerPowerTime', { min: 0 }, 0),
-      gpuOpexUSDPerMWH: r.quantity(['finance', 'opex', 'gpuHall'], 'moneyPerPowerTime', { min: 0 }, 0),
-      fixedOpexUSDPerH: r.quantity(['finance', 'opex', 'fixed'], 'moneyPerTime', { min: 0 }, 0),
-      btcHeldShare: r.number(['finance', 'treasury', 'holdShare'], { min: 0, max: 1 }, 0),
-      capitalUSD: r.quantity(['finance', 'capital'], 'money', { min: 0 }, Infinity),
+      discountRatePerYear: r.read(['finance', 'discountRate']),
+      miningFacilityUSDPerMW: r.read(['finance', 'miningFacility']),
+      terminalYears: r.read(['finance', 'terminalYears']),
+      miningOpexUSDPerMWH: r.read(['finance', 'opex', 'mining']),
+      gpuOpexUSDPerMWH: r.read(['finance', 'opex', 'gpuHall']),
+      fixedOpexUSDPerH: r.read(['finance', 'opex', 'fixed']),
+      btcHeldShare: r.read(['finance', 'treasury', 'holdShare']),
+      capitalUSD: r.read(['finance', 'capital']),
       ...(r.has(['finance', 'debt'])
         ? {
             debt: {
-              amountUSD: r.quantity(['finance', 'debt', 'amount'], 'money', { min: 0 }),
-              ratePerYear: r.number(['finance', 'debt', 'rate'], { min: 0, max: 1 }, 0),
-              maturityH: r.quantity(['finance', 'debt', 'maturity'], 'duration', { above: 0 }),
+              amountUSD: r.read(['finance', 'debt', 'amount']),
+              ratePerYear: r.read(['finance', 'debt', 'rate']),
+              maturityH: r.read(['finance', 'debt', 'maturity']),
             },
           }
         : {}),
       lives: {
-        miningH: r.quantity(['finance', 'lives', 'mining'], 'duration', { min: 0 }, 0),
-        hallH: r.quantity(['finance', 'lives', 'halls'], 'duration', { min: 0 }, 0),
-        gpuH: r.quantity(['finance', 'lives', 'gpus'], 'duration', { min: 0 }, 0),
+        miningH: r.read(['finance', 'lives', 'mining']),
+        hallH: r.read(['finance', 'lives', 'halls']),
+        gpuH: r.read(['finance', 'lives', 'gpus']),
       },
       ...(r.has(['finance', 'tax']) ? { tax: readTax(r, ['finance', 'tax']) } : {}),
     },
@@ -305,16 +305,16 @@ function readCampus(name: string, r: ScenarioReader, calendar: CalendarMonths): 
 function readLease(r: ScenarioReader): LeaseConfig {
   const at = ['lease'];
   return {
-    itMW: r.quantity([...at, 'it'], 'power', { min: 0 }),
-    pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
-    rentUSDPerKWMonth: r.quantity([...at, 'rent'], 'rentPerPower', { min: 0 }),
-    escalatorPerYear: r.number([...at, 'escalator'], { above: -1, max: 1 }, 0),
-    onlineH: r.quantity([...at, 'online'], 'duration', { min: 0 }, 0),
-    termYears: r.number([...at, 'termYears'], { min: 0, max: 50 }, 0),
-    hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
-    slaAvailability: r.number([...at, 'sla', 'availability'], { above: 0, max: 1 }, 0.9999),
-    creditPerStep: r.number([...at, 'sla', 'creditPerStep'], { min: 0, max: 1 }, 0.05),
-    stepAvailability: r.number([...at, 'sla', 'step'], { above: 0, max: 1 }, 0.001),
-    maxCredit: r.number([...at, 'sla', 'maxCredit'], { min: 0, max: 1 }, 0.5),
+    itMW: r.read([...at, 'it']),
+    pue: r.read([...at, 'pue']),
+    rentUSDPerKWMonth: r.read([...at, 'rent']),
+    escalatorPerYear: r.read([...at, 'escalator']),
+    onlineH: r.read([...at, 'online']),
+    termYears: r.read([...at, 'termYears']),
+    hallUSDPerMW: r.read([...at, 'hallCapex']),
+    slaAvailability: r.read([...at, 'sla', 'availability']),
+    creditPerStep: r.read([...at, 'sla', 'creditPerStep']),
+    stepAvailability: r.read([...at, 'sla', 'step']),
+    maxCredit: r.read([...at, 'sla', 'maxCredit']),
   };
 }

@@ -15,17 +15,13 @@ import { variantFleet } from '../mining/fleet.js';
 import { didYouMean } from './did-you-mean.js';
 import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
-import { MAX_RULES, OBSERVED_STATES, type ObservedState, type PolicyAction, type PolicyCondition, type PolicyRule, type VariantConfig } from './types.js';
+import { numberKeyAt } from './keys/key-at.js';
+import { MOST_RULES } from './keys/policy.js';
+import { OBSERVED_STATES, type ObservedState, type PolicyAction, type PolicyCondition, type PolicyRule, type VariantConfig } from './types.js';
 import type { QuantityKindName } from './units.js';
 
-/** The unit each observed state is compared in. */
-export const STATE_KIND: Record<ObservedState, QuantityKindName> = {
-  hashprice: 'hashprice',
-  btcPrice: 'money',
-  powerPrice: 'energyPrice',
-  gpuPrice: 'gpuHourPrice',
-  gpuUtilisation: 'number',
-};
+/** The unit a state's thresholds are written in (keys/policy.ts). */
+export const stateUnit = (state: ObservedState): QuantityKindName => numberKeyAt(['policies', '', 'when', state, 'below']).unit;
 
 const ACTIONS = ['build', 'pause', 'resume', 'retire', 'buy'] as const;
 
@@ -33,7 +29,7 @@ const ACTIONS = ['build', 'pause', 'resume', 'retire', 'buy'] as const;
 export function readPolicies(r: ScenarioReader, variant: VariantConfig, horizonH: number): PolicyRule[] {
   const at: KeyPath = ['policies'];
   const names = Object.keys((r.raw(at) ?? {}) as object);
-  if (names.length > MAX_RULES) r.fail(at, `${names.length} rules`, `at most ${MAX_RULES} rules in one layout`);
+  if (names.length > MOST_RULES) r.fail(at, `${names.length} rules`, `at most ${MOST_RULES} rules in one layout (each is a pair of columns in every replication's results)`);
   const rules = names.map((name) => readRule(r, [...at, name], name, variant, horizonH));
   const builders = rules.filter((rule) => rule.action.kind === 'build');
   if (builders.length > 1) r.fail([...at, builders[1].name, 'then', 'build'], `the hall is already built by rule '${echo(builders[0].name)}'`, 'one rule that builds the hall');
@@ -45,18 +41,19 @@ function readRule(r: ScenarioReader, at: KeyPath, name: string, variant: Variant
   const fromMonth = wholeMonths(r, [...at, 'from'], horizonH, 0);
   const untilMonth = r.has([...at, 'until']) ? wholeMonths(r, [...at, 'until'], horizonH) : Infinity;
   if (untilMonth < fromMonth) r.fail([...at, 'until'], `the last decision (month ${untilMonth}) comes before the first (month ${fromMonth})`, "a date after 'from'");
-  const everyMonths = Math.max(1, wholeMonths(r, [...at, 'every'], horizonH, 1));
+  const everyMonths = Math.max(1, wholeMonths(r, [...at, 'every'], horizonH));
   const when = readConditions(r, [...at, 'when']);
   const action = readAction(r, at, variant);
   if (action.kind === 'build' && r.has([...at, 'coolDown'])) r.fail([...at, 'coolDown'], 'a hall is built once', "no coolDown for a 'build' rule");
-  const coolDownMonths = r.has([...at, 'coolDown']) ? Math.max(1, wholeMonths(r, [...at, 'coolDown'], horizonH)) : Infinity;
+  const coolDownMonths = r.has([...at, 'coolDown']) ? wholeMonths(r, [...at, 'coolDown'], horizonH) : Infinity;
   return { name, fromMonth, untilMonth, everyMonths, when, action, coolDownMonths };
 }
 
 /** A duration of whole months (730.5 h each, so '2.5 years' is 30), as a count; `fallback` months when absent. */
 function wholeMonths(r: ScenarioReader, path: KeyPath, horizonH: number, fallback?: number): number {
   if (!r.has(path) && fallback !== undefined) return fallback;
-  const h = r.quantity(path, 'duration', { min: 0, max: horizonH });
+  // An absent key with a default (every: 1 month) is read at its default.
+  const h = r.read(path, { within: { max: horizonH } });
   const months = Math.round(h / HOURS_PER_MONTH);
   if (Math.abs(months * HOURS_PER_MONTH - h) > 1e-6 * Math.max(h, 1)) {
     r.fail(path, `${Number((h / HOURS_PER_MONTH).toPrecision(6))} months is not a whole number of months`, "decisions at month starts: e.g. '1 month', '30 months', '2.5 years'");
@@ -73,17 +70,9 @@ function readConditions(r: ScenarioReader, at: KeyPath): PolicyCondition[] {
       const near = didYouMean(state, OBSERVED_STATES);
       r.fail(here, `'${echo(state)}' is not a state a rule can observe${near ? ` (did you mean ${near}?)` : ''}`, `one of ${OBSERVED_STATES.join(', ')}`);
     }
-    const kind = STATE_KIND[state as ObservedState];
     const below = r.has([...here, 'below']);
     if (below === r.has([...here, 'above'])) r.fail(here, below ? 'both below and above were given' : 'no threshold', "one of 'below' or 'above'");
-    const side = below ? 'below' : 'above';
-    const range = kind === 'number' ? { min: 0, max: 1 } : { min: 0 };
-    return {
-      state: state as ObservedState,
-      trailingH: r.quantity([...here, 'trailing'], 'duration', { above: 0 }, HOURS_PER_MONTH),
-      below,
-      threshold: r.quantity([...here, side], kind, range),
-    };
+    return { state: state as ObservedState, trailingH: r.read([...here, 'trailing']), below, threshold: r.read([...here, below ? 'below' : 'above']) };
   });
 }
 
@@ -97,13 +86,13 @@ function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): P
   const here = [...at, kind];
   if (kind !== 'buy' && r.has([...rule, 'lead'])) r.fail([...rule, 'lead'], `a '${kind}' action has no delivery`, "'lead' only beside { buy: … } (a hall's build time is gpuCloud.build)");
   if (kind === 'buy') {
-    const mw = r.quantity(here, 'power', { above: 0 });
+    const mw = r.read(here);
     const machineMW = variant.mining.asicPowerMW;
     if (Math.floor(mw / machineMW + 1e-9) < 1) r.fail(here, `${mw} MW buys no ${Number((machineMW * 1000).toPrecision(6))} kW machine`, 'at least one machine of mining.asic');
-    return { kind, load: 'mining', mw, leadH: r.quantity([...rule, 'lead'], 'duration', { min: 0 }, 0) };
+    return { kind, load: 'mining', mw, leadH: r.read([...rule, 'lead']) };
   }
   if (kind === 'retire') {
-    const mw = r.quantity(here, 'power', { above: 0 });
+    const mw = r.read(here);
     const fleetMW = variantFleet(variant).powerMW;
     if (mw > fleetMW + 1e-9) r.fail(here, `${mw} MW is more than the ${fleetMW.toFixed(1)} MW the fleet draws`, `at most ${fleetMW.toFixed(1)} MW`);
     return { kind, load: 'mining', mw };

@@ -147,9 +147,6 @@ export interface VariantConfig {
   readonly versus?: string;
 }
 
-/** Most rules one layout may have: each keeps its first firing and count in every replication's results. */
-export const MAX_RULES = 8;
-
 /** What a rule can observe, as a trailing mean over a window of the past (campus/observed.ts). */
 export const OBSERVED_STATES = ['hashprice', 'btcPrice', 'powerPrice', 'gpuPrice', 'gpuUtilisation'] as const;
 export type ObservedState = (typeof OBSERVED_STATES)[number];

@@ -6,7 +6,7 @@
  */
 import { DECISION_FIELDS } from '../campus/policies.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
-import { STATE_KIND } from '../scenario/policy-config.js';
+import { stateUnit } from '../scenario/policy-config.js';
 import type { PolicyRule, VariantConfig } from '../scenario/types.js';
 import { QUANTITY } from '../scenario/units.js';
 import { quantileEstimate } from '../core/stats/quantiles.js';
@@ -48,7 +48,7 @@ export function planPolicies(variants: readonly VariantConfig[]): PlanPolicy[] {
 export function ruleText(rule: PolicyRule): string {
   const months = (h: number) => Number((h / (HOURS_PER_YEAR / 12)).toPrecision(4));
   const conditions = rule.when.map((c) => {
-    const unit = QUANTITY[STATE_KIND[c.state]].unit;
+    const unit = QUANTITY[stateUnit(c.state)].unit;
     return `${c.state} (${months(c.trailingH)}-month mean) ${c.below ? '<' : '>'} ${Number(c.threshold.toPrecision(6))}${unit ? ` ${unit}` : ''}`;
   });
   const a = rule.action;
