@@ -78,7 +78,8 @@ export { fppsBtcPerHour, hashpriceUSDPerPHDay, hashpriceBTCPerPHDay } from './ne
 
 // AI/HPC: GPU cluster, job arrivals, FIFO and EASY-backfill scheduling with preemption and failures
 export { Cluster } from './hpc/cluster.js';
-export type { ClusterSpec, JobClassSpec, SchedulerSpec, InferenceSpec, ClusterMetrics, ClassMetrics, InferenceMetrics } from './hpc/cluster.js';
+export type { ClusterSpec, JobClassSpec, SchedulerSpec, InferenceSpec } from './hpc/cluster-spec.js';
+export type { ClusterMetrics, ClassMetrics, InferenceMetrics } from './hpc/cluster-metrics.js';
 export { gpusWanted, gpuHourPriceFromTokens, checkPriceCurve } from './hpc/inference.js';
 export type { InferenceDemand } from './hpc/inference.js';
 export { leaseIncome } from './hpc/lease.js';

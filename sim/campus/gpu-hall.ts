@@ -8,6 +8,7 @@ import { randomStream } from '../core/stream.js';
 import { Cluster } from '../hpc/cluster.js';
 import type { GpuCloudConfig } from '../hpc/config.js';
 import { gpuCloudSetup, type GpuCloudSetup, hallBuiltAt, phaseNodes } from '../hpc/gpu-cloud.js';
+import { gpuPowerMW } from '../hpc/gpu-pool.js';
 import { HallCooling } from '../site/hall-cooling.js';
 import { outageIntervals } from '../site/outages.js';
 import { type LoadAccounts, MonthlyChange } from './ledger.js';
@@ -39,7 +40,7 @@ export class GpuHall implements Load {
   private allowedGpus = -1;
   /** GPUs a correlated hall failure leaves (all of them outside one). */
   private survivingGpus: number;
-  /** IT power of one GPU (its share of a node), MW. */
+  /** IT power of one busy GPU (its share of a node), MW: the cluster's own figure, so the GPUs a cap allows draw no more than the power it was set from. */
   private readonly gpuMW: number;
   private readonly gpuRevenue: MonthlyChange;
   private readonly inferenceRevenue: MonthlyChange;
@@ -57,7 +58,7 @@ export class GpuHall implements Load {
     this.setup = gpuCloudSetup(config, horizonH);
     this.capGpus = this.setup.cluster.gpus;
     this.survivingGpus = this.setup.cluster.gpus;
-    this.gpuMW = config.nodePowerKW / 1000 / config.gpusPerNode;
+    this.gpuMW = gpuPowerMW(this.setup.cluster);
     this.gpuRevenue = new MonthlyChange(ctx.ledger.monthly.gpuCloudRevenueUSD);
     this.inferenceRevenue = new MonthlyChange(ctx.ledger.monthly.inferenceRevenueUSD);
     // A hall a decision rule builds waits for it (build()); any other is built on its dates.

@@ -10,7 +10,7 @@ import { LogNormal } from '../core/samplers/lognormal.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import type { GpuCloudConfig } from './config.js';
 import { Arrivals } from './arrivals.js';
-import type { ClusterSpec, InferenceSpec, JobClassSpec, SchedulerSpec } from './cluster.js';
+import type { ClusterSpec, InferenceSpec, JobClassSpec, SchedulerSpec } from './cluster-spec.js';
 
 /** Nodes in one reserved pod (a scalable unit of 32 eight-GPU nodes is 256 GPUs). */
 const POD_NODES = 32;

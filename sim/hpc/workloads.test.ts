@@ -4,7 +4,7 @@ import { Constant } from '../core/samplers/constant.js';
 import { Discrete } from '../core/samplers/discrete.js';
 import { calendarMonths } from '../core/calendar.js';
 import { Arrivals } from './arrivals.js';
-import type { JobClassSpec } from './cluster.js';
+import type { JobClassSpec } from './cluster-spec.js';
 import { RUNNING } from './job-table.js';
 import { gpuHourPriceFromTokens, gpusWanted } from './inference.js';
 import { leaseIncome, type LeaseSpec } from './lease.js';

@@ -1,6 +1,6 @@
 /** A GPU hall the campus owns and sells as a cloud (`gpuCloud`). */
 import { HOURS_PER_YEAR } from '../../core/time.js';
-import { DEFAULT_IDLE_POWER_SHARE } from '../../hpc/cluster.js';
+import { DEFAULT_IDLE_POWER_SHARE } from '../../hpc/cluster-spec.js';
 import { HALL_PUE, PUE_PLAUSIBLE } from './lease.js';
 import { json, list, number, oneOf, type PlausibleRange, quantity, ref, section } from './define.js';
 
