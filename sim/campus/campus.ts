@@ -6,7 +6,7 @@
  * 1. Build the site (grid, backup, market, demand-response calls), the ledger, and the layout's
  *    loads from the registry (loads.ts), in shed order: a leased hall, the GPU hall, mining.
  * 2. Replay the world as events (replay.ts): prices, fees, difficulty, halvings, site hours (only
- *    when the layout reads an hourly input), calendar month ends (core/calendar.ts), grid outages and
+ *    when the layout reads an hourly input), calendar month ends but the horizon's (core/calendar.ts), grid outages and
  *    derates. Loads add their own: a GPU hall's jobs and failures, a fleet's schedule.
  * 3. On every change, `update`: each load decides, the power available is shared in shed order
  *    (site/dispatch.ts), each takes its share, and the bill is re-rated (rating.ts). When the power available
@@ -16,7 +16,6 @@
  * 5. At the horizon, finance turns the monthly books and the capex schedule into cash flows, NPV and
  *    IRR; the loads, the site and the segments report the rest (outcome.ts).
  */
-import { type CalendarMonths, perMonthScale } from '../core/calendar.js';
 import { Simulation } from '../core/engine.js';
 import { HOURS_PER_DAY } from '../core/time.js';
 import { capexSchedule } from '../finance/capex.js';
@@ -67,7 +66,6 @@ export function runCampus(variant: VariantConfig, world: World, config: WorldCon
 class CampusRun {
   private readonly sim = new Simulation(16);
   private readonly site: SiteState;
-  private readonly calendar: CalendarMonths;
   private readonly ledger: Ledger;
   private readonly loads: LoadSet;
   private readonly network: VariantNetwork;
@@ -81,10 +79,6 @@ class CampusRun {
   private readonly hours: number;
   private readonly recapHourly: boolean;
   private readonly snapshot: CampusSnapshot | undefined;
-  /** Opex rates as the loads and the finance give them (per hour of a mean month), and the month's scale to a calendar month's amount. */
-  private opexUSDPerH = 0;
-  private miningOpexUSDPerH = 0;
-  private opexScale: number;
 
   constructor(
     private readonly variant: VariantConfig,
@@ -94,9 +88,8 @@ class CampusRun {
     options: CampusOptions,
   ) {
     const sim = this.sim;
-    const calendar = (this.calendar = horizonMonths(horizon));
-    const ledger = (this.ledger = new Ledger(calendar.count));
-    this.opexScale = perMonthScale(calendar.fullH[0]);
+    const ledger = (this.ledger = new Ledger(horizonMonths(horizon)));
+    const calendar = ledger.calendar;
     let backup: BackupPlan | undefined;
     const ctx: LoadContext = {
       sim, variant, world, config, ledger, calendar,
@@ -138,8 +131,7 @@ class CampusRun {
     replaySteps(sim, 'fee day', world.days, (d) => d * HOURS_PER_DAY, PRIORITY_MARKET, then((d) => ((site.feeShare = world.feeShare[d]), (site.day = d))));
     replaySteps(sim, 'difficulty epoch', network.epochStartH.length, (e) => network.epochStartH[e], PRIORITY_CHAIN, then((e) => (site.difficulty = network.epochDifficulty[e])));
     replaySteps(sim, 'halving', network.halvingsH.length, (i) => network.halvingsH[i], PRIORITY_CHAIN, then((i) => (site.subsidyBTC = blockSubsidyBTC(halvingHeight + i * HALVING_INTERVAL_BLOCKS))), 0);
-    // Every calendar month's end but the horizon's (closed after the run).
-    replaySteps(sim, 'month end', ledger.months - 1, (m) => this.calendar.boundsH[m + 1], PRIORITY_BOOKS, (m) => this.onMonthEnd(m), 0);
+    replaySteps(sim, 'month end', ledger.months - 1, (m) => ledger.calendar.boundsH[m + 1], PRIORITY_BOOKS, (m) => this.closeMonth(m, sim.now), 0);
     if (this.hours > 1) sim.schedule(1, this.hourKind, 1, PRIORITY_MARKET);
     replayIntervals(sim, 'grid outage edge', world.outagesH, PRIORITY_GRID, this.onOutageEdge);
     replayIntervals(sim, 'grid derate edge', world.deratesH, PRIORITY_GRID, (starts) => {
@@ -151,7 +143,7 @@ class CampusRun {
     this.closeMonth(ledger.months - 1, end);
     // Capex as built: a hall a rule built is paid from its decision, one no rule built not at all.
     const capex = capexSchedule(this.policies.asBuilt());
-    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { calendar: this.calendar, capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1] });
+    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { calendar: ledger.calendar, capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1] });
     return { metrics, monthly: ledger.series, annualUSD, decisions: this.policies.decisions, ...cash };
   }
 
@@ -175,9 +167,7 @@ class CampusRun {
     }
     this.gridBound = bound;
     // Opex runs whether the loads do or not: per MW installed or open, and the company's overhead.
-    this.opexUSDPerH = opexUSDPerH + this.variant.finance.fixedOpexUSDPerH;
-    this.miningOpexUSDPerH = miningOpexUSDPerH;
-    this.bookOpex(now);
+    ledger.setOpex(now, opexUSDPerH + this.variant.finance.fixedOpexUSDPerH, miningOpexUSDPerH);
     this.credits.rate(now, site.drCall(site.hour));
     this.loads.readAll(site.hour);
     this.rate();
@@ -213,24 +203,6 @@ class CampusRun {
     if (this.gridBound || this.loads.overGrid(this.site)) this.update();
     else this.rate();
   };
-
-  /**
-   * Opex is quoted per month or per year and converted to a rate over a mean month (730.5 h): scaled
-   * within each calendar month so that a whole month owes a month's amount — February as much as
-   * March — and a partial month its share by days.
-   */
-  private bookOpex(now: number): void {
-    this.ledger.miningOpexUSD.set(now, this.miningOpexUSDPerH * this.opexScale);
-    this.ledger.opexUSD.set(now, this.opexUSDPerH * this.opexScale);
-  }
-
-  /** The end of calendar month `m` (not the horizon's last): its books close, the next month's opex scale applies. */
-  private onMonthEnd(m: number): void {
-    const now = this.sim.now;
-    this.closeMonth(m, now);
-    this.opexScale = perMonthScale(this.calendar.fullH[m + 1]);
-    this.bookOpex(now);
-  }
 
   /** Books month `m` ending at `endH`: the bill net of credits, opex, and each load's own accounts. */
   private closeMonth(m: number, endH: number): void {
