@@ -9,6 +9,7 @@ import type { Row } from '../../sim/study/replicate.js';
 import type { Summary } from '../../sim/study/summarize.js';
 import { CHART_CONFIG, type Chart, chartTitle, PAGE_WIDTH, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
+import { intervalLayers } from './paired-difference.js';
 
 export function decisionDatesChart(summary: Summary, rows: readonly Row[]): Chart | undefined {
   const policies = summary.policies;
@@ -73,25 +74,14 @@ export function flexibilityChart(summary: Summary): Chart | undefined {
       width: 420,
       height: Math.max(80, 40 * values.length),
       data: { values },
-      layer: [
-        { mark: { type: 'rule', color: '#888', strokeDash: [4, 4] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y: { field: 'variant', type: 'nominal', title: null, sort, axis: { labelLimit: 320 } }, x: { field: 'lower', type: 'quantitative', title: 'Value of flexibility (million USD)' }, x2: { field: 'upper' }, color: { field: 'variant', scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null } } },
-        {
-          mark: { type: 'point', filled: true, size: 80, color: 'black' },
-          encoding: {
-            y: { field: 'variant', type: 'nominal', sort },
-            x: { field: 'delta', type: 'quantitative' },
-            tooltip: [
-              { field: 'variant', title: 'Adaptive layout' },
-              { field: 'versus', title: 'Fixed plan' },
-              { field: 'delta', title: 'Value of flexibility (million USD)', format: ',.1f' },
-              { field: 'lower', title: 'interval from (million USD)', format: ',.1f' },
-              { field: 'upper', title: 'to (million USD)', format: ',.1f' },
-              { field: 'better', title: 'P(adapting does better)', format: '.0%' },
-            ],
-          },
-        },
-      ],
+      layer: intervalLayers(sort, 'Value of flexibility (million USD)', summary.variants.map((v) => v.name), [
+        { field: 'variant', title: 'Adaptive layout' },
+        { field: 'versus', title: 'Fixed plan' },
+        { field: 'delta', title: 'Value of flexibility (million USD)', format: ',.1f' },
+        { field: 'lower', title: 'interval from (million USD)', format: ',.1f' },
+        { field: 'upper', title: 'to (million USD)', format: ',.1f' },
+        { field: 'better', title: 'P(adapting does better)', format: '.0%' },
+      ], { labelLimit: 320 }),
     },
   };
 }
