@@ -1,8 +1,8 @@
 /**
- * A layout's decision rules at work: at each of a rule's decision points (month ends), it fires
- * when every condition holds on the trailing means observed so far (observed.ts) and it is not
- * cooling down, and its action goes to the loads — a hall starts building, mining pauses or
- * resumes, machines retire. What fired when is kept for the study (per rule: first firing, count).
+ * A layout's decision rules at work: at each of a rule's decision points (calendar month starts), it
+ * fires when every condition holds on the trailing means observed so far (observed.ts) and it is not
+ * cooling down, and its action goes to the loads — a hall starts building, mining pauses or resumes,
+ * machines retire or are ordered. What fired when is kept for the study (per rule: first firing, count).
  */
 import type { Simulation } from '../core/engine.js';
 import { hallBuiltAt } from '../hpc/gpu-cloud.js';
@@ -32,7 +32,7 @@ export interface PolicyTargets {
 }
 
 export class Policies {
-  /** Per rule: the hour it first fired (NaN: never) and how often it fired; MAX_RULES × DECISION_FIELDS. */
+  /** Per rule: the hour it first fired (NaN: never) and how often it fired; MOST_RULES × DECISION_FIELDS. */
   readonly decisions = new Float64Array(DECISIONS_PER_VARIANT).fill(NaN);
   /** When the layout's GPU hall was decided (NaN: no rule built it, or none does). */
   private builtAtH = NaN;

@@ -15,7 +15,7 @@ export function decisionsTable(s: Summary): DecisionsTable | undefined {
   const p = s.policies;
   if (!p || p.length === 0) return undefined;
   const startMs = Date.parse(`${s.start ?? '1970-01-01'}T00:00:00Z`);
-  // Year-months: a first firing is a month end, and its quantiles fall between month ends.
+  // Year-months: a first firing is a month start, and its quantiles fall between month starts.
   const month = (years: number) => new Date(startMs + years * HOURS_PER_YEAR * 3600e3).toISOString().slice(0, 7);
   const musd = (x: number) => (x / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1, signDisplay: 'exceptZero' });
   const rows = p.flatMap((v) =>
