@@ -64,7 +64,8 @@ export function flexibilityChart(summary: Summary): Chart | undefined {
     .map((p) => ({ variant: p.variant, versus: p.versus!, delta: p.flexibility!.meanDifference / 1e6, lower: p.flexibility!.lower / 1e6, upper: p.flexibility!.upper / 1e6, better: p.flexibility!.probabilityBetter ?? 0 }));
   if (values.length === 0) return undefined;
   const sort = values.map((v) => v.variant);
-  const versus = [...new Set(values.map((v) => v.versus))].join(', ');
+  const plans = [...new Set(values.map((v) => v.versus))];
+  const versus = plans.length === 1 ? plans[0] : 'its fixed plan (versus)';
   return {
     name: 'flexibility',
     spec: {

@@ -60,6 +60,9 @@ export interface Load {
   pause?(paused: boolean): void;
   /** `machines` more of its model arrive now (a decision rule's purchase). */
   buy?(machines: number): void;
+  /** Machines in service, MW of IT, and whether a rule has paused them (for the rules: what a buy, pause or resume would change). */
+  fleetMW?(): number;
+  isPaused?(): boolean;
   /** Set for a tenant's hall: backup is planned to carry it whole, before the campus's own halls (backup-plan.ts). */
   readonly tenant?: BackupLease;
   /** With `--check`: the first of its own invariants it breaks now, in words, or undefined. */

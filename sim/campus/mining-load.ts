@@ -192,6 +192,14 @@ export class MiningLoad implements Load {
     this.paused = paused;
   }
 
+  isPaused(): boolean {
+    return this.paused;
+  }
+
+  fleetMW(): number {
+    return this.hall.nominalMW;
+  }
+
   convert(mw: number): void {
     const m = this.ctx.variant.mining;
     this.hall.convert(mw, m.asicPowerMW, m.asicHashrateTHs);

@@ -56,14 +56,19 @@ test('a rule fires at the first month end its condition holds on the past, once 
   const s = campus(`${ONCE}
   again:
     policies:
+      rich: { when: { btcPrice: { above: 60000 USD } }, then: { buy: 1 MW }, coolDown: 2 months }
+  paused:
+    policies:
       rich: { when: { btcPrice: { above: 60000 USD } }, then: { pause: mining }, coolDown: 2 months }`);
   const once = run(s, 'once');
   assert.is(firstFiredH(once), monthStartH(s, 5));
   assert.is(firings(once), 1);
-  // Fires again every two months from month 5 to month 23 (the last month start before the horizon): 10 times.
+  // Buys again every two months from month 5 to month 23 (the last month start before the horizon): 10 times.
   const again = run(s, 'again');
   assert.is(firstFiredH(again), monthStartH(s, 5));
   assert.is(firings(again), 10);
+  // A rule whose action would change nothing does not fire: a paused fleet is not paused again.
+  assert.is(firings(run(s, 'paused')), 1);
   // Rules this layout does not have report never having fired.
   assert.ok(Number.isNaN(firstFiredH(once, 1)));
 });
@@ -131,6 +136,19 @@ test('retiring machines for good frees their power: mining energy falls by what 
   const offMW = Math.ceil(18 / 0.003645) * 0.003645;
   const lostMWh = offMW * (s.horizon.hours - monthStartH(s, 12));
   assert.ok(Math.abs(plain.metrics.miningEnergyMWh - retired.metrics.miningEnergyMWh - lostMWh) < 1e-6 * lostMWh, `${plain.metrics.miningEnergyMWh - retired.metrics.miningEnergyMWh} vs ${lostMWh}`);
+});
+
+test('a buy is capped by the grid power left for mining: no machines that could never run', () => {
+  // 60 MW of grid, 36.45 MW of fleet: room for 23.55 MW, 6,460 machines, however much the rule orders or how often.
+  const s = campus(`  plain: {}
+  greedy:
+    policies:
+      more: { from: 12 months, when: { btcPrice: { above: 0 USD } }, then: { buy: 50 MW }, coolDown: 1 month }`);
+  const plain = run(s, 'plain'), greedy = run(s, 'greedy');
+  assert.is(firings(greedy), 1, 'the first order fills the room; the others would change nothing');
+  const machines = Math.floor((60 - 36.45) / 0.003645 + 1e-9);
+  const capexUSD = machines * 270 * 20 + machines * 0.003645 * 100_000;
+  assert.ok(Math.abs(greedy.metrics.capexUSD - plain.metrics.capexUSD - capexUSD) < 1e-6 * capexUSD, `${greedy.metrics.capexUSD - plain.metrics.capexUSD} vs ${capexUSD}`);
 });
 
 test('buying machines: delivered and paid after the lead time, they run from then; capex adds machines and facility', () => {

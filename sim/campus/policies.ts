@@ -6,7 +6,7 @@
  */
 import type { Simulation } from '../core/engine.js';
 import { hallBuiltAt } from '../hpc/gpu-cloud.js';
-import { BASE_MODEL } from '../mining/fleet.js';
+import { BASE_MODEL, reservedDrawMW } from '../mining/fleet.js';
 import { MOST_RULES } from '../scenario/keys/policy.js';
 import type { AsicModelConfig, FleetPurchase, PolicyRule, VariantConfig } from '../scenario/types.js';
 import type { Load } from './load.js';
@@ -38,6 +38,8 @@ export class Policies {
   private builtAtH = NaN;
   /** Machines rules bought (on delivery) and retired, as a fleet schedule's changes, for the capex. */
   private readonly fleetChanges: FleetPurchase[] = [];
+  /** Machines ordered and not yet delivered, MW. */
+  private orderedMW = 0;
   /** Per rule, the month boundary it last fired at. */
   private readonly lastFiredMonth: Float64Array;
   /** The event kind of a purchase's delivery (registered when some rule buys). */
@@ -67,7 +69,7 @@ export class Policies {
   private decide(m: number): void {
     const now = this.sim.now;
     this.rules.forEach((rule, i) => {
-      if (!decidesAt(rule, m) || m - this.lastFiredMonth[i] < rule.coolDownMonths) return;
+      if (!decidesAt(rule, m) || m - this.lastFiredMonth[i] < rule.coolDownMonths || !this.wouldChange(rule)) return;
       if (!rule.when.every((c) => this.holds(c.state, c.trailingH, c.below, c.threshold, now))) return;
       this.lastFiredMonth[i] = m;
       const d = i * DECISION_FIELDS;
@@ -84,6 +86,39 @@ export class Policies {
     return below ? x < threshold : x > threshold;
   }
 
+  /**
+   * Would the action change anything now? A rule whose action would not — resume a fleet that runs,
+   * pause one already paused, retire from an empty hall, buy with no grid power left for the machines —
+   * does not fire (and is not counted as firing).
+   */
+  private wouldChange(rule: PolicyRule): boolean {
+    const mining = this.targets.byKind.get('mining');
+    switch (rule.action.kind) {
+      case 'build':
+        return true;
+      case 'pause':
+        return !mining!.isPaused!() && mining!.fleetMW!() > 0;
+      case 'resume':
+        return mining!.isPaused!();
+      case 'retire':
+        return mining!.fleetMW!() > 0;
+      case 'buy':
+        return this.machinesToBuy(rule.action.mw) > 0;
+    }
+  }
+
+  /**
+   * Machines of the fleet's model a buy of `mw` gets: no more than the grid power mining is left (the
+   * connection less what the halls are kept, as the fleet was sized at the start) can run, counting
+   * those in service and those ordered but not yet delivered — a rule does not buy machines that
+   * could never draw power.
+   */
+  private machinesToBuy(mw: number): number {
+    const v = this.seen.variant;
+    const roomMW = v.site.gridMW - reservedDrawMW(v) - this.targets.byKind.get('mining')!.fleetMW!() - this.orderedMW;
+    return Math.max(0, Math.floor(Math.min(mw, roomMW) / v.mining.asicPowerMW + 1e-9));
+  }
+
   private act(rule: PolicyRule): void {
     const a = rule.action;
     if (a.kind === 'build') {
@@ -94,10 +129,11 @@ export class Policies {
     const m = this.seen.variant.mining;
     if (a.kind === 'buy') {
       // Ordered now, delivered and paid `leadH` later (an order past the horizon is never delivered).
-      const machines = Math.floor(a.mw / m.asicPowerMW + 1e-9);
+      const machines = this.machinesToBuy(a.mw);
       const atH = this.sim.now + a.leadH;
       if (atH < this.horizonH) {
         this.fleetChanges.push({ atH, model: this.baseModel(), machines });
+        this.orderedMW += machines * m.asicPowerMW;
         this.sim.schedule(atH, this.deliveryKind, machines, PRIORITY_CHAIN);
       }
       return;
@@ -110,6 +146,7 @@ export class Policies {
   }
 
   private readonly deliver = (machines: number): void => {
+    this.orderedMW -= machines * this.seen.variant.mining.asicPowerMW;
     this.targets.byKind.get('mining')!.buy!(machines);
     this.dispatch();
   };

@@ -90,7 +90,7 @@ async function run(args: RunArgs): Promise<void> {
     const firings = decisions[i * DECISION_FIELDS + 1];
     const first = decisions[i * DECISION_FIELDS];
     const when = firings > 0 ? `fired ${firings === 1 ? 'once' : `${firings} times`}, first on ${calendar.label(calendar.monthAt(first))}` : 'never fired';
-    process.stdout.write(`Rule ${rule.name}: ${when} — ${ruleText(rule)}\n`);
+    process.stdout.write(`Rule ${rule.name}: ${when} — ${ruleText(rule, scenario.horizon.startUnixSeconds)}\n`);
   });
   process.stdout.write('\n');
   process.stdout.write(formatTable(['month', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'inference', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true, true]) + '\n');

@@ -180,7 +180,9 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
     if (v.versus === undefined) return;
     const at = sources[i].origin(['versus']);
     const fixed = variants.find((x) => x.name === v.versus);
-    if (!fixed) base.src.fail(at, `no variant is named '${echo(v.versus)}'`, `one of ${variants.map((x) => x.name).join(', ')}`);
+    const plans = variants.filter((x) => !x.policies).map((x) => x.name);
+    const near = didYouMean(v.versus, plans);
+    if (!fixed) base.src.fail(at, `no variant is named '${echo(v.versus)}'${near ? ` (did you mean ${near}?)` : ''}`, `a layout without policies: one of ${plans.join(', ')}`);
     if (fixed?.policies) base.src.fail(at, `'${echo(v.versus)}' has policies of its own`, 'a layout whose plan is fixed at the start');
   });
   const horizon = { startDate, startUnixSeconds, years, hours };

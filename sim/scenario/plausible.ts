@@ -15,10 +15,16 @@ import type { ScenarioWarning } from './types.js';
 
 export type { PlausibleRange } from './keys/define.js';
 
-/** The usual ranges of the keys at fixed paths (sections and shared definitions; not list entries or named entries), in file order. */
+/**
+ * The usual ranges of the keys at fixed paths (sections and shared definitions; not list entries),
+ * in file order; a decision rule's under `policies.*`, `*` matching any name.
+ */
 function plausibleRanges(key: Key, path: string, out: Record<string, readonly PlausibleRange[]>): Record<string, readonly PlausibleRange[]> {
   if (key.is === 'ref') return plausibleRanges(DEFINITIONS[key.name], path, out);
   if (key.is === 'section') for (const [name, k] of Object.entries(key.keys)) plausibleRanges(k, path ? `${path}.${name}` : name, out);
+  // Decision rules' thresholds, whatever the rules are named. (Not the variants' map, whose keys are
+  // read at the campus's paths, nor ASIC models, whose efficiency check is relative to mining.asic.)
+  if (key.is === 'map' && path === 'policies') plausibleRanges(key.value, `${path}.*`, out);
   if (key.is === 'number' && key.plausible) out[path] = key.plausible;
   return out;
 }
@@ -42,7 +48,8 @@ export function plausibilityWarnings(file: string, values: ReadonlyMap<string, R
   const out: ScenarioWarning[] = [];
   const seen = new Set<string>();
   for (const read of values.values()) {
-    for (const [key, checks] of Object.entries(PLAUSIBLE)) {
+    for (const [pattern, checks] of Object.entries(PLAUSIBLE)) {
+      for (const key of pattern.includes('*') ? [...read.keys()].filter((k) => matches(pattern, k)) : [pattern]) {
       const at = read.get(key);
       if (!at) continue;
       for (const check of checks) {
@@ -64,9 +71,16 @@ export function plausibilityWarnings(file: string, values: ReadonlyMap<string, R
           message: `${shown} is far outside the usual ${fmt(check.lo)}–${fmt(check.hi)}${u} for ${check.what} (e.g. ${check.source}); a slip of units?`,
         });
       }
+      }
     }
   }
   return out;
+}
+
+/** Does a dotted key path match a pattern whose `*` segments stand for any one name? */
+function matches(pattern: string, key: string): boolean {
+  const p = pattern.split('.'), k = key.split('.');
+  return p.length === k.length && p.every((s, i) => s === '*' || s === k[i]);
 }
 
 /** 4 significant digits; powers of ten past a million or below a thousandth ("5e6", "3e-4"). */

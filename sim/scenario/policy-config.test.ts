@@ -70,6 +70,14 @@ test('a sweep varies a rule threshold like any number of the campus', () => {
   ]);
 });
 
+test('a threshold far outside what real markets have is read, with a warning at its key (a slip within the unit)', () => {
+  const s = parseScenario('p.yaml', scenario(PIVOT.replace('15 USD/PH/day', '15 USD/TH/day')));
+  assert.is(s.warnings.length, 1);
+  assert.is(s.warnings[0].keyPath, 'variants.adaptive.policies.pivot.when.hashprice.below');
+  assert.match(s.warnings[0].message, /15,000 USD\/PH\/day is far outside the usual 3–5,000 USD\/PH\/day for a hashprice/);
+  assert.is(parseScenario('p.yaml', scenario(PIVOT)).warnings.length, 0);
+});
+
 /** [what is wrong, the scenario's text changed, key path, words the message must hold]. */
 const CASES: Array<[string, (pivot: string) => string, string, string]> = [
   ['an unknown state', (p) => p.replace('hashprice:', 'hashrpice:'), 'variants.adaptive.policies.pivot.when.hashrpice', "unknown key 'hashrpice' (did you mean 'hashprice'?)"],
@@ -86,7 +94,9 @@ const CASES: Array<[string, (pivot: string) => string, string, string]> = [
   ['decisions not at month ends', (p) => p.replace('from: 28 months', 'from: 28 months\n        every: 45 days'), 'variants.adaptive.policies.pivot.every', 'is not a whole number of months'],
   ['a last decision before the first', (p) => p.replace('from: 28 months', 'from: 28 months\n        until: 12 months'), 'variants.adaptive.policies.pivot.until', "comes before the first"],
   ['a hall built once with a cool-down', (p) => p.replace('then: { build: gpuCloud }', 'then: { build: gpuCloud }\n        coolDown: 6 months'), 'variants.adaptive.policies.pivot.coolDown', 'a hall is built once'],
-  ['versus an unknown layout', (p) => p.replace('versus: fixed', 'versus: fixd'), 'variants.adaptive.versus', "no variant is named 'fixd'"],
+  ['versus an unknown layout', (p) => p.replace('versus: fixed', 'versus: fixd'), 'variants.adaptive.versus', "no variant is named 'fixd' (did you mean fixed?); expected a layout without policies: one of fixed"],
+  ['buying more than the grid', (p) => p.replace('{ build: gpuCloud }', '{ buy: 100 MW }'), 'variants.adaptive.policies.pivot.then.buy', '100 MW is more than the 60 MW grid connection'],
+  ['a decision past the horizon', (p) => p.replace('from: 28 months', 'from: 28 months\n        until: 100 months'), 'variants.adaptive.policies.pivot.until', '100 months is past the horizon; expected at most 60 months'],
   ['versus without policies', (p) => p.replace(/    policies:[\s\S]*/, '\n'), 'variants.adaptive.versus', 'a layout without policies has no fixed plan'],
   ['no rules', (p) => p.replace(/      pivot:[\s\S]*/, '      {}'), 'variants.adaptive.policies', 'the mapping is empty'],
 ];

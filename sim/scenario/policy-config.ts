@@ -53,8 +53,9 @@ function readRule(r: ScenarioReader, at: KeyPath, name: string, variant: Variant
 function wholeMonths(r: ScenarioReader, path: KeyPath, horizonH: number, fallback?: number): number {
   if (!r.has(path) && fallback !== undefined) return fallback;
   // An absent key with a default (every: 1 month) is read at its default.
-  const h = r.read(path, { within: { max: horizonH } });
+  const h = r.read(path);
   const months = Math.round(h / HOURS_PER_MONTH);
+  if (h > horizonH + 1e-6) r.fail(path, `${Number((h / HOURS_PER_MONTH).toPrecision(6))} months is past the horizon`, `at most ${Math.round(horizonH / HOURS_PER_MONTH)} months`);
   if (Math.abs(months * HOURS_PER_MONTH - h) > 1e-6 * Math.max(h, 1)) {
     r.fail(path, `${Number((h / HOURS_PER_MONTH).toPrecision(6))} months is not a whole number of months`, "decisions at month starts: e.g. '1 month', '30 months', '2.5 years'");
   }
@@ -88,6 +89,8 @@ function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): P
   if (kind === 'buy') {
     const mw = r.read(here);
     const machineMW = variant.mining.asicPowerMW;
+    // A rule buys no more than the grid leaves mining when it fires; more than the whole grid is a slip.
+    if (mw > variant.site.gridMW + 1e-9) r.fail(here, `${mw} MW is more than the ${variant.site.gridMW} MW grid connection`, `at most the grid (a buy is capped at the power the grid leaves mining when it fires)`);
     if (Math.floor(mw / machineMW + 1e-9) < 1) r.fail(here, `${mw} MW buys no ${Number((machineMW * 1000).toPrecision(6))} kW machine`, 'at least one machine of mining.asic');
     return { kind, load: 'mining', mw, leadH: r.read([...rule, 'lead']) };
   }

@@ -5,6 +5,7 @@
  * `versus`, paired on the same worlds (common random numbers make the interval tight).
  */
 import { DECISION_FIELDS } from '../campus/policies.js';
+import { monthLabel } from '../core/calendar.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import { stateUnit } from '../scenario/policy-config.js';
 import type { PolicyRule, VariantConfig } from '../scenario/types.js';
@@ -37,16 +38,20 @@ export interface PolicySummary {
   rules: RuleSummary[];
 }
 
-/** The plan's record of every adaptive layout among `variants`. */
-export function planPolicies(variants: readonly VariantConfig[]): PlanPolicy[] {
+/** The plan's record of every adaptive layout among `variants`, its rules' dates on the calendar of a horizon from `startUnixSeconds`. */
+export function planPolicies(variants: readonly VariantConfig[], startUnixSeconds: number): PlanPolicy[] {
   return variants
     .filter((v) => v.policies && v.policies.length > 0)
-    .map((v) => ({ variant: v.name, ...(v.versus !== undefined ? { versus: v.versus } : {}), rules: v.policies!.map((rule) => ({ name: rule.name, text: ruleText(rule) })) }));
+    .map((v) => ({ variant: v.name, ...(v.versus !== undefined ? { versus: v.versus } : {}), rules: v.policies!.map((rule) => ({ name: rule.name, text: ruleText(rule, startUnixSeconds) })) }));
 }
 
-/** A rule in words, with its thresholds in their units: "hashprice (3-month mean) < 25 USD/PH/day … → build gpuCloud". */
-export function ruleText(rule: PolicyRule): string {
+/**
+ * A rule in words, its decision months as dates and its thresholds in their units: "each month from
+ * 2028-07 to 2030-01: if hashprice (3-month mean) < 15 USD/PH/day … → build gpuCloud (once)".
+ */
+export function ruleText(rule: PolicyRule, startUnixSeconds: number): string {
   const months = (h: number) => Number((h / (HOURS_PER_YEAR / 12)).toPrecision(4));
+  const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const conditions = rule.when.map((c) => {
     const unit = QUANTITY[stateUnit(c.state)].unit;
     return `${c.state} (${months(c.trailingH)}-month mean) ${c.below ? '<' : '>'} ${Number(c.threshold.toPrecision(6))}${unit ? ` ${unit}` : ''}`;
@@ -54,12 +59,16 @@ export function ruleText(rule: PolicyRule): string {
   const a = rule.action;
   const action =
     a.kind === 'retire' ? `retire ${Number(a.mw.toPrecision(6))} MW of mining`
-    : a.kind === 'buy' ? `buy ${Number(a.mw.toPrecision(6))} MW of mining, delivered ${months(a.leadH)} months later`
+    : a.kind === 'buy' ? `buy up to ${Number(a.mw.toPrecision(6))} MW of mining, delivered ${plural(months(a.leadH), 'month')} later`
     : `${a.kind} ${a.load}`;
-  const every = rule.everyMonths === 1 ? 'each month start' : `every ${rule.everyMonths} months`;
-  const again = rule.coolDownMonths === Infinity ? 'once' : `again after ${rule.coolDownMonths} months`;
-  const until = rule.untilMonth === Infinity ? 'the horizon' : `month ${rule.untilMonth}`;
-  return `${every} from month ${Math.max(1, rule.fromMonth)} to ${until}: if ${conditions.join(' and ')} → ${action} (${again})`;
+  // Decision point m is the start of the m-th calendar month from the horizon's (YYYY-MM).
+  const month = (m: number) => monthLabel(startUnixSeconds, m).slice(0, 7);
+  const first = Math.max(1, rule.fromMonth);
+  const when =
+    rule.untilMonth === first ? `in ${month(first)}`
+    : `${rule.everyMonths === 1 ? 'each month' : `every ${plural(rule.everyMonths, 'month')}`} from ${month(first)} to ${rule.untilMonth === Infinity ? 'the horizon' : month(rule.untilMonth)}`;
+  const again = rule.coolDownMonths === Infinity ? 'once' : `again ${plural(rule.coolDownMonths, 'month')} later at the earliest`;
+  return `${when}: if ${conditions.join(' and ')} → ${action} (${again})`;
 }
 
 const dateOf = (startUnixSeconds: number, h: number): string => new Date((startUnixSeconds + h * 3600) * 1000).toISOString().slice(0, 10);

@@ -186,7 +186,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
 /** The plan this run records, before any replication: nothing done yet. */
 function initialPlan(scenario: Scenario, plan: StudyPlan, months: number): SavedPlan {
   const names = plan.variants.map((v) => v.name);
-  const policies = planPolicies(plan.variants);
+  const policies = planPolicies(plan.variants, scenario.horizon.startUnixSeconds);
   const identity = {
     scenarioHash: scenario.hash,
     seed: plan.seed,
