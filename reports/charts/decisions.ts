@@ -31,6 +31,10 @@ export function decisionDatesChart(summary: Summary, rows: readonly Row[]): Char
   }
   if (values.length === 0) return undefined;
   const width = Math.min(PAGE_WIDTH - 200, 640);
+  // From the first month any rule fired to the end of the last, so the last month's bar is drawn whole.
+  const dates = values.map((v) => v.date).sort();
+  const last = new Date(`${dates[dates.length - 1]}T00:00:00Z`);
+  const domain = [`${dates[0].slice(0, 7)}-01`, new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1)).toISOString().slice(0, 10)];
   return {
     name: 'decision-dates',
     spec: {
@@ -39,12 +43,14 @@ export function decisionDatesChart(summary: Summary, rows: readonly Row[]): Char
       config: CHART_CONFIG,
       data: { values },
       facet: { row: { field: 'panel', type: 'nominal', sort: panels, title: null, header: { labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelLimit: width } } },
+      // Each rule's own count scale: a rule that fires now and then is not flattened by one that fires at once.
+      resolve: { scale: { y: 'independent' } },
       spec: {
         width,
         height: 70,
         mark: { type: 'bar' },
         encoding: {
-          x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth', title: 'First fired', scale: { type: 'utc' }, axis: { format: '%b %Y' } },
+          x: { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth', title: 'First fired', scale: { type: 'utc', domain }, axis: { format: '%b %Y' } },
           y: { aggregate: 'count', type: 'quantitative', title: 'Replications' },
           color: { field: 'variant', type: 'nominal', scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null },
           tooltip: [
