@@ -214,16 +214,21 @@ function assumptionsSection(s: Summary, r: ReportInput): string {
   return [layouts, world, inputs, turned].filter(Boolean).join('\n');
 }
 
+/** A table the terminal prints too (text cells, the first a row header), as HTML. */
+function textTable(id: string, head: readonly string[], rows: readonly string[][]): string {
+  return `<table class="numbers" id="${id}">
+${thead(head.map(escapeHtml))}
+<tbody>
+${rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) => `<td>${escapeHtml(c)}</td>`))).join('\n')}
+</tbody>
+</table>`;
+}
+
 /** Where each layout breaks even against the baseline (study/break-even-table.ts). */
 function breakEvenHtml(s: Summary): string {
   const b = breakEvenTable(s);
   if (!b) return '';
-  return `<table class="numbers" id="break-even-table">
-${thead(b.head.map(escapeHtml))}
-<tbody>
-${b.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) => `<td>${escapeHtml(c)}</td>`))).join('\n')}
-</tbody>
-</table>
+  return `${textTable('break-even-table', b.head, b.rows)}
 <p class="note">${escapeHtml(b.note)}</p>`;
 }
 
@@ -232,12 +237,7 @@ function decisionsHtml(s: Summary): string {
   const d = decisionsTable(s);
   if (!d) return '';
   const [note, ...rules] = d.note.split('\n');
-  return `<table class="numbers" id="decisions-table">
-${thead(d.head.map(escapeHtml))}
-<tbody>
-${d.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) => `<td>${escapeHtml(c)}</td>`))).join('\n')}
-</tbody>
-</table>
+  return `${textTable('decisions-table', d.head, d.rows)}
 <p class="note">${escapeHtml(note)}</p>
 <ul class="note">${rules.map((r) => `<li>${escapeHtml(r.trim())}</li>`).join('')}</ul>`;
 }
@@ -267,12 +267,7 @@ ${figures(r.charts, charts, placed)}
       'cash',
       'Cash, year by year',
       `${annualTable(s)}
-<table class="numbers" id="context-table">
-${thead(context.head.map(escapeHtml))}
-<tbody>
-${context.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) => `<td>${escapeHtml(c)}</td>`))).join('\n')}
-</tbody>
-</table>
+${textTable('context-table', context.head, context.rows)}
 <p class="note">${escapeHtml(context.note)}</p>`,
       ['fan-cumulativeCashUSD', 'revenue-mix'],
     ),
