@@ -126,6 +126,19 @@ test('a hall a rule builds is the fixed plan dated by the decision: the same res
   assertSameResults(decided, run(s, 'fixed'));
 });
 
+test('a hall decided too late to open within the horizon: its shell is paid for, no nodes, no revenue', () => {
+  // Decided on 1 September 2027 (month 20); 6 months to build would open it after the two years.
+  const s = campus(`  late:
+    ${hall()}
+    policies:
+      pivot: { from: 20 months, when: { btcPrice: { above: 0 USD } }, then: { build: gpuCloud } }
+  plain: {}`);
+  const late = run(s, 'late'), plain = run(s, 'plain');
+  assert.is(firings(late), 1);
+  assert.is(late.metrics.gpuCloudRevenueUSD, 0);
+  assert.ok(Math.abs(late.metrics.capexUSD - plain.metrics.capexUSD - 0.204 * 10e6) < 1e-3, `${late.metrics.capexUSD - plain.metrics.capexUSD}`);
+});
+
 test('retiring machines for good frees their power: mining energy falls by what they drew after the decision', () => {
   const s = campus(`  plain: {}
   retire:

@@ -158,7 +158,8 @@ export class Policies {
 
   /**
    * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision on
-   * the dates hallBuiltAt gives, and not at all when no rule built it; machines bought are paid on
+   * the dates hallBuiltAt gives (its nodes only if it opens within the horizon), and not at all when
+   * no rule built it; machines bought are paid on
    * delivery, with facility for the MW beyond the most ever built (retirements count toward that).
    */
   asBuilt(): VariantConfig {
@@ -166,7 +167,9 @@ export class Policies {
     if (!variant.policies) return variant;
     let built = variant;
     if (variant.gpuCloud && variant.policies.some((rule) => rule.action.kind === 'build')) {
-      built = { ...built, gpuCloud: this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined };
+      const hall = this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined;
+      // A hall still being built at the horizon has its shell paid for, and no nodes bought.
+      built = { ...built, gpuCloud: hall && hall.onlineH >= this.horizonH ? { ...hall, phases: [] } : hall };
     }
     if (this.fleetChanges.length > 0) {
       // Stable by date: the layout's own schedule first within an hour.
