@@ -11,6 +11,7 @@ import { stateUnit } from '../scenario/policy-config.js';
 import type { PolicyRule, VariantConfig } from '../scenario/types.js';
 import { QUANTITY } from '../scenario/units.js';
 import { quantileEstimate } from '../core/stats/quantiles.js';
+import { field } from './csv.js';
 import type { Row } from './replicate.js';
 
 /** An adaptive layout's rules as the study plan keeps them (state/plan.json): what the outputs name and describe. */
@@ -83,13 +84,12 @@ export function decisionsToCsv(rows: readonly Row[], policies: readonly PlanPoli
     p.rules.forEach((rule, i) => {
       const firstH = r.decisions[i * DECISION_FIELDS], firings = r.decisions[i * DECISION_FIELDS + 1];
       const fired = firings > 0;
-      lines.push([r.replication, csvField(r.variant), csvField(rule.name), fired ? 1 : 0, fired ? dateOf(startUnixSeconds, firstH) : '', fired ? firstH / HOURS_PER_YEAR : '', firings].join(','));
+      lines.push([r.replication, field(r.variant), field(rule.name), fired ? 1 : 0, fired ? dateOf(startUnixSeconds, firstH) : '', fired ? firstH / HOURS_PER_YEAR : '', firings].join(','));
     });
   }
   return lines.join('\n') + '\n';
 }
 
-const csvField = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Per adaptive layout and rule: how often and when it fired. */
 export function summarizeDecisions(rows: readonly Row[], policies: readonly PlanPolicy[], confidence: number): PolicySummary[] {
