@@ -89,10 +89,9 @@ class CampusRun {
   ) {
     const sim = this.sim;
     const ledger = (this.ledger = new Ledger(horizonMonths(horizon)));
-    const calendar = ledger.calendar;
     let backup: BackupPlan | undefined;
     const ctx: LoadContext = {
-      sim, variant, world, config, ledger, calendar,
+      sim, variant, world, config, ledger,
       horizonH: horizon.hours,
       get backup() {
         return backup!; // planned below, once the loads (a tenant's hall among them) are built
@@ -110,7 +109,7 @@ class CampusRun {
     this.site = new SiteState(sim, variant.site, world, this.network, config.network.startHeight, backup);
     this.site.othersDrawMW = (self) => loads.billedDrawMW(self);
     this.credits = new DemandResponseCredits(config.site.demandResponse, world.demandResponse?.fourCpPeakH, ledger, loads);
-    this.policies = new Policies(sim, variant.policies ?? [], { world, variant, ledger, calendar }, loads, () => this.update(), horizon.hours);
+    this.policies = new Policies(sim, variant.policies ?? [], { world, variant, ledger }, loads, () => this.update(), horizon.hours);
     // One event an hour only when this layout reads an hourly input: spot, its halls' weather, DR calls.
     this.hours = Math.max(world.spotUSDPerMWh?.length ?? 0, ...loads.list.map((l) => l.hourlyInputs));
     this.recapHourly = loads.list.some((l) => l.recapHourly);
@@ -143,7 +142,7 @@ class CampusRun {
     this.closeMonth(ledger.months - 1, end);
     // Capex as built: a hall a rule built is paid from its decision, one no rule built not at all.
     const capex = capexSchedule(this.policies.asBuilt());
-    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { calendar: ledger.calendar, capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1] });
+    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1] });
     return { metrics, monthly: ledger.series, annualUSD, decisions: this.policies.decisions, ...cash };
   }
 

@@ -9,6 +9,7 @@ import { Cluster } from '../hpc/cluster.js';
 import type { GpuCloudConfig } from '../hpc/config.js';
 import { gpuCloudSetup, type GpuCloudSetup, hallBuiltAt, phaseNodes } from '../hpc/gpu-cloud.js';
 import { gpuPowerMW } from '../hpc/gpu-pool.js';
+import { ruleBuildsHall } from '../scenario/types.js';
 import { HallCooling } from '../site/hall-cooling.js';
 import { outageIntervals } from '../site/outages.js';
 import { type LoadAccounts, MonthlyChange } from './ledger.js';
@@ -62,7 +63,7 @@ export class GpuHall implements Load {
     this.gpuRevenue = new MonthlyChange(ctx.ledger.monthly.gpuCloudRevenueUSD);
     this.inferenceRevenue = new MonthlyChange(ctx.ledger.monthly.inferenceRevenueUSD);
     // A hall a decision rule builds waits for it (build()); any other is built on its dates.
-    if (!ctx.variant.policies?.some((rule) => rule.action.kind === 'build')) this.schedule();
+    if (!ruleBuildsHall(ctx.variant)) this.schedule();
   }
 
   /** Its opening, phases and failures, on the dates of `this.config`. */

@@ -4,7 +4,6 @@
  * available, how it is capped, where it stands in the shed order, how it closes a month and what it
  * reports. Each kind is one file implementing this interface, listed in loads.ts.
  */
-import type { CalendarMonths } from '../core/calendar.js';
 import type { Simulation } from '../core/engine.js';
 import type { VariantConfig, WorldConfig } from '../scenario/types.js';
 import type { BackupLease, BackupPlan } from './backup-plan.js';
@@ -87,9 +86,7 @@ export interface LoadContext {
   readonly world: World;
   readonly config: WorldConfig;
   readonly horizonH: number;
-  /** The horizon's calendar months, the books' months. */
-  readonly calendar: CalendarMonths;
-  /** The campus's books: a load writes its monthly accounts there. */
+  /** The campus's books, on the horizon's calendar months (ledger.calendar): a load writes its monthly accounts there. */
   readonly ledger: Ledger;
   /** The site's backup plan for grid outages (ready once every load is built). */
   readonly backup: BackupPlan;

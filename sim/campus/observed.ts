@@ -14,9 +14,8 @@ import type { World } from './world.js';
 export interface Observable {
   readonly world: World;
   readonly variant: VariantConfig;
+  /** The books, on the horizon's calendar months (ledger.calendar). */
   readonly ledger: Ledger;
-  /** The books' calendar months. */
-  readonly calendar: CalendarMonths;
 }
 
 /** The trailing mean of `state` over [nowH − windowH, nowH), in its canonical unit; NaN when nothing of it has been seen. */
@@ -38,7 +37,7 @@ export function trailingMean(state: ObservedState, seen: Observable, nowH: numbe
       return price ? sampledMean(price, fromH, nowH) : NaN;
     }
     case 'gpuUtilisation':
-      return closedMonthsMean(seen.ledger.monthly.gpuUtilisation, seen.calendar, fromH, nowH);
+      return closedMonthsMean(seen.ledger.monthly.gpuUtilisation, seen.ledger.calendar, fromH, nowH);
   }
 }
 

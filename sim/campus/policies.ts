@@ -8,7 +8,7 @@ import type { Simulation } from '../core/engine.js';
 import { hallBuiltAt } from '../hpc/gpu-cloud.js';
 import { BASE_MODEL, reservedDrawMW } from '../mining/fleet.js';
 import { MOST_RULES } from '../scenario/keys/policy.js';
-import type { AsicModelConfig, FleetPurchase, PolicyRule, VariantConfig } from '../scenario/types.js';
+import { type AsicModelConfig, type FleetPurchase, type PolicyRule, ruleBuildsHall, type VariantConfig } from '../scenario/types.js';
 import type { Load } from './load.js';
 import { type Observable, trailingMean } from './observed.js';
 import { PRIORITY_CHAIN, PRIORITY_DECISIONS } from './priorities.js';
@@ -54,7 +54,7 @@ export class Policies {
     private readonly dispatch: () => void,
     private readonly horizonH: number,
   ) {
-    const calendar = seen.calendar;
+    const calendar = seen.ledger.calendar;
     this.lastFiredMonth = new Float64Array(rules.length).fill(-Infinity);
     rules.forEach((_, i) => (this.decisions[i * DECISION_FIELDS + 1] = 0));
     if (rules.length === 0) return;
@@ -166,7 +166,7 @@ export class Policies {
     const variant = this.seen.variant;
     if (!variant.policies) return variant;
     let built = variant;
-    if (variant.gpuCloud && variant.policies.some((rule) => rule.action.kind === 'build')) {
+    if (variant.gpuCloud && ruleBuildsHall(variant)) {
       const hall = this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined;
       // A hall still being built at the horizon has its shell paid for, and no nodes bought.
       built = { ...built, gpuCloud: hall && hall.onlineH >= this.horizonH ? { ...hall, phases: [] } : hall };

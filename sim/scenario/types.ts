@@ -147,6 +147,9 @@ export interface VariantConfig {
   readonly versus?: string;
 }
 
+/** Does a rule of this layout build its GPU hall (so the hall is not built on dates of its own)? */
+export const ruleBuildsHall = (variant: Pick<VariantConfig, 'policies'>): boolean => variant.policies?.some((rule) => rule.action.kind === 'build') ?? false;
+
 /** What a rule can observe, as a trailing mean over a window of the past (campus/observed.ts). */
 export const OBSERVED_STATES = ['hashprice', 'btcPrice', 'powerPrice', 'gpuPrice', 'gpuUtilisation'] as const;
 export type ObservedState = (typeof OBSERVED_STATES)[number];
