@@ -19,11 +19,5 @@ export interface AcceptedSlowdown {
   why: string;
 }
 
-export const ACCEPTED_SLOWDOWNS: readonly AcceptedSlowdown[] = [
-  {
-    figure: 'world.5y.per-epoch',
-    since: 'c9388d2',
-    lowest: 0.8,
-    why: 'the rest of the network is a fleet on a cost curve: each retarget epoch now switches machines on and off by their break-even and orders new ones at the efficiency frontier (0.90–0.92 of the old per-epoch world; campus and study replications, which draw the world once, within 5 %)',
-  },
-];
+// None now: the last (the network as an economy, since c9388d2) is in every reference since 3c4bb7b.
+export const ACCEPTED_SLOWDOWNS: readonly AcceptedSlowdown[] = [];

@@ -4,6 +4,7 @@ import type { Summary } from '../sim/study/summarize.js';
 import type { Chart } from './chart.js';
 import type { ChartContext } from './chart-context.js';
 import { convergenceChart } from './charts/convergence.js';
+import { decisionDatesChart, flexibilityChart } from './charts/decisions.js';
 import { energyChart } from './charts/energy.js';
 import { hashpriceFanChart, priceFanChart, variantFanChart, worldFanChart } from './charts/fan.js';
 import { gpuQueueChart } from './charts/gpu-queue.js';
@@ -27,6 +28,8 @@ export function studyCharts(summary: Summary, rows: readonly Row[], ctx: ChartCo
     waterfallChart(summary),
     ...tornadoCharts(summary, ctx.inputUnits ?? new Map()),
     riskReturnChart(summary),
+    decisionDatesChart(summary, rows),
+    flexibilityChart(summary),
     variantFanChart(ctx.bands, 'cumulativeCashUSD', variants, 'How deep does cumulative cash (after capex) go, and when does it recover?', 'Cash (million USD)', 1e6, fundingGap),
     revenueMixChart(summary),
     variantFanChart(ctx.bands, 'gpuUtilisation', variants, 'How busy are the GPUs?', 'GPU utilisation (%)', 0.01),

@@ -16,6 +16,7 @@ import { WORLD_DRIVERS } from '../sim/campus/world-drivers.js';
 import { NPV_SEGMENTS } from '../sim/finance/segments.js';
 import type { Assumptions } from '../sim/scenario/assumptions.js';
 import { breakEvenTable } from '../sim/study/break-even-table.js';
+import { decisionsTable } from '../sim/study/decisions-table.js';
 import { layoutContext } from '../sim/study/layout-context.js';
 import type { Row } from '../sim/study/replicate.js';
 import type { Summary } from '../sim/study/summarize.js';
@@ -213,17 +214,32 @@ function assumptionsSection(s: Summary, r: ReportInput): string {
   return [layouts, world, inputs, turned].filter(Boolean).join('\n');
 }
 
+/** A table the terminal prints too (text cells, the first a row header), as HTML. */
+function textTable(id: string, head: readonly string[], rows: readonly string[][]): string {
+  return `<table class="numbers" id="${id}">
+${thead(head.map(escapeHtml))}
+<tbody>
+${rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) => `<td>${escapeHtml(c)}</td>`))).join('\n')}
+</tbody>
+</table>`;
+}
+
 /** Where each layout breaks even against the baseline (study/break-even-table.ts). */
 function breakEvenHtml(s: Summary): string {
   const b = breakEvenTable(s);
   if (!b) return '';
-  return `<table class="numbers" id="break-even-table">
-${thead(b.head.map(escapeHtml))}
-<tbody>
-${b.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) => `<td>${escapeHtml(c)}</td>`))).join('\n')}
-</tbody>
-</table>
+  return `${textTable('break-even-table', b.head, b.rows)}
 <p class="note">${escapeHtml(b.note)}</p>`;
+}
+
+/** What adaptive layouts' rules did, and what flexibility was worth (study/decisions-table.ts). */
+function decisionsHtml(s: Summary): string {
+  const d = decisionsTable(s);
+  if (!d) return '';
+  const [note, ...rules] = d.note.split('\n');
+  return `${textTable('decisions-table', d.head, d.rows)}
+<p class="note">${escapeHtml(note)}</p>
+<ul class="note">${rules.map((r) => `<li>${escapeHtml(r.trim())}</li>`).join('')}</ul>`;
 }
 
 /** Layouts that do not fit the capital, said before anything else. */
@@ -245,17 +261,13 @@ ${figures(r.charts, charts, placed)}
   const sections = [
     section('answer', 'Which layout wins, by how much, with what downside?', capitalWarnings(context.warnings) + winnerTable(s, r), ['npv', 'npv-vs-baseline', 's-curve']),
     section('why', `Why does a layout win or lose against ${escapeHtml(s.baseline)}?`, whyTable(s) + breakEvenHtml(s), ['why-it-wins']),
+    ...(s.policies ? [section('decisions', 'What did the adaptive layouts decide, and what was deciding later worth?', decisionsHtml(s), ['decision-dates', 'flexibility'])] : []),
     section('drivers', 'What moves the answer?', s.tornado ? `<p class="note">${escapeHtml(s.tornado.method)}. Drivers: the uncertain inputs the scenario declares, and what each world turned out to be (${WORLD_DRIVERS.filter((d) => d.ranked).map((d) => escapeHtml(d.label)).join(', ')}).</p>` : '<p class="note">Nothing varied enough between replications to rank.</p>', ['tornado', 'tornado-vs-baseline', 'risk-return']),
     section(
       'cash',
       'Cash, year by year',
       `${annualTable(s)}
-<table class="numbers" id="context-table">
-${thead(context.head.map(escapeHtml))}
-<tbody>
-${context.rows.map((cells) => row(escapeHtml(cells[0]), cells.slice(1).map((c) => `<td>${escapeHtml(c)}</td>`))).join('\n')}
-</tbody>
-</table>
+${textTable('context-table', context.head, context.rows)}
 <p class="note">${escapeHtml(context.note)}</p>`,
       ['fan-cumulativeCashUSD', 'revenue-mix'],
     ),
@@ -295,7 +307,7 @@ ${inlineLibraries()}
 <h1>${escapeHtml(s.scenario)}</h1>
 <p class="lede">${escapeHtml(r.description)}</p>
 <p class="note">${s.replications} replications · seed ${s.seed} · ${escapeHtml(s.stopping.detail)} · the workbook: <a href="results.xlsx">results.xlsx</a></p>
-<nav><a href="#answer">Which layout wins</a><a href="#why">Why</a><a href="#drivers">What moves it</a><a href="#cash">Cash by year</a><a href="#assumptions">Assumptions</a><a href="#more">More charts</a></nav>
+<nav><a href="#answer">Which layout wins</a><a href="#why">Why</a>${s.policies ? '<a href="#decisions">Decisions</a>' : ''}<a href="#drivers">What moves it</a><a href="#cash">Cash by year</a><a href="#assumptions">Assumptions</a><a href="#more">More charts</a></nav>
 ${r.warnings && r.warnings.length > 0 ? `<div class="warnings"><p><strong>Check these inputs</strong> — values far outside what real sites have (the study ran with them as written):</p>\n<ul>\n${r.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('\n')}\n</ul></div>\n` : ''}${sections.join('\n')}
 <section id="more">
 <h2>More charts</h2>

@@ -6,7 +6,7 @@ import { parseScenario } from '../sim/scenario/load.js';
 import { replicate, rowsOf, type Row } from '../sim/study/replicate.js';
 import { summarize } from '../sim/study/summarize.js';
 import { NPV_SEGMENTS } from '../sim/finance/segments.js';
-import { monthsIn } from '../sim/campus/series.js';
+import { horizonMonths } from '../sim/campus/series.js';
 import { TOTAL, waterfallSteps } from './charts/waterfall.js';
 import { SHEETS, WORKBOOK_DATE, writeWorkbook } from './workbook.js';
 
@@ -30,7 +30,7 @@ for (let r = 0; r < 12; r++) rows.push(...rowsOf(replicate(scenario, scenario.va
 const inputs = scenario.uncertain.map((u) => ({ id: u.id, text: u.text, variants: u.variants }));
 const summary = summarize(rows, {
   scenario: 'w', scenarioHash: scenario.hash, seed: 3, confidence: 0.95, baseline: 'mine', variants: names,
-  stopping: { rule: 'replications', detail: 'test' }, inputs, horizon: { startUnixSeconds: scenario.horizon.startUnixSeconds, months: monthsIn(scenario.horizon) },
+  stopping: { rule: 'replications', detail: 'test' }, inputs, horizon: horizonMonths(scenario.horizon),
 });
 const input = { summary, rows, targetUSD: 5e6, assumptions: scenario.assumptions, inputs };
 

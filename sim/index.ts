@@ -7,6 +7,8 @@ export { Simulation, PRIORITY_MIN, PRIORITY_MAX } from './core/engine.js';
 export type { Handler, EventKind, EventId } from './core/engine.js';
 export { SchedulingError } from './core/scheduling-error.js';
 export { HOURS_PER_YEAR, HOURS_PER_DAY, HOURS_PER_MONTH } from './core/time.js';
+export { calendarMonths, horizonHours, monthLabel, daysInMonth } from './core/calendar.js';
+export type { CalendarMonths } from './core/calendar.js';
 
 // Random streams and samplers
 export { RandomStream, randomStream } from './core/stream.js';
@@ -76,7 +78,8 @@ export { fppsBtcPerHour, hashpriceUSDPerPHDay, hashpriceBTCPerPHDay } from './ne
 
 // AI/HPC: GPU cluster, job arrivals, FIFO and EASY-backfill scheduling with preemption and failures
 export { Cluster } from './hpc/cluster.js';
-export type { ClusterSpec, JobClassSpec, SchedulerSpec, InferenceSpec, ClusterMetrics, ClassMetrics, InferenceMetrics } from './hpc/cluster.js';
+export type { ClusterSpec, JobClassSpec, SchedulerSpec, InferenceSpec } from './hpc/cluster-spec.js';
+export type { ClusterMetrics, ClassMetrics, InferenceMetrics } from './hpc/cluster-metrics.js';
 export { gpusWanted, gpuHourPriceFromTokens, checkPriceCurve } from './hpc/inference.js';
 export type { InferenceDemand } from './hpc/inference.js';
 export { leaseIncome } from './hpc/lease.js';
@@ -137,7 +140,8 @@ export type { NpvSegment, SegmentBooks, SegmentMetric } from './finance/segments
 // Scenarios
 export { loadScenario, parseScenario } from './scenario/load.js';
 export { ScenarioError } from './scenario/scenario-error.js';
-export type { Scenario, VariantConfig, WorldConfig, Horizon } from './scenario/types.js';
+export type { Scenario, VariantConfig, WorldConfig, Horizon, PolicyRule, PolicyCondition, PolicyAction, ObservedState } from './scenario/types.js';
+export { OBSERVED_STATES } from './scenario/types.js';
 
 // Campus and studies
 export { drawWorld } from './campus/world.js';
@@ -152,7 +156,9 @@ export type { AsicFailureSpec, AvailabilitySteps } from './mining/asic-failures.
 export { asicHashrateFraction, AIR_COOLED_ASIC_THERMAL } from './mining/thermal-derate.js';
 export type { World } from './campus/world.js';
 export { runCampus } from './campus/campus.js';
-export type { CampusOptions } from './campus/campus.js';
+export type { CampusOptions, CampusResult } from './campus/campus.js';
+export { trailingMean } from './campus/observed.js';
+export { DECISION_FIELDS } from './campus/policies.js';
 export { InvariantError } from './campus/invariants.js';
 export type { SiteWorld } from './campus/site-world.js';
 export { METRICS, INCREMENTAL_METRICS } from './campus/metrics.js';

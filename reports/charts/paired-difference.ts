@@ -1,5 +1,6 @@
 /** "How much better or worse than the baseline, on the same luck?" — paired Δ NPV with its interval. */
 import type { Summary } from '../../sim/study/summarize.js';
+import type { TopLevelSpec } from 'vega-lite';
 import { CHART_CONFIG, type Chart, chartTitle, VEGA_LITE_SCHEMA } from '../chart.js';
 import { variantColorScale } from '../palette.js';
 
@@ -20,25 +21,32 @@ export function pairedDifferenceChart(summary: Summary): Chart | undefined {
       width: 420,
       height: Math.max(80, 40 * values.length),
       data: { values },
-      layer: [
-        { mark: { type: 'rule', color: '#888', strokeDash: [4, 4] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
-        { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y: { field: 'variant', type: 'nominal', title: null, sort: values.map((v) => v.variant) }, x: { field: 'lower', type: 'quantitative', title: x.title }, x2: { field: 'upper' }, color: { field: 'variant', scale: variantColorScale(summary.variants.map((v) => v.name)), legend: null } } },
-        {
-          mark: { type: 'point', filled: true, size: 80, color: 'black' },
-          encoding: {
-            y: { field: 'variant', type: 'nominal', sort: values.map((v) => v.variant) },
-            x,
-            tooltip: [
-              { field: 'variant', title: 'Layout' },
-              { field: 'delta', title: 'Δ NPV (million USD)', format: ',.1f' },
-              { field: 'lower', title: 'interval from (million USD)', format: ',.1f' },
-              { field: 'upper', title: 'to (million USD)', format: ',.1f' },
-              { field: 'better', title: 'P(better)', format: '.0%' },
-              { field: 'gain', title: 'CRN gain (×)', format: '.1f' },
-            ],
-          },
-        },
-      ],
+      layer: intervalLayers(values.map((v) => v.variant), x.title, summary.variants.map((v) => v.name), [
+        { field: 'variant', title: 'Layout' },
+        { field: 'delta', title: 'Δ NPV (million USD)', format: ',.1f' },
+        { field: 'lower', title: 'interval from (million USD)', format: ',.1f' },
+        { field: 'upper', title: 'to (million USD)', format: ',.1f' },
+        { field: 'better', title: 'P(better)', format: '.0%' },
+        { field: 'gain', title: 'CRN gain (×)', format: '.1f' },
+      ]),
     },
   };
 }
+
+/**
+ * A paired difference per layout as a mean (`delta`) with its interval (`lower`–`upper`), one row
+ * each in `order`, against a dashed zero line, coloured as the layouts are everywhere (`layouts`).
+ */
+export function intervalLayers(order: readonly string[], xTitle: string, layouts: readonly string[], tooltip: readonly object[], yAxis?: object): Layers {
+  const sort = [...order];
+  return [
+    { mark: { type: 'rule', color: '#888', strokeDash: [4, 4] }, encoding: { x: { datum: 0, type: 'quantitative' } } },
+    { mark: { type: 'rule', strokeWidth: 3 }, encoding: { y: { field: 'variant', type: 'nominal', title: null, sort, ...(yAxis ? { axis: yAxis } : {}) }, x: { field: 'lower', type: 'quantitative', title: xTitle }, x2: { field: 'upper' }, color: { field: 'variant', scale: variantColorScale(layouts), legend: null } } },
+    {
+      mark: { type: 'point', filled: true, size: 80, color: 'black' },
+      encoding: { y: { field: 'variant', type: 'nominal', sort }, x: { field: 'delta', type: 'quantitative', title: xTitle }, tooltip },
+    },
+  ] as Layers;
+}
+
+type Layers = Extract<TopLevelSpec, { layer: unknown }>['layer'];

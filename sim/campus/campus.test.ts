@@ -1,7 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomStream } from '../core/stream.js';
-import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
 import { EpochWork } from '../network/epoch-work.js';
 import { parseScenario } from '../scenario/load.js';
 import type { VariantConfig } from '../scenario/types.js';
@@ -101,34 +100,36 @@ test('a leased hall: rent from when it is built, SLA credits for outages, capex 
   const lease = { itMW: 10, pue: 1.2, rentUSDPerKWMonth: 100, escalatorPerYear: 0, onlineH: 0, termYears: 0, hallUSDPerMW: 1e6, slaAvailability: 0.9999, creditPerStep: 0.05, stepAvailability: 0.001, maxCredit: 0.5 };
   const plain = runCampus(v, w, scenario.world, scenario.horizon).metrics;
   const leased = runCampus({ ...v, lease }, w, scenario.world, scenario.horizon).metrics;
-  const months = (DAYS * 24) / HOURS_PER_MONTH; // 9.86: the last month is partial
+  // 300 days from 1 January: nine whole calendar months (273 days), then 27 of October's 31 days.
+  const months = 9 + 27 / 31;
   assert.ok(Math.abs(leased.leaseRentUSD - 10_000 * 100 * months) < 1e-3, `rent ${leased.leaseRentUSD}`);
-  // Month 0 lost 10 of 730.5 hours: 98.63 % available, 1.36 % short of 99.99 % → 14 steps → capped at 50 %.
+  // January lost 10 of 744 hours: 98.66 % available, 1.33 % short of 99.99 % → 14 steps → capped at 50 %.
   assert.ok(Math.abs(leased.slaCreditsUSD - 0.5 * 10_000 * 100) < 1e-6, `credits ${leased.slaCreditsUSD}`);
   assert.is(leased.capexUSD - plain.capexUSD, 10 * 1e6);
   assert.is(leased.minedBTC, plain.minedBTC, '12 MW of hall still leaves the fleet its power');
-  // With a 12-year term, the rent still due after the horizon adds its present value to the NPV.
+  // With a 12-year term (to 1 January 2038), the rent still due after the horizon adds its present
+  // value to the NPV: the 4 days left of October, a 4/31 share of a month's rent at 10 months from
+  // the start (the horizon's 9 + 27/31 and its own 4/31), then November 2026 … December 2037, 134
+  // whole months, month j at 10 + j months; v = 1.12^(−1/12) a month.
   const long = runCampus({ ...v, lease: { ...lease, termYears: 12 } }, w, scenario.world, scenario.horizon).metrics;
-  const monthly = Math.pow(1.12, -1 / 12);
-  let pv = 0, f = 1;
-  for (let t = DAYS * 24; t < 12 * HOURS_PER_YEAR - 1e-9; t += HOURS_PER_MONTH) {
-    f *= monthly;
-    pv += 10_000 * 100 * Math.min(1, (12 * HOURS_PER_YEAR - t) / HOURS_PER_MONTH) * f;
-  }
-  const horizonFactor = Math.pow(1.12, -Math.ceil(months) / 12);
-  assert.ok(Math.abs(long.npvUSD - leased.npvUSD - pv * horizonFactor) < 1, `${long.npvUSD - leased.npvUSD} vs ${pv * horizonFactor}`);
+  const v12 = Math.pow(1.12, -1 / 12);
+  let pv = (4 / 31) * v12 ** 10;
+  for (let j = 1; j <= 134; j++) pv += v12 ** (10 + j);
+  pv *= 10_000 * 100;
+  assert.ok(Math.abs(long.npvUSD - leased.npvUSD - pv) < 1e-3, `${long.npvUSD - leased.npvUSD} vs ${pv}`);
 });
 
 test('a terminal value of N years adds N × the last twelve months’ net cash at the horizon', () => {
   const w = world(() => 2 * breakEven);
   const base = runCampus(v, w, scenario.world, scenario.horizon);
   const withTv = runCampus({ ...v, finance: { ...v.finance, terminalYears: 2 } }, w, scenario.world, scenario.horizon);
-  const months = Math.ceil((DAYS * 24) / HOURS_PER_MONTH);
+  const months = 10;
   const cumulative = (m: number) => (m < 0 ? -base.metrics.capexUSD : base.monthly[months + m]);
-  // This horizon is under a year (10 months): the months there are stand for a year, scaled by 12/10.
-  const last = Math.min(12, months);
-  const lastYear = (cumulative(months - 1) - cumulative(months - 1 - last)) * (12 / last);
-  const expected = 2 * lastYear * Math.pow(1.12, -months / 12);
+  // This horizon is under a year, 9 whole months and 27 days of October's 31: the cash of those
+  // 9 + 27/31 months stands for a year, scaled by 12 / (9 + 27/31), and is discounted from the horizon.
+  const covered = 9 + 27 / 31;
+  const lastYear = (cumulative(months - 1) - cumulative(-1)) * (12 / covered);
+  const expected = 2 * lastYear * Math.pow(1.12, -covered / 12);
   assert.ok(Math.abs(withTv.metrics.npvUSD - base.metrics.npvUSD - expected) < 1e-3 * Math.abs(expected), `${withTv.metrics.npvUSD - base.metrics.npvUSD} vs ${expected}`);
   assert.is(withTv.metrics.minCashUSD, base.metrics.minCashUSD, 'a terminal value is not cash: the funding gap is unchanged');
 });

@@ -6,17 +6,18 @@
  * 1. Build the site (grid, backup, market, demand-response calls), the ledger, and the layout's
  *    loads from the registry (loads.ts), in shed order: a leased hall, the GPU hall, mining.
  * 2. Replay the world as events (replay.ts): prices, fees, difficulty, halvings, site hours (only
- *    when the layout reads an hourly input), month ends, grid outages and derates. Loads add their
- *    own: a GPU hall's jobs and failures, a fleet's schedule.
+ *    when the layout reads an hourly input), calendar month ends but the horizon's (core/calendar.ts), grid outages and
+ *    derates. Loads add their own: a GPU hall's jobs and failures, a fleet's schedule.
  * 3. On every change, `update`: each load decides, the power available is shared in shed order
  *    (site/dispatch.ts), each takes its share, and the bill is re-rated (rating.ts). When the power available
  *    changes (outage, backup, derate, a new hour), `recap` first caps the loads to it.
  * 4. Rates are integrated into the ledger between events (E += P·Δt), never by ticking a clock.
+ *    At month ends, the layout's decision rules act on what has been observed so far (policies.ts).
  * 5. At the horizon, finance turns the monthly books and the capex schedule into cash flows, NPV and
  *    IRR; the loads, the site and the segments report the rest (outcome.ts).
  */
 import { Simulation } from '../core/engine.js';
-import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
+import { HOURS_PER_DAY } from '../core/time.js';
 import { capexSchedule } from '../finance/capex.js';
 import type { ProjectCash } from '../finance/project.js';
 import { variantFleet } from '../mining/fleet.js';
@@ -31,10 +32,11 @@ import { LoadSet, MINING } from './load-set.js';
 import { LOAD_KINDS } from './loads.js';
 import type { CampusMetrics } from './metrics.js';
 import { campusOutcome } from './outcome.js';
+import { Policies } from './policies.js';
 import { PRIORITY_BOOKS, PRIORITY_CHAIN, PRIORITY_GRID, PRIORITY_MARKET } from './priorities.js';
 import { rateDraws } from './rating.js';
 import { replayIntervals, replaySteps } from './replay.js';
-import { monthsIn } from './series.js';
+import { horizonMonths } from './series.js';
 import { SiteState } from './site-state.js';
 import { type VariantNetwork, variantNetwork } from './variant-network.js';
 import type { World } from './world.js';
@@ -45,6 +47,8 @@ export interface CampusResult extends ProjectCash {
   monthly: Float64Array;
   /** Cash by NPV segment and year, then at the horizon (finance/segments.ts). */
   annualUSD: Float64Array;
+  /** Per decision rule: the hour it first fired (NaN: never) and how often (policies.ts). */
+  decisions: Float64Array;
 }
 
 export interface CampusOptions {
@@ -66,6 +70,7 @@ class CampusRun {
   private readonly loads: LoadSet;
   private readonly network: VariantNetwork;
   private readonly credits: DemandResponseCredits;
+  private readonly policies: Policies;
   /** Was a load held back by the grid at the last dispatch? */
   private gridBound = false;
   /** Set while the loads are capped: their own changes wait for the dispatch that follows. */
@@ -83,7 +88,7 @@ class CampusRun {
     options: CampusOptions,
   ) {
     const sim = this.sim;
-    const ledger = (this.ledger = new Ledger(monthsIn(horizon)));
+    const ledger = (this.ledger = new Ledger(horizonMonths(horizon)));
     let backup: BackupPlan | undefined;
     const ctx: LoadContext = {
       sim, variant, world, config, ledger,
@@ -104,6 +109,7 @@ class CampusRun {
     this.site = new SiteState(sim, variant.site, world, this.network, config.network.startHeight, backup);
     this.site.othersDrawMW = (self) => loads.billedDrawMW(self);
     this.credits = new DemandResponseCredits(config.site.demandResponse, world.demandResponse?.fourCpPeakH, ledger, loads);
+    this.policies = new Policies(sim, variant.policies ?? [], { world, variant, ledger }, loads, () => this.update(), horizon.hours);
     // One event an hour only when this layout reads an hourly input: spot, its halls' weather, DR calls.
     this.hours = Math.max(world.spotUSDPerMWh?.length ?? 0, ...loads.list.map((l) => l.hourlyInputs));
     this.recapHourly = loads.list.some((l) => l.recapHourly);
@@ -124,7 +130,7 @@ class CampusRun {
     replaySteps(sim, 'fee day', world.days, (d) => d * HOURS_PER_DAY, PRIORITY_MARKET, then((d) => ((site.feeShare = world.feeShare[d]), (site.day = d))));
     replaySteps(sim, 'difficulty epoch', network.epochStartH.length, (e) => network.epochStartH[e], PRIORITY_CHAIN, then((e) => (site.difficulty = network.epochDifficulty[e])));
     replaySteps(sim, 'halving', network.halvingsH.length, (i) => network.halvingsH[i], PRIORITY_CHAIN, then((i) => (site.subsidyBTC = blockSubsidyBTC(halvingHeight + i * HALVING_INTERVAL_BLOCKS))), 0);
-    replaySteps(sim, 'month end', ledger.months - 1, (m) => (m + 1) * HOURS_PER_MONTH, PRIORITY_BOOKS, (m) => this.closeMonth(m, sim.now), 0);
+    replaySteps(sim, 'month end', ledger.months - 1, (m) => ledger.calendar.boundsH[m + 1], PRIORITY_BOOKS, (m) => this.closeMonth(m, sim.now), 0);
     if (this.hours > 1) sim.schedule(1, this.hourKind, 1, PRIORITY_MARKET);
     replayIntervals(sim, 'grid outage edge', world.outagesH, PRIORITY_GRID, this.onOutageEdge);
     replayIntervals(sim, 'grid derate edge', world.deratesH, PRIORITY_GRID, (starts) => {
@@ -134,9 +140,10 @@ class CampusRun {
     const end = this.horizon.hours;
     sim.run(end);
     this.closeMonth(ledger.months - 1, end);
-    const prices = world.priceUSD;
-    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex: capexSchedule(this.variant), finance: this.variant.finance, lastBtcPriceUSD: prices[prices.length - 1] });
-    return { metrics, monthly: ledger.series, annualUSD, ...cash };
+    // Capex as built: a hall a rule built is paid from its decision, one no rule built not at all.
+    const capex = capexSchedule(this.policies.asBuilt());
+    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1] });
+    return { metrics, monthly: ledger.series, annualUSD, decisions: this.policies.decisions, ...cash };
   }
 
   /** After any change: each load decides, the power available is shared in shed order, each takes its share; then the rates follow. */
@@ -159,8 +166,7 @@ class CampusRun {
     }
     this.gridBound = bound;
     // Opex runs whether the loads do or not: per MW installed or open, and the company's overhead.
-    ledger.miningOpexUSD.set(now, miningOpexUSDPerH);
-    ledger.opexUSD.set(now, opexUSDPerH + this.variant.finance.fixedOpexUSDPerH);
+    ledger.setOpex(now, opexUSDPerH + this.variant.finance.fixedOpexUSDPerH, miningOpexUSDPerH);
     this.credits.rate(now, site.drCall(site.hour));
     this.loads.readAll(site.hour);
     this.rate();

@@ -8,9 +8,9 @@ import { drawWorld } from './world.js';
 // A campus small enough to check by hand: no mining, a 1 MW hall leased at 100 USD/kW-month for the
 // two years of the horizon, 2,000,000 USD of hall capex at the start, 120,000 USD a year of
 // overhead, the hall's book value over a 4-year life, discounted at 12 % a year.
-function leaseCampus(finance: string) {
+function leaseCampus(finance: string, horizon = '{ start: 2026-01-01, years: 2 }') {
   const s = parseScenario('finance.yaml', `name: finance
-horizon: { start: 2026-01-01, years: 2 }
+horizon: ${horizon}
 market: { btc: { model: gbm, price: 90000 USD, volatility: 0 } }
 network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000 }
 site: { grid: 10 MW, powerPrice: 50 USD/MWh }
@@ -39,6 +39,26 @@ test('the spreadsheet: 24 months of 100,000 rent − 10,000 overhead after 2,000
   assert.ok(Math.abs(metrics.computeEbitdaUSD - 2.4e6) < 1e-6, 'overhead is not charged to a segment');
   assert.is(metrics.computeRevenueShare, 1);
   assert.ok(Number.isNaN(metrics.breakEvenBtcUSD), 'nothing mined: no break-even price');
+});
+
+test('the spreadsheet from 16 January for a year: partial first and last months pay and discount their share by days', () => {
+  const m = leaseCampus('{ discountRate: 0.12, opex: { fixed: 120000 USD/year }, lives: { halls: 4 years } }', '{ start: 2026-01-16, years: 1 }').metrics;
+  // Thirteen months: 16 of January's 31 days, February … December whole, 15 of January 2027's 31.
+  // Each nets 90,000 × its share (100,000 rent − 10,000 overhead a whole month); the flow at a
+  // month's end is discounted by v^(months so far), v = 1.12^(−1/12), the shares counting as months:
+  // NPV = −2,000,000 + 90,000 × S + 1,500,000 × v^12 (a year of the hall's four: three quarters
+  // left), S = 16/31 · v^(16/31) + Σ_{j=1..11} v^(16/31 + j) + 15/31 · v^12. The lease's second
+  // year, 16 January 2027 to 16 January 2028, is rent contracted beyond the horizon: the same
+  // months again, 100,000 × S valued at the horizon, × v^12 today.
+  const v = 1.12 ** (-1 / 12);
+  let S = (16 / 31) * v ** (16 / 31);
+  for (let j = 1; j <= 11; j++) S += v ** (16 / 31 + j);
+  S += (15 / 31) * v ** 12;
+  const npv = -2e6 + 90_000 * S + 1.5e6 * v ** 12 + 100_000 * S * v ** 12;
+  assert.ok(Math.abs(m.npvUSD - npv) < 1e-6, `NPV ${m.npvUSD} vs ${npv}`);
+  assert.ok(Math.abs(m.leaseRentUSD - 100_000 * 12) < 1e-6, 'a year of rent: 16/31 + 11 + 15/31 months');
+  assert.ok(Math.abs(m.opexUSD - 120_000) < 1e-6, 'a year of overhead');
+  assert.ok(Math.abs(m.residualValueUSD - 1.5e6) < 1e-6);
 });
 
 test('NPV by segment, by hand: rent, overhead, capex and residual value add up to the NPV; cash by year too', () => {
@@ -130,8 +150,9 @@ variants: { v: {} }
   for (let m = 0; m < months; m++) sold += sell.monthly[m] * v ** (m + 1);
   const expected = keep.metrics.treasuryUSD * v ** months - sold;
   assert.ok(Math.abs(keep.metrics.npvUSD - sell.metrics.npvUSD - expected) < 1e-4, `${keep.metrics.npvUSD - sell.metrics.npvUSD} vs ${expected}`);
-  // Break-even: power and opex per BTC mined (10,000 machines = 36.45 MW at 40 USD/MWh, 30,000 USD/MW-year).
-  const costUSD = 36.45 * 8766 * 40 + 36.45 * 30000;
+  // Break-even: power and opex per BTC mined (10,000 machines = 36.45 MW at 40 USD/MWh through the
+  // 8,760 hours of 2026, and 30,000 USD/MW-year of opex: twelve calendar months are a year's).
+  const costUSD = 36.45 * 8760 * 40 + 36.45 * 30000;
   assert.ok(Math.abs(sell.metrics.breakEvenBtcUSD - costUSD / sell.metrics.minedBTC) < 1e-6);
   assert.ok(Math.abs(sell.metrics.miningEbitdaUSD - (sell.metrics.miningRevenueUSD - costUSD)) < 1e-3);
 });

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
+import { HOURS_PER_YEAR } from '../core/time.js';
 import { parseScenario } from '../scenario/load.js';
 import { runCampus } from './campus.js';
 import { VARIANT_SERIES } from './series.js';
@@ -52,7 +52,8 @@ test('a grid outage stops the hall: no revenue and no draw while it lasts, every
 });
 
 test('capex is paid when it falls due: the hall a build time before online, the nodes at online', () => {
-  const hall = `{ it: 1.02 MW, node: { price: 200000 USD, mtbf: 1e9 years }, hallCapex: 10e6 USD/MW, online: ${HOURS_PER_MONTH} h, build: ${HOURS_PER_MONTH} h, reserved: { share: 1, price: 0 USD/GPU/h } }`;
+  // Online at the end of January (744 h), built over the month before: the hall at the start.
+  const hall = `{ it: 1.02 MW, node: { price: 200000 USD, mtbf: 1e9 years }, hallCapex: 10e6 USD/MW, online: 744 h, build: 744 h, reserved: { share: 1, price: 0 USD/GPU/h } }`;
   const { metrics, monthly } = run(scenario(hall));
   const hallUSD = 1.02 * 10e6, nodesUSD = 100 * 200000;
   assert.is(metrics.capexUSD, hallUSD + nodesUSD);

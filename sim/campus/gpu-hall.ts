@@ -7,7 +7,9 @@
 import { randomStream } from '../core/stream.js';
 import { Cluster } from '../hpc/cluster.js';
 import type { GpuCloudConfig } from '../hpc/config.js';
-import { gpuCloudSetup, type GpuCloudSetup, phaseNodes } from '../hpc/gpu-cloud.js';
+import { gpuCloudSetup, type GpuCloudSetup, hallBuiltAt, phaseNodes } from '../hpc/gpu-cloud.js';
+import { gpuPowerMW } from '../hpc/gpu-pool.js';
+import { ruleBuildsHall } from '../scenario/types.js';
 import { HallCooling } from '../site/hall-cooling.js';
 import { outageIntervals } from '../site/outages.js';
 import { type LoadAccounts, MonthlyChange } from './ledger.js';
@@ -29,8 +31,9 @@ export class GpuHall implements Load {
   // loads through one call site, which V8 cannot inline past four classes (measured: a study
   // replication spent 3 % of its instructions in generic property loads when fields came later).
   private cluster: Cluster | undefined = undefined;
-  private readonly config: GpuCloudConfig;
-  private readonly setup: GpuCloudSetup;
+  /** As configured, or as built when a decision rule builds it (hallBuiltAt: its dates count from the decision). */
+  private config: GpuCloudConfig;
+  private setup: GpuCloudSetup;
   private readonly cooling: HallCooling | undefined;
   private capGpus: number;
   /** GPUs installed so far (the build-out phases reached), and what the cluster was last allowed. */
@@ -38,7 +41,7 @@ export class GpuHall implements Load {
   private allowedGpus = -1;
   /** GPUs a correlated hall failure leaves (all of them outside one). */
   private survivingGpus: number;
-  /** IT power of one GPU (its share of a node), MW. */
+  /** IT power of one busy GPU (its share of a node), MW: the cluster's own figure, so the GPUs a cap allows draw no more than the power it was set from. */
   private readonly gpuMW: number;
   private readonly gpuRevenue: MonthlyChange;
   private readonly inferenceRevenue: MonthlyChange;
@@ -56,16 +59,32 @@ export class GpuHall implements Load {
     this.setup = gpuCloudSetup(config, horizonH);
     this.capGpus = this.setup.cluster.gpus;
     this.survivingGpus = this.setup.cluster.gpus;
-    this.gpuMW = config.nodePowerKW / 1000 / config.gpusPerNode;
+    this.gpuMW = gpuPowerMW(this.setup.cluster);
     this.gpuRevenue = new MonthlyChange(ctx.ledger.monthly.gpuCloudRevenueUSD);
     this.inferenceRevenue = new MonthlyChange(ctx.ledger.monthly.inferenceRevenueUSD);
+    // A hall a decision rule builds waits for it (build()); any other is built on its dates.
+    if (!ruleBuildsHall(ctx.variant)) this.schedule();
+  }
+
+  /** Its opening, phases and failures, on the dates of `this.config`. */
+  private schedule(): void {
+    const { sim, world, horizonH } = this.ctx;
+    const config = this.config;
     // Drawn from a stream named for the hall, not the layout: every hall with the same spec fails alike.
     const hf = config.hallFailures;
     const failuresH = hf ? outageIntervals(hf.spec, horizonH, randomStream(world.seed, world.replication, 'gpuCloud.hallFailures')).filter(([, end]) => end > config.onlineH) : [];
     replayIntervals(sim, 'GPU hall failure edge', failuresH, PRIORITY_GRID, this.onHallFailure, Math.max(config.onlineH, failuresH[0]?.[0] ?? 0));
+    // A hall decided too late to open within the horizon is paid for and never runs (its opening is past the end).
     sim.schedule(config.onlineH, sim.on('GPU hall online', this.start), 0, PRIORITY_GRID);
     const phaseKind = sim.on('GPU hall phase', this.onPhase);
     for (let k = 1; k < config.phases.length; k++) sim.schedule(config.phases[k].atH, phaseKind, k, PRIORITY_GRID);
+  }
+
+  /** A decision rule starts building it now: it opens its build time later (hallBuiltAt). */
+  build(): void {
+    this.config = hallBuiltAt(this.config, this.ctx.sim.now, this.ctx.horizonH);
+    this.setup = gpuCloudSetup(this.config, this.ctx.horizonH);
+    this.schedule();
   }
 
   get inService(): boolean {

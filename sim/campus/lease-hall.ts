@@ -115,7 +115,7 @@ export class LeaseHall implements Load, BackupLease {
       metrics: { leaseRentUSD: income.rentUSD, slaCreditsUSD: income.creditsUSD, leaseUndeliveredMWh: income.undeliveredKWh / 1000 },
       revenueUSD: income.rentUSD,
       creditsPaidUSD: income.creditsUSD,
-      afterHorizonUSD: rentAfterHorizonUSD(this.lease, this.ctx.horizonH, finance.discountRatePerYear),
+      afterHorizonUSD: rentAfterHorizonUSD(this.lease, this.ctx.ledger.calendar, finance.discountRatePerYear),
     };
   }
 
@@ -133,7 +133,7 @@ export class LeaseHall implements Load, BackupLease {
         maxCredit: l.maxCredit,
         startH: l.onlineH,
       },
-      this.ctx.horizonH,
+      this.ctx.ledger.calendar,
       this.ctx.backup.leaseDownH(),
       this.heatShortShare,
     );

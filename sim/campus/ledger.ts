@@ -6,6 +6,7 @@
  * between mining and compute for EBITDA by segment. Monthly accounts hold what each month took in
  * and paid out, closed at each month's end, and become the fan charts' series and the cash flows.
  */
+import { type CalendarMonths, perMonthScale } from '../core/calendar.js';
 import { TimeIntegral } from '../core/stats/time-integral.js';
 import { VARIANT_SERIES, type VariantSeriesName } from './series.js';
 
@@ -54,8 +55,16 @@ export class Ledger {
   private readonly opex: MonthlyChange;
   private readonly sold: MonthlyChange;
   private readonly credits: MonthlyChange;
+  /** Opex rates as quoted (per hour of a mean month), and this calendar month's scale to its amount (setOpex). */
+  private opexUSDPerH = 0;
+  private miningOpexUSDPerH = 0;
+  private opexScale: number;
+  readonly months: number;
 
-  constructor(readonly months: number) {
+  /** The books' months: the horizon's calendar months. */
+  constructor(readonly calendar: CalendarMonths) {
+    const months = (this.months = calendar.count);
+    this.opexScale = perMonthScale(calendar.fullH[0]);
     this.series = new Float64Array(VARIANT_SERIES.length * months);
     const monthly = Object.fromEntries(VARIANT_SERIES.map((s, i) => [s.name, this.series.subarray(i * months, (i + 1) * months)])) as Record<MonthlyAccount, Float64Array>;
     monthly.netPowerCostUSD = new Float64Array(months);
@@ -71,13 +80,36 @@ export class Ledger {
     this.credits = new MonthlyChange(monthly.creditsUSD);
   }
 
-  /** Closes month `m` at `endH` in the campus's own monthly accounts: the power bill net of credits, opex, power sold and credits. */
+  /**
+   * Closes month `m` at `endH` in the campus's own monthly accounts: the power bill net of credits,
+   * opex, power sold and credits; the next month's opex scale applies from then.
+   */
   closeMonth(m: number, endH: number): void {
     const creditsUSD = this.creditsUSD(endH);
     this.netPowerCost.close(m, this.powerCostUSD.integralAt(endH) - creditsUSD);
     this.opex.close(m, this.opexUSD.integralAt(endH));
     this.sold.close(m, this.powerSoldUSD.integralAt(endH));
     this.credits.close(m, creditsUSD);
+    if (m + 1 < this.months) {
+      this.opexScale = perMonthScale(this.calendar.fullH[m + 1]);
+      this.bookOpex(endH);
+    }
+  }
+
+  /**
+   * Opex from `now`, USD per hour as quoted (a monthly or yearly amount over a mean month of 730.5 h),
+   * all and mining's: booked scaled within each calendar month so that a whole month owes a month's
+   * amount — February as much as March — and a partial month its share by days.
+   */
+  setOpex(now: number, opexUSDPerH: number, miningOpexUSDPerH: number): void {
+    this.opexUSDPerH = opexUSDPerH;
+    this.miningOpexUSDPerH = miningOpexUSDPerH;
+    this.bookOpex(now);
+  }
+
+  private bookOpex(now: number): void {
+    this.miningOpexUSD.set(now, this.miningOpexUSDPerH * this.opexScale);
+    this.opexUSD.set(now, this.opexUSDPerH * this.opexScale);
   }
 
   /** Opens the accounts of `count` more loads. */

@@ -35,8 +35,12 @@ export class LoadSet {
   private readonly demandsMW: Float64Array;
   private readonly allocation: Allocation;
 
+  /** This layout's load of each kind it has, by the kind's name (what decision rules act on). */
+  readonly byKind: ReadonlyMap<string, Load>;
+
   constructor(kinds: readonly LoadKind[], ctx: LoadContext) {
     const built = kinds.map((kind) => kind.build(ctx));
+    this.byKind = new Map(kinds.flatMap((kind, i) => (built[i] ? [[kind.name, built[i]!] as const] : [])));
     this.list = built.filter((l): l is Load => l !== undefined).sort((a, b) => a.shedRank - b.shedRank);
     this.absent = Object.assign({}, ...kinds.filter((_, i) => built[i] === undefined).map((kind) => kind.absentMetrics));
     const n = this.list.length;

@@ -53,6 +53,15 @@ export interface Load {
   report(endH: number, accounts: LoadAccounts): LoadReport;
   /** Switches off for good the capacity that frees `mw` (mining halls converted to another use). */
   convert?(mw: number): void;
+  /** A hall a decision rule builds: construction starts now (it is not built at the start). */
+  build?(): void;
+  /** Switched off (true) or on again (false) by a decision rule, whatever it would decide itself. */
+  pause?(paused: boolean): void;
+  /** `machines` more of its model arrive now (a decision rule's purchase). */
+  buy?(machines: number): void;
+  /** Machines in service, MW of IT, and whether a rule has paused them (for the rules: what a buy, pause or resume would change). */
+  fleetMW?(): number;
+  isPaused?(): boolean;
   /** Set for a tenant's hall: backup is planned to carry it whole, before the campus's own halls (backup-plan.ts). */
   readonly tenant?: BackupLease;
   /** With `--check`: the first of its own invariants it breaks now, in words, or undefined. */
@@ -77,7 +86,7 @@ export interface LoadContext {
   readonly world: World;
   readonly config: WorldConfig;
   readonly horizonH: number;
-  /** The campus's books: a load writes its monthly accounts there. */
+  /** The campus's books, on the horizon's calendar months (ledger.calendar): a load writes its monthly accounts there. */
   readonly ledger: Ledger;
   /** The site's backup plan for grid outages (ready once every load is built). */
   readonly backup: BackupPlan;

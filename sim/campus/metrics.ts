@@ -1,5 +1,5 @@
 /** The per-replication, per-variant figures a campus run reports: one row of replications.csv. */
-import type { ClusterMetrics } from '../hpc/cluster.js';
+import type { ClusterMetrics } from '../hpc/cluster-metrics.js';
 import { NPV_SEGMENTS, type SegmentMetric } from '../finance/segments.js';
 import type { GpuCloudSetup } from '../hpc/gpu-cloud.js';
 

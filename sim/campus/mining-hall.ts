@@ -30,6 +30,9 @@ export class MiningHall {
   private stepTHs = 0;
   private convertedMW = 0;
   private convertedTHs = 0;
+  /** Machines a decision rule bought and has received, beyond the schedule. */
+  private boughtMW = 0;
+  private boughtTHs = 0;
 
   constructor(variant: VariantConfig, horizonH: number, weather: WeatherSeries | undefined) {
     const fleet = variantFleet(variant);
@@ -68,6 +71,13 @@ export class MiningHall {
     this.refresh();
   }
 
+  /** `machines` of `machineMW` and `machineTHs` more are in service from now on (a decision rule's purchase delivered). */
+  add(machines: number, machineMW: number, machineTHs: number): void {
+    this.boughtMW += machines * machineMW;
+    this.boughtTHs += machines * machineTHs;
+    this.refresh();
+  }
+
   /** Hashrate per MW of IT of the fleet in service, TH/s per MW. */
   thPerMW(): number {
     return this.nominalMW > 0 ? this.nominalTHs / this.nominalMW : 0;
@@ -99,7 +109,7 @@ export class MiningHall {
   }
 
   private refresh(): void {
-    this.nominalMW = Math.max(0, this.stepMW - this.convertedMW);
-    this.nominalTHs = Math.max(0, this.stepTHs - this.convertedTHs);
+    this.nominalMW = Math.max(0, this.stepMW + this.boughtMW - this.convertedMW);
+    this.nominalTHs = Math.max(0, this.stepTHs + this.boughtTHs - this.convertedTHs);
   }
 }

@@ -36,6 +36,8 @@ export class MiningLoad implements Load {
   /** Economic state: does mining pay, and since when has it been off? */
   private mining = true;
   private offSinceH = -Infinity;
+  /** Switched off by a decision rule until one resumes it (its hours count as economic curtailment). */
+  private paused = false;
   /** What `demandMW` decided for this event: runnable machines, BTC per MWh, facility power idle and running, whether it runs. */
   private runnableMW = 0;
   private thPerMW = 0;
@@ -126,7 +128,7 @@ export class MiningLoad implements Load {
         this.mining = true;
       }
     }
-    this.running = this.mining && !this.drCall && site.gridUp;
+    this.running = this.mining && !this.paused && !this.drCall && site.gridUp;
   }
 
   /** What the last decision asks for: the running fleet's facility power, or the idle hall's; nothing with the grid down. */
@@ -162,7 +164,7 @@ export class MiningLoad implements Load {
     const drMW = gridUp && this.drCall ? runnable : 0;
     const c = this.curtailedMW;
     this.deliveredTHs.set(now, itMW * this.thPerMW);
-    c.economic.set(now, gridUp && !this.drCall && !this.mining ? runnable : 0);
+    c.economic.set(now, gridUp && !this.drCall && (!this.mining || this.paused) ? runnable : 0);
     c.demandResponse.set(now, drMW);
     c.cooling.set(now, this.hall.heatMW);
     c.grid.set(now, gridShedMW);
@@ -179,6 +181,23 @@ export class MiningLoad implements Load {
 
   curtailedForDemandResponseMW(): number {
     return this.drAvoidedMW;
+  }
+
+  buy(machines: number): void {
+    const m = this.ctx.variant.mining;
+    this.hall.add(machines, m.asicPowerMW, m.asicHashrateTHs);
+  }
+
+  pause(paused: boolean): void {
+    this.paused = paused;
+  }
+
+  isPaused(): boolean {
+    return this.paused;
+  }
+
+  fleetMW(): number {
+    return this.hall.nominalMW;
   }
 
   convert(mw: number): void {

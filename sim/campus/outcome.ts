@@ -4,6 +4,7 @@
  * schedule (finance/project.ts) and the same flows by NPV segment (finance/segments.ts), the site's
  * energy and power bill, and EBITDA by segment.
  */
+import { HOURS_PER_YEAR } from '../core/time.js';
 import type { CapexItem } from '../finance/capex.js';
 import type { FinanceConfig } from '../finance/config.js';
 import { type ProjectCash, projectFinance } from '../finance/project.js';
@@ -32,7 +33,7 @@ export function campusOutcome(endH: number, ledger: Ledger, loads: readonly Load
   const metrics = Object.assign({}, absent, ...reports.map((r) => r.metrics)) as Metrics;
   let contractedUSD: number | undefined;
   for (const r of reports) if (r.afterHorizonUSD !== undefined) contractedUSD = (contractedUSD ?? 0) + r.afterHorizonUSD;
-  const { figures: finance, cash } = projectFinance(ledger.monthly, inputs.capex, inputs.finance, endH, { contractedUSD, minedBTC: metrics.minedBTC, lastBtcPriceUSD: inputs.lastBtcPriceUSD }, ledger.monthly.cumulativeCashUSD);
+  const { figures: finance, cash } = projectFinance(ledger.monthly, inputs.capex, inputs.finance, ledger.calendar, { contractedUSD, minedBTC: metrics.minedBTC, lastBtcPriceUSD: inputs.lastBtcPriceUSD }, ledger.monthly.cumulativeCashUSD);
   const creditsUSD = ledger.creditsUSD(endH);
   Object.assign(metrics, finance, {
     powerCostUSD: ledger.powerCostUSD.integralAt(endH),
@@ -56,14 +57,14 @@ export function campusOutcome(endH: number, ledger: Ledger, loads: readonly Load
     creditsUSD,
     opexUSD: metrics.opexUSD,
     miningOpexUSD: ledger.miningOpexUSD.integralAt(endH),
-    fixedOpexUSD: inputs.finance.fixedOpexUSDPerH * endH,
+    // Opex is owed by calendar month (ledger.ts): a year's worth for every twelve months.
+    fixedOpexUSD: inputs.finance.fixedOpexUSDPerH * HOURS_PER_YEAR * ledger.calendar.flowYears[ledger.calendar.count],
   }));
   // The same flows by segment (the net power cost is the bill less what was sold and credited).
   const monthly = ledger.monthly;
-  const months = ledger.months;
   const segments = segmentValues(
     {
-      months,
+      calendar: ledger.calendar,
       miningRevenueUSD: monthly.miningRevenueUSD,
       btcSoldShare: 1 - inputs.finance.btcHeldShare,
       powerBillUSD: monthly.netPowerCostUSD.map((c, m) => c + monthly.powerSoldUSD[m] + monthly.creditsUSD[m]),

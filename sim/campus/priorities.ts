@@ -7,3 +7,5 @@ export const PRIORITY_GRID = -2;
 export const PRIORITY_CHAIN = -1;
 export const PRIORITY_MARKET = 0;
 export const PRIORITY_BOOKS = 1;
+/** Decision rules act after the month is booked, on what it ended with. */
+export const PRIORITY_DECISIONS = 2;

@@ -2,7 +2,8 @@
  * Monthly series a replication hands back for the fan charts: the shared world's (price, hashprice,
  * network hashrate, difficulty, the marginal machine's break-even) once, and each variant's own (revenue per month, cumulative profit).
  */
-import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
+import { type CalendarMonths, calendarMonths } from '../core/calendar.js';
+import { HOURS_PER_DAY } from '../core/time.js';
 import type { Horizon } from '../scenario/types.js';
 import type { World } from './world.js';
 
@@ -34,11 +35,15 @@ const VARIANT = [
 export type VariantSeriesName = (typeof VARIANT)[number]['name'];
 export const VARIANT_SERIES: ReadonlyArray<SeriesInfo & { readonly name: VariantSeriesName }> = VARIANT;
 
-/** Months in the horizon (the last may be partial). */
-export const monthsIn = (horizon: Horizon): number => Math.ceil(horizon.hours / HOURS_PER_MONTH - 1e-9);
+/** The horizon's calendar months (the first and the last may be partial). */
+export const horizonMonths = (horizon: Horizon): CalendarMonths => calendarMonths(horizon.startUnixSeconds, horizon.hours);
 
-/** World series at the start of each month, series-major: out[s · months + m], in WORLD_SERIES order. */
-export function worldMonthly(world: World, months: number): Float64Array {
+/** Months in the horizon, the partial ones included. */
+export const monthsIn = (horizon: Horizon): number => horizonMonths(horizon).count;
+
+/** World series on the first day of each month in the horizon, series-major: out[s · months + m], in WORLD_SERIES order. */
+export function worldMonthly(world: World, calendar: CalendarMonths): Float64Array {
+  const months = calendar.count;
   const out = new Float64Array(WORLD_SERIES.length * months);
   const series = (name: string) => {
     const s = WORLD_SERIES.findIndex((x) => x.name === name);
@@ -47,7 +52,7 @@ export function worldMonthly(world: World, months: number): Float64Array {
   const price = series('btcPriceUSD'), hashprice = series('hashpriceUSDPerPHDay'), hashrate = series('networkHashrateEHs'), difficulty = series('difficultyT');
   const marginal = series('marginalCostUSDPerPHDay');
   for (let m = 0; m < months; m++) {
-    const d = Math.min(world.days - 1, Math.floor((m * HOURS_PER_MONTH) / HOURS_PER_DAY));
+    const d = Math.min(world.days - 1, Math.floor(calendar.boundsH[m] / HOURS_PER_DAY));
     price[m] = world.dailyPriceUSD[d];
     hashprice[m] = world.reference.hashpriceUSDPerPHDay[d];
     hashrate[m] = world.reference.networkHashrateTHs[d] / 1e6;

@@ -130,12 +130,12 @@ test('a hot spell costs an air-cooled leased hall IT and SLA credits; an immersi
     const m = run(s, name, { ...base, weather: weather(25) });
     assert.ok(m.leaseUndeliveredMWh === 0 && m.slaCreditsUSD === 0, `${name} at 25 °C holds the whole lease`);
   }
-  // Five hours at 40 °C in month 1: the default air curve (full to 35 °C, 60 % at 45 °C) holds 80 % of
+  // Five hours at 40 °C in July (month 1): the default air curve (full to 35 °C, 60 % at 45 °C) holds 80 % of
   // the leased IT; immersion's (full to 45 °C) all of it.
   const hot = { ...base, weather: weather(25, 40, 1200, 1205) };
   const air = run(s, 'air', hot), immersion = run(s, 'immersion', hot), flat = run(s, 'flat', hot);
   assert.ok(near(air.leaseUndeliveredMWh, 0.2 * 1 * 5), `${air.leaseUndeliveredMWh}`);
-  // Month 1 lost 1 h of its 730.5: 99.863 % delivered, 0.127 % short of 99.99 % → 2 steps → 10 % of its rent.
+  // July (month 1) lost 1 h of its 744: 99.866 % delivered, 0.124 % short of 99.99 % → 2 steps → 10 % of its rent.
   assert.ok(near(air.slaCreditsUSD, 0.1 * LEASE_MONTH_USD), `${air.slaCreditsUSD}`);
   for (const m of [immersion, flat]) assert.ok(m.leaseUndeliveredMWh === 0 && m.slaCreditsUSD === 0);
   assert.is(air.leaseRentUSD, flat.leaseRentUSD, 'rent is the contract’s, whatever is delivered');
@@ -178,7 +178,7 @@ test('backup carries a cooled leased hall only if it holds the hall’s heaviest
   const holds = run(s, 'holds', world), short = run(s, 'short', world);
   assert.ok(holds.leaseUndeliveredMWh === 0 && holds.slaCreditsUSD === 0, 'carried through');
   assert.ok(near(short.leaseUndeliveredMWh, 5), `${short.leaseUndeliveredMWh}`);
-  // Month 1 dark 5 h of 730.5: 99.316 % delivered, 0.674 % short → 7 steps → 35 % of its rent.
+  // July (month 1) dark 5 h of its 744: 99.328 % delivered, 0.662 % short → 7 steps → 35 % of its rent.
   assert.ok(near(short.slaCreditsUSD, 0.35 * LEASE_MONTH_USD), `${short.slaCreditsUSD}`);
 });
 

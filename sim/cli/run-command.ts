@@ -6,8 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { METRIC_INFO, METRICS } from '../campus/metrics.js';
-import { monthsIn, VARIANT_SERIES, WORLD_SERIES, worldMonthly } from '../campus/series.js';
-import { HOURS_PER_MONTH } from '../core/time.js';
+import { horizonMonths, VARIANT_SERIES, WORLD_SERIES, worldMonthly } from '../campus/series.js';
 import { writeFileAtomic } from '../study/atomic-write.js';
 import { MAX_REPLICATIONS } from '../core/stream.js';
 import { seedFlag, wholeNumber } from './flags.js';
@@ -40,11 +39,13 @@ export const runCommand = {
 
 async function run(args: RunArgs): Promise<void> {
   // Loaded when the command runs, not when the CLI starts (main.ts).
-  const [{ runCampus }, { drawWorld }, { loadScenario }, { scenarioForReplication }] = await Promise.all([
+  const [{ runCampus }, { drawWorld }, { loadScenario }, { scenarioForReplication }, { DECISION_FIELDS }, { ruleText }] = await Promise.all([
     import('../campus/campus.js'),
     import('../campus/world.js'),
     import('../scenario/load.js'),
     import('../study/replicate.js'),
+    import('../campus/policies.js'),
+    import('../study/decisions.js'),
   ]);
   const scenario = loadScenario(args.file);
   const name = args.variant ?? scenario.study.baseline;
@@ -58,14 +59,15 @@ async function run(args: RunArgs): Promise<void> {
 
   const t0 = performance.now();
   const world = drawWorld(resolved.world, scenario.horizon, seed, replication);
-  const { metrics, monthly } = runCampus(variant, world, resolved.world, scenario.horizon, { check: args.check === true });
+  const { metrics, monthly, decisions } = runCampus(variant, world, resolved.world, scenario.horizon, { check: args.check === true });
   const ms = performance.now() - t0;
 
-  const months = monthsIn(scenario.horizon);
-  const worldSeries = worldMonthly(world, months);
+  const calendar = horizonMonths(scenario.horizon);
+  const months = calendar.count;
+  const worldSeries = worldMonthly(world, calendar);
   const series = (list: typeof WORLD_SERIES, values: Float64Array, s: string) => values.subarray(list.findIndex((x) => x.name === s) * months).subarray(0, months);
   const cash = series(VARIANT_SERIES, monthly, 'cumulativeCashUSD');
-  const dates = Array.from({ length: months }, (_, m) => new Date((scenario.horizon.startUnixSeconds + m * HOURS_PER_MONTH * 3600) * 1000).toISOString().slice(0, 10));
+  const dates = Array.from({ length: months }, (_, m) => calendar.label(m));
 
   // The table: what came in by segment, and the net cash flow (after power, capex and credits).
   const cols = ['miningRevenueUSD', 'leaseRentUSD', 'gpuCloudRevenueUSD', 'inferenceRevenueUSD'].map((s) => series(VARIANT_SERIES, monthly, s));
@@ -83,8 +85,15 @@ async function run(args: RunArgs): Promise<void> {
   if (read.length > 0) {
     process.stdout.write(`Uncertain inputs, as this replication drew them: ${read.map(({ u, value }) => `${u.id} = ${formatValue(Number(value.toPrecision(6)), u.unit)}`).join(', ')}\n`);
   }
+  // What this layout's rules did in this world.
+  (variant.policies ?? []).forEach((rule, i) => {
+    const firings = decisions[i * DECISION_FIELDS + 1];
+    const first = decisions[i * DECISION_FIELDS];
+    const when = firings > 0 ? `fired ${firings === 1 ? 'once' : `${firings} times`}, first on ${calendar.label(calendar.monthAt(first))}` : 'never fired';
+    process.stdout.write(`Rule ${rule.name}: ${when} — ${ruleText(rule, scenario.horizon.startUnixSeconds)}\n`);
+  });
   process.stdout.write('\n');
-  process.stdout.write(formatTable(['month from', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'inference', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true, true]) + '\n');
+  process.stdout.write(formatTable(['month', 'BTC (USD)', 'mining', 'lease', 'GPU cloud', 'inference', 'net cash', 'cumulative'], rows, [false, true, true, true, true, true, true, true]) + '\n');
   process.stdout.write('Million USD a month; net cash is after power, capex and SLA credits (the month’s change in cumulative cash).\n\n');
   const shown = ['npvUSD', 'capexUSD', 'minCashUSD', 'miningRevenueUSD', 'gpuCloudRevenueUSD', 'leaseRentUSD', 'powerCostUSD', 'demandResponseCreditsUSD', 'computeRevenueShare', 'gpuUtilisation', 'minedBTC', 'deliveredHashrateEHs', 'energyMWh', 'gpuDowntimeHours'] as const;
   process.stdout.write(formatTable(['metric', 'value'], shown.map((k) => [k, fmt(k, metrics[k])]), [false, true]) + '\n');

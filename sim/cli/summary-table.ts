@@ -1,6 +1,7 @@
 /** The compact end-of-study table: per variant the primary metric's mean ± CI, spread, downside and Δ vs baseline. */
 import { METRIC_INFO, type MetricName } from '../campus/metrics.js';
 import { breakEvenTable } from '../study/break-even-table.js';
+import { decisionsTable } from '../study/decisions-table.js';
 import { layoutContext } from '../study/layout-context.js';
 import type { Summary } from '../study/summarize.js';
 import { formatTable, millions } from './table.js';
@@ -39,5 +40,7 @@ export function contextTable(s: Summary): string {
   const warnings = t.warnings.map((w) => `\nwarning: ${w}`).join('');
   const b = breakEvenTable(s);
   const breakEvens = b ? `\n\n${formatTable(b.head, b.rows, b.head.map((_, i) => i > 0))}\n\n${b.note}` : '';
-  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}${warnings}${breakEvens}`;
+  const d = decisionsTable(s);
+  const decisions = d ? `\n\n${formatTable(d.head, d.rows, d.head.map((_, i) => i > 1 && i !== 4))}\n\n${d.note}` : '';
+  return `${formatTable(t.head, t.rows, t.head.map((_, i) => i > 0))}\n\n${t.note}${warnings}${breakEvens}${decisions}`;
 }

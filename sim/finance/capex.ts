@@ -5,6 +5,8 @@
  * GPU hall's shell when construction starts and its nodes when they are delivered, phase by phase;
  * machines a fleet schedule buys on their dates, with facility for any MW beyond the most built so far.
  */
+import type { CalendarMonths } from '../core/calendar.js';
+import { HOURS_PER_YEAR } from '../core/time.js';
 import type { GpuCloudConfig, LeaseConfig } from '../hpc/config.js';
 import { phaseNodes } from '../hpc/gpu-cloud.js';
 import type { MiningConfig } from '../mining/config.js';
@@ -110,16 +112,18 @@ export function capexBeyondCapitalAtH(layout: CapexLayout & { readonly finance: 
 }
 
 /**
- * Book value left at `horizonH` of what the capex bought, straight-line over each kind's life from
- * when it was paid (a life of 0: no residual value counted for that kind).
+ * Book value left at the horizon's end of what the capex bought, straight-line over each kind's life
+ * from when it was paid (a life of 0: no residual value counted for that kind). Time is counted as
+ * the cash flows count it, in months (core/calendar.ts): two years of a four-year life leave half.
  */
-export function residualValueUSD(items: readonly CapexItem[], lives: { miningH: number; hallH: number; gpuH: number }, horizonH: number): number {
+export function residualValueUSD(items: readonly CapexItem[], lives: { miningH: number; hallH: number; gpuH: number }, calendar: CalendarMonths): number {
+  const endYears = calendar.yearsAt(calendar.boundsH[calendar.count]);
   let value = 0;
   for (const item of items) {
     // Mining capacity and machines, whether bought at the start or on a fleet schedule, live as mining does.
     const mining = item.what === 'mining' || item.what === 'ASIC purchase' || item.what === 'mining facility';
     const life = mining ? lives.miningH : item.what === 'GPU nodes' ? lives.gpuH : lives.hallH;
-    if (life > 0) value += item.usd * Math.max(0, 1 - (horizonH - item.atH) / life);
+    if (life > 0) value += item.usd * Math.max(0, 1 - (endYears - calendar.yearsAt(item.atH)) / (life / HOURS_PER_YEAR));
   }
   return value;
 }

@@ -3,7 +3,7 @@
  * the monthly cash flows of (layout − baseline) and their NPV, IRR, payback and profitability — and
  * whether the layout's own funding need fits the capital available.
  */
-import { irr, npv, paybackYears } from './cash-flows.js';
+import { flowYears, irr, npv, paybackYears } from './cash-flows.js';
 
 /** A layout's cash as one replication saw it: index k is the end of month k, index 0 the start. */
 export interface CashFlows {
@@ -15,6 +15,8 @@ export interface CashFlows {
   readonly capexUSD: number;
   /** The flows after income tax, when there is a tax. */
   readonly afterTaxFlowsUSD?: Float64Array;
+  /** Each month's share of a calendar month (cash-flows.ts), for discounting; omitted: every month whole. */
+  readonly monthShares?: ArrayLike<number>;
 }
 
 export interface IncrementalMetrics {
@@ -44,29 +46,30 @@ export const NO_INCREMENT: IncrementalMetrics = {
 export function incremental(layout: CashFlows, baseline: CashFlows, discountRatePerYear: number): IncrementalMetrics {
   if (layout.flowsUSD.length !== baseline.flowsUSD.length) throw new RangeError(`incremental cash flows over ${layout.flowsUSD.length} and ${baseline.flowsUSD.length} months`);
   const flows = difference(layout.flowsUSD, baseline.flowsUSD);
-  const incrementalNpvUSD = npv(flows, discountRatePerYear);
+  const shares = layout.monthShares;
+  const incrementalNpvUSD = npv(flows, discountRatePerYear, shares);
   const incrementalCapexUSD = layout.capexUSD - baseline.capexUSD;
   return {
     incrementalNpvUSD,
-    incrementalIrr: irr(flows),
+    incrementalIrr: irr(flows, shares),
     // Payback counts cash, not what the horizon is worth (as for a whole campus's payback).
-    incrementalPaybackYears: paybackYears(difference(layout.cashUSD, baseline.cashUSD)),
+    incrementalPaybackYears: paybackYears(difference(layout.cashUSD, baseline.cashUSD), shares),
     incrementalCapexUSD,
     profitabilityIndex: incrementalCapexUSD > 0 ? incrementalNpvUSD / incrementalCapexUSD : NaN,
-    incrementalAfterTaxNpvUSD: layout.afterTaxFlowsUSD && baseline.afterTaxFlowsUSD ? npv(difference(layout.afterTaxFlowsUSD, baseline.afterTaxFlowsUSD), discountRatePerYear) : NaN,
+    incrementalAfterTaxNpvUSD: layout.afterTaxFlowsUSD && baseline.afterTaxFlowsUSD ? npv(difference(layout.afterTaxFlowsUSD, baseline.afterTaxFlowsUSD), discountRatePerYear, shares) : NaN,
   };
 }
 
 /**
  * When the layout's cumulative cash first needs more than `capitalUSD`, in years from the start
- * (the month boundary it happens at ÷ 12); NaN when it never does or the capital is unlimited.
+ * (the month boundary it happens at, on the discounting clock); NaN when it never does or the capital is unlimited.
  */
-export function capitalRunsOutYears(cashUSD: ArrayLike<number>, capitalUSD: number): number {
+export function capitalRunsOutYears(cashUSD: ArrayLike<number>, capitalUSD: number, monthShares?: ArrayLike<number>): number {
   if (!Number.isFinite(capitalUSD)) return NaN;
   let cumulative = 0;
   for (let k = 0; k < cashUSD.length; k++) {
     cumulative += cashUSD[k];
-    if (cumulative < -capitalUSD) return k / 12;
+    if (cumulative < -capitalUSD) return flowYears(k, monthShares);
   }
   return NaN;
 }

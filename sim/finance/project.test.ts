@@ -1,12 +1,16 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
+import { calendarMonths } from '../core/calendar.js';
+import { HOURS_PER_MONTH } from '../core/time.js';
 import type { CapexItem } from './capex.js';
 import type { FinanceConfig } from './config.js';
 import { projectFinance, type MonthlyBooks } from './project.js';
 import { rentAfterHorizonUSD } from './rent-after-horizon.js';
 
 const MONTHS = 24;
+// Calendar 2026 and 2027 from 1 January: 17,520 h, 24 whole months (2028, a leap year, ends at 26,304 h).
+const JAN_2026 = Date.UTC(2026, 0, 1) / 1000;
+const TWO_YEARS = calendarMonths(JAN_2026, 17_520);
 const FINANCE: FinanceConfig = {
   discountRatePerYear: 0,
   miningFacilityUSDPerMW: 0,
@@ -30,14 +34,14 @@ const books = (over: Partial<MonthlyBooks> = {}): MonthlyBooks => ({
 });
 const run = (b: MonthlyBooks, capex: CapexItem[] = [], finance: Partial<FinanceConfig> = {}, horizon: { contractedUSD?: number; minedBTC?: number } = {}) => {
   const cumulative = new Float64Array(MONTHS);
-  const result = projectFinance(b, capex, { ...FINANCE, ...finance }, MONTHS * HOURS_PER_MONTH, { contractedUSD: horizon.contractedUSD, minedBTC: horizon.minedBTC ?? 0, lastBtcPriceUSD: 100_000 }, cumulative);
+  const result = projectFinance(b, capex, { ...FINANCE, ...finance }, TWO_YEARS, { contractedUSD: horizon.contractedUSD, minedBTC: horizon.minedBTC ?? 0, lastBtcPriceUSD: 100_000 }, cumulative);
   return { ...result.figures, cash: result.cash, cumulative };
 };
 
 test('a month’s cash is its revenue less power and opex, plus rent and compute; capex lands at the boundary on or after it is paid', () => {
   const capex: CapexItem[] = [
     { what: 'lease hall', taxClass: 'halls', atH: 0, usd: 1000 },
-    { what: 'GPU nodes', taxClass: 'gpus', atH: 1.5 * HOURS_PER_MONTH, usd: 500 }, // paid mid-month 1: counted at its end
+    { what: 'GPU nodes', taxClass: 'gpus', atH: 1.5 * HOURS_PER_MONTH, usd: 500 }, // paid mid-February: counted at its end
   ];
   const r = run(books({ miningRevenueUSD: flat(100), netPowerCostUSD: flat(30), opexUSD: flat(10), leaseRentUSD: flat(5), gpuCloudRevenueUSD: flat(2), inferenceRevenueUSD: flat(3) }), capex);
   assert.is(r.cumulative[0], -1000 + 70);
@@ -57,7 +61,7 @@ test('mined BTC held in treasury is not cash until the horizon, where it counts 
 });
 
 test('debt: the equity NPV adds the money raised, the monthly interest and the principal owed at the horizon', () => {
-  const r = run(books(), [], { debt: { amountUSD: 1200, ratePerYear: 0.1, maturityH: 10 * HOURS_PER_YEAR } });
+  const r = run(books(), [], { debt: { amountUSD: 1200, ratePerYear: 0.1, maturityH: 10 * 8766 } });
   assert.is(r.interestUSD, 10 * MONTHS);
   assert.is(r.equityNpvUSD, 1200 - 10 * MONTHS - 1200);
 });
@@ -74,12 +78,12 @@ test('a terminal value of N years adds N × the last twelve months’ net cash a
 test('a lease’s rent after the horizon: the months of the term left, with its escalator, discounted monthly', () => {
   const lease = { itMW: 1, rentUSDPerKWMonth: 100, escalatorPerYear: 0.1, onlineH: 0, termYears: 3 };
   // Two years in, a year of the term is left at the third year's rent: 12 months of 121,000, undiscounted.
-  assert.ok(Math.abs(rentAfterHorizonUSD(lease, 2 * HOURS_PER_YEAR, 0) - 12 * 121_000) < 1e-6);
+  assert.ok(Math.abs(rentAfterHorizonUSD(lease, TWO_YEARS, 0) - 12 * 121_000) < 1e-6);
   // At 12 % a year, month k after the horizon is worth (1.12)^(−k/12).
   let expected = 0;
   for (let k = 1; k <= 12; k++) expected += 121_000 * 1.12 ** (-k / 12);
-  assert.ok(Math.abs(rentAfterHorizonUSD(lease, 2 * HOURS_PER_YEAR, 0.12) - expected) < 1e-6);
-  assert.is(rentAfterHorizonUSD(lease, 3 * HOURS_PER_YEAR, 0.12), 0, 'nothing left at the end of the term');
+  assert.ok(Math.abs(rentAfterHorizonUSD(lease, TWO_YEARS, 0.12) - expected) < 1e-6);
+  assert.is(rentAfterHorizonUSD(lease, calendarMonths(JAN_2026, 26_304), 0.12), 0, 'nothing left at the end of the term');
 });
 
 test.run();

@@ -2,12 +2,13 @@
  * A layout's project finance from its monthly books: the cash flows — capex when it is paid, then
  * each month's revenue less its power cost (net of demand-response credits) and opex, plus rent —
  * what is left at the horizon, and the measures of them. flows[0] is the start, flows[m + 1] the end
- * of month m; a payment at hour h lands at the month boundary on or after it. Mined BTC kept in
- * treasury is not cash until the horizon.
+ * of calendar month m; a payment at hour h lands at the month boundary on or after it. Mined BTC
+ * kept in treasury is not cash until the horizon.
  */
-import { HOURS_PER_MONTH } from '../core/time.js';
+import type { CalendarMonths } from '../core/calendar.js';
+import { HOURS_PER_YEAR } from '../core/time.js';
 import { type CapexItem, residualValueUSD } from './capex.js';
-import { debtFlows, irr, minimumCash, npv, paybackYears } from './cash-flows.js';
+import { debtFlows, irr, minimumCash, npv, paybackYears, terminalValueUSD } from './cash-flows.js';
 import type { FinanceConfig } from './config.js';
 import { capitalRunsOutYears } from './incremental.js';
 import { incomeTax } from './tax.js';
@@ -63,29 +64,32 @@ export interface ProjectCash {
   readonly flowsUSD: Float64Array;
   /** The flows less income tax, when there is a tax. */
   readonly afterTaxFlowsUSD?: Float64Array;
+  /** Each month's share of its calendar month, for discounting (cash-flows.ts). */
+  readonly monthShares: Float64Array;
 }
 
 export function projectFinance(
   books: MonthlyBooks,
   capex: readonly CapexItem[],
   finance: FinanceConfig,
-  horizonH: number,
+  calendar: CalendarMonths,
   atHorizon: AtHorizon,
   /** Filled with the cumulative cash at each month's end, after capex. */
   cumulativeCashUSD: Float64Array,
 ): { figures: ProjectFinance; cash: ProjectCash } {
-  const months = cumulativeCashUSD.length;
+  const months = calendar.count;
+  const shares = calendar.share;
   const sold = 1 - finance.btcHeldShare;
   const flows = new Float64Array(months + 1);
   // A payment at hour h lands at the month boundary on or after it.
-  const monthOf = (atH: number) => Math.min(months, Math.ceil(atH / HOURS_PER_MONTH - 1e-9));
+  const monthOf = calendar.boundaryOnOrAfter;
   for (const item of capex) flows[monthOf(item.atH)] -= item.usd;
   for (let m = 0; m < months; m++) {
     flows[m + 1] += sold * books.miningRevenueUSD[m] - books.netPowerCostUSD[m] - books.opexUSD[m] + books.leaseRentUSD[m] + books.gpuCloudRevenueUSD[m] + books.inferenceRevenueUSD[m];
     cumulativeCashUSD[m] = (m > 0 ? cumulativeCashUSD[m - 1] : flows[0]) + flows[m + 1];
   }
   const minCashUSD = minimumCash(flows);
-  const payback = paybackYears(flows);
+  const payback = paybackYears(flows, shares);
   const cashUSD = flows.slice();
   // What is left at the horizon: income contracted beyond it, the BTC kept at the last price, the
   // book value of assets with life left, and any terminal multiple.
@@ -93,36 +97,33 @@ export function projectFinance(
   const treasuryBTC = finance.btcHeldShare * atHorizon.minedBTC;
   const treasuryUSD = treasuryBTC * atHorizon.lastBtcPriceUSD;
   flows[months] += treasuryUSD;
-  const residualUSD = residualValueUSD(capex, finance.lives, horizonH);
+  const residualUSD = residualValueUSD(capex, finance.lives, calendar);
   flows[months] += residualUSD;
-  if (finance.terminalYears > 0) {
-    // N years of the last twelve months' operating net cash: the one-off values at the horizon
-    // (treasury, book value, rent contracted beyond it) are counted once, not N times.
-    const last = Math.min(12, months);
-    let yearFlow = 0;
-    for (let m = months - last; m < months; m++) yearFlow += cashUSD[m + 1];
-    flows[months] += finance.terminalYears * yearFlow * (12 / last);
-  }
+  // N years of the last twelve months' operating net cash: the one-off values at the horizon
+  // (treasury, book value, rent contracted beyond it) are counted once, not N times.
+  flows[months] += terminalValueUSD(cashUSD, shares, finance.terminalYears);
   // Income tax on these flows, when the scenario has one: after-tax flows beside the pre-tax ones.
   const tax = finance.tax ? incomeTax(cashUSD, flows[months] - cashUSD[months], capex, monthOf, finance.tax) : undefined;
   const afterTaxFlowsUSD = tax ? flows.map((f, k) => f - tax.taxUSD[k]) : undefined;
-  const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, finance.debt.maturityH / HOURS_PER_MONTH, months) : undefined;
-  const npvUSD = npv(flows, finance.discountRatePerYear);
+  // A loan's term counts months, as its interest does: "12 months" is repaid at the twelfth month's end.
+  const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, monthOf(calendar.hourAtYears(finance.debt.maturityH / HOURS_PER_YEAR)), shares) : undefined;
+  const rate = finance.discountRatePerYear;
+  const npvUSD = npv(flows, rate, shares);
   const figures: ProjectFinance = {
     npvUSD,
-    equityNpvUSD: debt ? npvUSD + npv(debt.flows, finance.discountRatePerYear) : npvUSD,
-    afterTaxNpvUSD: afterTaxFlowsUSD ? npv(afterTaxFlowsUSD, finance.discountRatePerYear) : NaN,
+    equityNpvUSD: debt ? npvUSD + npv(debt.flows, rate, shares) : npvUSD,
+    afterTaxNpvUSD: afterTaxFlowsUSD ? npv(afterTaxFlowsUSD, rate, shares) : NaN,
     taxUSD: tax ? tax.totalTaxUSD : 0,
     interestUSD: debt ? debt.interestUSD : 0,
-    campusIrr: irr(flows),
+    campusIrr: irr(flows, shares),
     campusPaybackYears: payback,
     capexUSD: capex.reduce((sum, i) => sum + i.usd, 0),
     minCashUSD,
     capitalHeadroomUSD: Number.isFinite(finance.capitalUSD) ? finance.capitalUSD + minCashUSD : NaN,
-    capitalRunsOutYears: capitalRunsOutYears(cashUSD, finance.capitalUSD),
+    capitalRunsOutYears: capitalRunsOutYears(cashUSD, finance.capitalUSD, shares),
     residualValueUSD: residualUSD,
     treasuryBTC,
     treasuryUSD,
   };
-  return { figures, cash: { cashUSD, flowsUSD: flows, ...(afterTaxFlowsUSD ? { afterTaxFlowsUSD } : {}) } };
+  return { figures, cash: { cashUSD, flowsUSD: flows, ...(afterTaxFlowsUSD ? { afterTaxFlowsUSD } : {}), monthShares: shares } };
 }

@@ -9,12 +9,13 @@
  * its flows from the month's books — given the flows of the segments listed before it, which is how
  * the terminal value (and a tax) sees the rest.
  */
-import { HOURS_PER_MONTH } from '../core/time.js';
+import type { CalendarMonths } from '../core/calendar.js';
 import type { CapexItem } from './capex.js';
+import { npv, terminalValueUSD } from './cash-flows.js';
 
-/** What a layout's books hold for the segments: month by month (index m), and at the horizon, USD. */
+/** What a layout's books hold for the segments: calendar month by month (index m), and at the horizon, USD. */
 export interface SegmentBooks {
-  readonly months: number;
+  readonly calendar: CalendarMonths;
   /** Mining revenue (all BTC mined, at the price of the hour it was mined). */
   readonly miningRevenueUSD: ArrayLike<number>;
   /** Share of mined BTC sold as it is mined (the rest is kept in treasury). */
@@ -66,49 +67,49 @@ export const NPV_SEGMENTS = [
     label: 'mining',
     description: 'BTC mined and sold as mined, and BTC kept in treasury valued at the last price',
     side: 'in',
-    fill: (b, into) => (monthly(into, b.months, (m) => b.btcSoldShare * b.miningRevenueUSD[m]), b.treasuryUSD),
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.btcSoldShare * b.miningRevenueUSD[m]), b.treasuryUSD),
   },
   {
     metric: 'npvLeaseUSD',
     label: 'lease rent',
     description: 'lease rent less SLA credits, and the rent still due after the horizon',
     side: 'in',
-    fill: (b, into) => (monthly(into, b.months, (m) => b.leaseRentUSD[m]), b.contractedRentUSD),
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.leaseRentUSD[m]), b.contractedRentUSD),
   },
   {
     metric: 'npvGpuCloudUSD',
     label: 'GPU cloud',
     description: 'GPU cloud revenue: reserved blocks, training jobs and inference (less its SLA credits)',
     side: 'in',
-    fill: (b, into) => (monthly(into, b.months, (m) => b.gpuCloudRevenueUSD[m]), 0),
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.gpuCloudRevenueUSD[m]), 0),
   },
   {
     metric: 'npvPowerBoughtUSD',
     label: 'power bought',
     description: 'the power bill: the PPA block and spot power bought beyond it (negative)',
     side: 'out',
-    fill: (b, into) => (monthly(into, b.months, (m) => -b.powerBillUSD[m]), 0),
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => -b.powerBillUSD[m]), 0),
   },
   {
     metric: 'npvPowerSoldUSD',
     label: 'power sold back',
     description: 'unused PPA power sold back at spot',
     side: 'in',
-    fill: (b, into) => (monthly(into, b.months, (m) => b.powerSoldUSD[m]), 0),
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.powerSoldUSD[m]), 0),
   },
   {
     metric: 'npvDemandResponseUSD',
     label: 'demand response',
     description: 'demand-response credits: 4CP transmission charges avoided and price-program payments',
     side: 'in',
-    fill: (b, into) => (monthly(into, b.months, (m) => b.demandResponseUSD[m]), 0),
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.demandResponseUSD[m]), 0),
   },
   {
     metric: 'npvOpexUSD',
     label: 'opex',
     description: 'operating costs besides power (negative)',
     side: 'out',
-    fill: (b, into) => (monthly(into, b.months, (m) => -b.opexUSD[m]), 0),
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => -b.opexUSD[m]), 0),
   },
   {
     metric: 'npvCapexUSD',
@@ -117,7 +118,7 @@ export const NPV_SEGMENTS = [
     side: 'out',
     fill: (b, into) => {
       // A payment at hour h lands at the month boundary on or after it.
-      for (const item of b.capex) into[Math.min(b.months, Math.ceil(item.atH / HOURS_PER_MONTH - 1e-9))] -= item.usd;
+      for (const item of b.capex) into[b.calendar.boundaryOnOrAfter(item.atH)] -= item.usd;
       return 0;
     },
   },
@@ -133,13 +134,7 @@ export const NPV_SEGMENTS = [
     label: 'terminal value',
     description: 'terminal years × the last twelve months’ operating net cash (the one-off values at the horizon counted once, not in it)',
     side: 'horizon',
-    fill: (b, _into, before) => {
-      if (b.terminalYears <= 0) return 0;
-      const last = Math.min(12, b.months);
-      let yearFlow = 0;
-      for (let k = b.months - last + 1; k <= b.months; k++) yearFlow += before.flows[k];
-      return b.terminalYears * yearFlow * (12 / last);
-    },
+    fill: (b, _into, before) => terminalValueUSD(before.flows, b.calendar.share, b.terminalYears),
   },
 ] as const satisfies readonly NpvSegment[];
 
@@ -159,12 +154,13 @@ export interface SegmentValues {
   readonly annualUSD: Float64Array;
 }
 
-/** Each segment's NPV at `discountRatePerYear` (as cash-flows.ts discounts: month k by (1 + r)^(−k/12)) and its cash by year. */
+/** Each segment's NPV at `discountRatePerYear` (as cash-flows.ts discounts: month k by (1 + r)^(−k/12), a partial month its share) and its cash by year. */
 export function segmentValues(b: SegmentBooks, discountRatePerYear: number): SegmentValues {
-  const months = b.months;
+  const months = b.calendar.count;
   const years = yearsIn(months);
   const periods = years + 1;
-  const monthlyFactor = Math.pow(1 + discountRatePerYear, -1 / 12);
+  const shares = b.calendar.share;
+  const horizonFactor = Math.pow(1 + discountRatePerYear, -b.calendar.flowYears[months]);
   const before = { flows: new Float64Array(months + 1) };
   const into = new Float64Array(months + 1);
   const npvUSD = {} as Record<SegmentMetric, number>;
@@ -172,15 +168,12 @@ export function segmentValues(b: SegmentBooks, discountRatePerYear: number): Seg
   NPV_SEGMENTS.forEach((segment, s) => {
     into.fill(0);
     const atHorizonUSD = (segment.fill as FillFlows)(b, into, before);
-    let value = 0, factor = 1;
     for (let k = 0; k <= months; k++) {
-      value += (k === months ? into[k] + atHorizonUSD : into[k]) * factor;
-      factor *= monthlyFactor;
       annualUSD[s * periods + (k === 0 ? 0 : Math.floor((k - 1) / 12))] += into[k];
       before.flows[k] += into[k];
     }
     annualUSD[s * periods + years] = atHorizonUSD;
-    npvUSD[segment.metric] = value;
+    npvUSD[segment.metric] = npv(into, discountRatePerYear, shares) + atHorizonUSD * horizonFactor;
   });
   return { npvUSD, annualUSD };
 }

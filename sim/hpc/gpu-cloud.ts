@@ -10,7 +10,7 @@ import { LogNormal } from '../core/samplers/lognormal.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
 import type { GpuCloudConfig } from './config.js';
 import { Arrivals } from './arrivals.js';
-import type { ClusterSpec, InferenceSpec, JobClassSpec, SchedulerSpec } from './cluster.js';
+import type { ClusterSpec, InferenceSpec, JobClassSpec, SchedulerSpec } from './cluster-spec.js';
 
 /** Nodes in one reserved pod (a scalable unit of 32 eight-GPU nodes is 256 GPUs). */
 const POD_NODES = 32;
@@ -107,4 +107,20 @@ export function gpuCloudSetup(g: GpuCloudConfig, horizonH: number): GpuCloudSetu
     reservedClass,
     trainingClass,
   };
+}
+
+/**
+ * The hall as built when a rule decides at `decidedAtH` to build it: construction takes `buildH`,
+ * then it opens whole (one phase), its hall failures and inference growth counting from then, its
+ * reserved contracts signed then — at `renewalPrice` when the scenario gives the market's price, and
+ * for their term or to the horizon, whichever ends first.
+ */
+export function hallBuiltAt(g: GpuCloudConfig, decidedAtH: number, horizonH: number): GpuCloudConfig {
+  const onlineH = decidedAtH + g.buildH;
+  const reserved = g.reserved && {
+    ...g.reserved,
+    priceUSDPerGPUH: g.reserved.renewalPrice ? g.reserved.renewalPrice(Math.min(onlineH, horizonH - 1)) : g.reserved.priceUSDPerGPUH,
+    termH: Math.min(g.reserved.termH, Math.max(horizonH - onlineH, 1)),
+  };
+  return { ...g, onlineH, phases: [{ atH: onlineH, share: 1 }], ...(reserved ? { reserved } : {}) };
 }

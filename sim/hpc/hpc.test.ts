@@ -7,7 +7,7 @@ import { Exponential } from '../core/samplers/exponential.js';
 import { LogNormal } from '../core/samplers/lognormal.js';
 import { RUNNING } from './job-table.js';
 import { Arrivals } from './arrivals.js';
-import type { ClusterSpec, JobClassSpec } from './cluster.js';
+import type { ClusterSpec, JobClassSpec } from './cluster-spec.js';
 import { simulateHpc } from './simulate.js';
 import { RunningStats } from '../core/stats/running-stats.js';
 import { studentTQuantile } from '../core/stats/student-t.js';

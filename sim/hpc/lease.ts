@@ -8,7 +8,7 @@
  * 1 − undelivered IT-MWh ÷ contracted IT-MWh. A dark hour (an outage backup does not carry) loses
  * all of it; an hour whose cooling holds only part of the leased IT loses the part it cannot hold.
  */
-import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
+import type { CalendarMonths } from '../core/calendar.js';
 import { finite, requireModelParameter } from '../market/check.js';
 
 export interface LeaseSpec {
@@ -51,31 +51,33 @@ export function checkLease(s: LeaseSpec): void {
  * Rent and SLA credits over `horizonH`, given the hours the leased hall had no power (half-open
  * intervals [start, end), not overlapping) and, when its cooling can fall short, the share of the
  * leased IT it could not hold in each hour of the horizon (`heatShortShare[h]` for [h, h + 1); hours
- * past its end lose nothing). Months are twelfths of a 365.25-day year.
+ * past its end lose nothing). Months are the horizon's calendar months: a whole month pays a month's
+ * rent, a partial one (the horizon's or the lease's first and last) its share by days, and the SLA
+ * is measured over the hours of each.
  */
 export function leaseIncome(
   s: LeaseSpec,
-  horizonH: number,
+  calendar: CalendarMonths,
   outagesH: ReadonlyArray<readonly [number, number]>,
   heatShortShare?: Float64Array,
 ): LeaseIncome {
   checkLease(s);
   const bad = heatShortShare ? heatShortShare.findIndex((x) => !(x >= 0 && x <= 1)) : -1;
   requireModelParameter(bad < 0, 'lease', `heatShortShare[${bad}]`, heatShortShare?.[bad], 'a share of the leased IT in [0, 1]');
-  const months = Math.ceil(horizonH / HOURS_PER_MONTH - 1e-9);
+  const months = calendar.count;
   const rent = new Float64Array(months), credit = new Float64Array(months), availability = new Float64Array(months);
   const startH = s.startH ?? 0;
   let lostHours = 0;
   for (let m = 0; m < months; m++) {
-    const from = Math.max(startH, m * HOURS_PER_MONTH), to = Math.min(horizonH, (m + 1) * HOURS_PER_MONTH);
+    const from = Math.max(startH, calendar.boundsH[m]), to = calendar.boundsH[m + 1];
     if (to <= from) {
       availability[m] = 1;
       continue; // not yet built: no rent, nothing to credit
     }
-    // The escalator counts full years of the lease, from when rent starts.
-    const years = Math.floor((from - startH) / HOURS_PER_YEAR + 1e-9);
-    // A partial month (the first and the last) pays its share of a month.
-    rent[m] = s.leasedKW * s.priceUSDPerKWMonth * (1 + s.escalatorPerYear) ** years * ((to - from) / HOURS_PER_MONTH);
+    // The escalator counts full years of the lease, from when rent starts, in months as the rent does.
+    const years = Math.floor(calendar.yearsAt(from) - calendar.yearsAt(startH) + 1e-9);
+    // A partial month pays its share of the calendar month, by days (by hours for a lease starting mid-day).
+    rent[m] = s.leasedKW * s.priceUSDPerKWMonth * (1 + s.escalatorPerYear) ** years * ((to - from) / calendar.fullH[m]);
     // Hours of the whole contract lost: each dark hour whole, each hot hour its share not held.
     let lost = 0;
     for (const [a, b] of outagesH) lost += Math.max(0, Math.min(b, to) - Math.max(a, from));

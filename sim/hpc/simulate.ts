@@ -2,7 +2,9 @@
 import { Simulation } from '../core/engine.js';
 import { randomStream } from '../core/stream.js';
 import { checkPriceCurve } from './inference.js';
-import { Cluster, type ClusterMetrics, type ClusterSpec, type InferenceSpec, type JobClassSpec, type SchedulerSpec } from './cluster.js';
+import { Cluster } from './cluster.js';
+import type { ClusterMetrics } from './cluster-metrics.js';
+import type { ClusterSpec, InferenceSpec, JobClassSpec, SchedulerSpec } from './cluster-spec.js';
 
 export interface HpcRun {
   cluster: ClusterSpec;

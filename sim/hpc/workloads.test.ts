@@ -2,9 +2,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Constant } from '../core/samplers/constant.js';
 import { Discrete } from '../core/samplers/discrete.js';
-import { HOURS_PER_MONTH } from '../core/time.js';
+import { calendarMonths } from '../core/calendar.js';
 import { Arrivals } from './arrivals.js';
-import type { JobClassSpec } from './cluster.js';
+import type { JobClassSpec } from './cluster-spec.js';
 import { RUNNING } from './job-table.js';
 import { gpuHourPriceFromTokens, gpusWanted } from './inference.js';
 import { leaseIncome, type LeaseSpec } from './lease.js';
@@ -94,48 +94,66 @@ test('a negative price curve is refused before the run', () => {
   assert.throws(() => simulateHpc({ cluster: CLUSTER, classes: [falling], scheduler: FIFO, horizonH: 5000, seed: 1, replication: 0 }), /training: price must be a price ≥ 0 USD per GPU-hour at every hour, got -0\.\d+ at hour 2352/);
 });
 
-test('lease rent with a yearly escalator, and SLA credits on the months with outages (by hand)', () => {
+// Calendar months from 2026-01-01: January 744 h, February 672, March 744, April 720, May 744, June 720 …
+const JAN_2026 = Date.UTC(2026, 0, 1) / 1000;
+
+test('lease rent by calendar month with a yearly escalator, and SLA credits on the months with outages (by hand)', () => {
   const spec: LeaseSpec = { leasedKW: 100_000, priceUSDPerKWMonth: 150, escalatorPerYear: 0.03, slaAvailability: 0.9999, creditPerStep: 0.05, stepAvailability: 0.001, maxCredit: 0.5 };
-  // Two years; one 3-hour outage in month 2 and a 100-hour one in month 14.
-  const m2 = 2 * HOURS_PER_MONTH, m14 = 14 * HOURS_PER_MONTH;
-  const income = leaseIncome(spec, 2 * 8766, [[m2 + 10, m2 + 13], [m14 + 5, m14 + 105]]);
-  const monthRent = 100_000 * 150; // $15.0M a month in year 1
+  // Two years (17,520 h); one 3-hour outage in March 2026 (from hour 1,416) and a 100-hour one in March 2027 (from 8,760 + 1,416).
+  const mar26 = 1416, mar27 = 8760 + 1416;
+  const months = calendarMonths(JAN_2026, 17_520);
+  assert.is(months.count, 24);
+  const income = leaseIncome(spec, months, [[mar26 + 10, mar26 + 13], [mar27 + 5, mar27 + 105]]);
+  const monthRent = 100_000 * 150; // $15.0M a month in year 1, February (672 h) as much as January (744 h)
   assert.ok(Math.abs(income.monthly.rentUSD[0] - monthRent) < 1e-6);
-  assert.ok(Math.abs(income.monthly.rentUSD[12] - monthRent * 1.03) < 1e-6);
+  assert.ok(Math.abs(income.monthly.rentUSD[1] - monthRent) < 1e-6);
+  assert.ok(Math.abs(income.monthly.rentUSD[12] - monthRent * 1.03) < 1e-6, 'January 2027: the second year, escalated');
   assert.ok(Math.abs(income.rentUSD - 12 * monthRent * (1 + 1.03)) < 1e-3);
-  // Month 2: 3 h of 730.5 h down → availability 0.995893, 0.4007 % short of 99.99 % → 5 steps → 25 %.
-  assert.ok(Math.abs(income.monthly.creditUSD[2] - 0.25 * monthRent) < 1e-6, `month 2 credit ${income.monthly.creditUSD[2]}`);
-  // Month 14: 100 h down → 86 % available → capped at 50 % of the escalated rent.
+  // March: 3 h of 744 h down → availability 0.995968, 0.3932 % short of 99.99 % → 4 steps → 20 %.
+  assert.ok(Math.abs(income.monthly.creditUSD[2] - 0.2 * monthRent) < 1e-6, `March credit ${income.monthly.creditUSD[2]}`);
+  // March 2027: 100 h down → 86.6 % available → capped at 50 % of the escalated rent.
   assert.ok(Math.abs(income.monthly.creditUSD[14] - 0.5 * monthRent * 1.03) < 1e-6);
-  assert.ok(Math.abs(income.creditsUSD - (0.25 * monthRent + 0.5 * monthRent * 1.03)) < 1e-6);
-  assert.throws(() => leaseIncome({ ...spec, priceUSDPerKWMonth: -1 }, 100, []), /lease: price must be a price ≥ 0 USD\/kW-month/);
+  assert.ok(Math.abs(income.creditsUSD - (0.2 * monthRent + 0.5 * monthRent * 1.03)) < 1e-6);
+  assert.throws(() => leaseIncome({ ...spec, priceUSDPerKWMonth: -1 }, calendarMonths(JAN_2026, 100), []), /lease: price must be a price ≥ 0 USD\/kW-month/);
+});
+
+test('a lease starting or a horizon ending inside a month pays that month’s share by days (by hand)', () => {
+  const spec: LeaseSpec = { leasedKW: 1000, priceUSDPerKWMonth: 100, escalatorPerYear: 0, slaAvailability: 0.9999, creditPerStep: 0.05, stepAvailability: 0.001, maxCredit: 0.5, startH: 744 + 7 * 24 };
+  // Rent starts on 8 February 2026 and the horizon ends on 11 April (2,400 h): February pays 21 of
+  // its 28 days, March whole, April 10 of its 30 days; January nothing.
+  const income = leaseIncome(spec, calendarMonths(JAN_2026, 2400), []);
+  const rent = Array.from(income.monthly.rentUSD);
+  const want = [0, (100_000 * 21) / 28, 100_000, (100_000 * 10) / 30];
+  assert.ok(rent.every((x, m) => Math.abs(x - want[m]) < 1e-6), `${rent}`);
 });
 
 test('lease availability counts hot hours by the share the cooling could not hold, and a dark hour once (by hand)', () => {
   const spec: LeaseSpec = { leasedKW: 100_000, priceUSDPerKWMonth: 150, escalatorPerYear: 0, slaAvailability: 0.9999, creditPerStep: 0.05, stepAvailability: 0.001, maxCredit: 0.5 };
-  const year = 8766, monthRent = 100_000 * 150, M = HOURS_PER_MONTH;
+  const year = 8760, monthRent = 100_000 * 150;
+  const months = calendarMonths(JAN_2026, year);
   const short = new Float64Array(year);
-  short.fill(0.2, 2500, 2510); // month 3: ten hours at 80 % of the leased IT
-  short.fill(0.1, 4000, 4010); // month 5: ten hours at 90 %, an outage in the middle of them
-  short[730] = 1; // the hour that straddles months 0 and 1 (730.5 h), the hall tripped
+  short.fill(0.2, 2500, 2510); // April (hours 2,160–2,880): ten hours at 80 % of the leased IT
+  short.fill(0.1, 4000, 4010); // June (3,624–4,344): ten hours at 90 %, an outage in the middle of them
+  short[743] = 0.75; // the last hour of January and the first of February, each a quarter short
+  short[744] = 0.75;
   const outages: Array<[number, number]> = [[4005, 4006.5]];
-  const income = leaseIncome(spec, year, outages, short);
+  const income = leaseIncome(spec, months, outages, short);
   const a = income.monthly.availability;
-  // Month 3: 10 h × 0.2 = 2 h of the contract lost → 1 − 2/730.5 = 0.997262, 0.2638 % short → 3 steps → 15 %.
-  assert.ok(Math.abs(a[3] - (1 - 2 / M)) < 1e-15, `${a[3]}`);
+  // April: 10 h × 0.2 = 2 h of the contract lost → 1 − 2/720 = 0.997222, 0.2678 % short → 3 steps → 15 %.
+  assert.ok(Math.abs(a[3] - (1 - 2 / 720)) < 1e-15, `${a[3]}`);
   assert.ok(Math.abs(income.monthly.creditUSD[3] - 0.15 * monthRent) < 1e-6);
-  // Month 5: 1.5 h dark, and 0.1 of the other 8.5 hot hours → 2.35 h → 0.996783, 0.3117 % short → 4 steps → 20 %.
-  assert.ok(Math.abs(a[5] - (1 - 2.35 / M)) < 1e-15, `${a[5]}`);
+  // June: 1.5 h dark, and 0.1 of the other 8.5 hot hours → 2.35 h → 0.996736, 0.3164 % short → 4 steps → 20 %.
+  assert.ok(Math.abs(a[5] - (1 - 2.35 / 720)) < 1e-15, `${a[5]}`);
   assert.ok(Math.abs(income.monthly.creditUSD[5] - 0.2 * monthRent) < 1e-6);
-  // Hour 730 is half in month 0 and half in month 1: 0.5 h lost in each → 0.068 % short → 1 step → 5 %.
-  for (const m of [0, 1]) {
-    assert.ok(Math.abs(a[m] - (1 - 0.5 / M)) < 1e-15, `month ${m}: ${a[m]}`);
-    assert.ok(Math.abs(income.monthly.creditUSD[m] - 0.05 * monthRent) < 1e-6);
-  }
-  assert.ok(Math.abs(income.undeliveredKWh - 100_000 * (2 + 2.35 + 1)) < 1e-6, `${income.undeliveredKWh}`);
+  // The same 0.75 h lost weighs more in the shorter month: January 0.75/744 → 0.0908 % short → 1
+  // step → 5 %; February 0.75/672 → 0.1016 % short → 2 steps → 10 %.
+  assert.ok(Math.abs(a[0] - (1 - 0.75 / 744)) < 1e-15 && Math.abs(a[1] - (1 - 0.75 / 672)) < 1e-15, `${a[0]}, ${a[1]}`);
+  assert.ok(Math.abs(income.monthly.creditUSD[0] - 0.05 * monthRent) < 1e-6);
+  assert.ok(Math.abs(income.monthly.creditUSD[1] - 0.1 * monthRent) < 1e-6);
+  assert.ok(Math.abs(income.undeliveredKWh - 100_000 * (2 + 2.35 + 1.5)) < 1e-6, `${income.undeliveredKWh}`);
   // No hot hours: the outages alone, to the bit.
-  assert.equal(leaseIncome(spec, year, outages, new Float64Array(year)), leaseIncome(spec, year, outages));
-  assert.throws(() => leaseIncome(spec, year, [], short.map((x) => x * 2)), /lease: heatShortShare\[730\] must be a share of the leased IT in \[0, 1\], got 2/);
+  assert.equal(leaseIncome(spec, months, outages, new Float64Array(year)), leaseIncome(spec, months, outages));
+  assert.throws(() => leaseIncome(spec, months, [], short.map((x) => x * 2)), /lease: heatShortShare\[743\] must be a share of the leased IT in \[0, 1\], got 1\.5/);
 });
 
 test.run();

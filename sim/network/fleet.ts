@@ -29,6 +29,7 @@
  * few bins' work whatever the fleet's size or age: allocation-free, O(1) per day amortised. Orders
  * and the growth noise step weekly; switching is daily.
  */
+import { ParameterError } from '../core/parameter-error.js';
 import { normalQuantile } from '../core/stats/normal.js';
 import type { RandomStream } from '../core/stream.js';
 import { finite, requireModelParameter } from '../market/check.js';
@@ -151,7 +152,7 @@ export class NetworkFleet {
     }
     if (!(running > 0)) {
       const cheapest = Math.exp(spec.frontier.lnEfficiencyAt(this.startUnixDay) + this.lnCostPerJPerTH[0]);
-      throw new RangeError(`fleet: powerCost.median must be low enough that some machine runs at the start's hashprice of ${h0.toFixed(2)} USD/PH/day, got one whose cheapest frontier machine costs ${cheapest.toFixed(2)}`);
+      throw new ParameterError('fleet', 'powerCost.median', `low enough that some machine runs at the start's hashprice of ${h0.toFixed(2)} USD/PH/day`, `one whose cheapest frontier machine costs ${cheapest.toFixed(2)}`);
     }
     for (let b = 0; b < COST_BINS; b++) capacity[b] /= running;
     return (this.start = { hashpriceUSDPerPHDay: h0, capacity });

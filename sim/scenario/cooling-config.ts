@@ -28,16 +28,16 @@ export function readCooling(r: ScenarioReader, at: KeyPath): CoolingSpec {
   const technology = r.string([...at, 'technology']) as CoolingTechnology;
   const d = DEFAULT_COOLING[technology];
   if (!d) r.fail([...at, 'technology'], `unknown technology '${echo(technology)}'`, Object.keys(DEFAULT_COOLING).join(', '));
-  const temperature = (key: string, fallback: number) => r.quantity([...at, key], 'temperature', {}, fallback);
+  const temperature = (key: string, fallback: number) => r.read([...at, key], { fallback });
   const spec: CoolingSpec = {
     ...d,
     capacity: r.has([...at, 'capacity']) ? readCurve(r, [...at, 'capacity'], d.capacity) : d.capacity,
-    approachC: r.quantity([...at, 'approach'], 'temperatureDifference', {}, d.approachC),
+    approachC: r.read([...at, 'approach'], { fallback: d.approachC }),
     supplyC: temperature('supply', d.supplyC),
     returnC: temperature('return', d.returnC),
-    proportionalOverhead: r.number([...at, 'overhead', 'proportional'], {}, d.proportionalOverhead),
-    fixedOverhead: r.number([...at, 'overhead', 'fixed'], {}, d.fixedOverhead),
-    ...(r.has([...at, 'pue']) ? { constantPue: r.number([...at, 'pue'], { min: 1, max: 3 }) } : {}),
+    proportionalOverhead: r.read([...at, 'overhead', 'proportional'], { fallback: d.proportionalOverhead }),
+    fixedOverhead: r.read([...at, 'overhead', 'fixed'], { fallback: d.fixedOverhead }),
+    ...(r.has([...at, 'pue']) ? { constantPue: r.read([...at, 'pue']) } : {}),
   };
   build(r, at, () => checkCooling(spec), KEYS);
   return spec;
@@ -58,8 +58,8 @@ export function readMiningCooling(r: ScenarioReader): MiningCoolingConfig {
 function readCurve(r: ScenarioReader, at: KeyPath, d: DerateCurveSpec): DerateCurveSpec {
   const curve: DerateCurveSpec = {
     points: (r.raw([...at, 'points']) as Array<[number, number]> | undefined) ?? d.points,
-    hardLimitC: r.has([...at, 'hardLimit']) ? r.quantity([...at, 'hardLimit'], 'temperature') : d.hardLimitC,
-    floorFraction: r.number([...at, 'floor'], {}, d.floorFraction),
+    hardLimitC: r.has([...at, 'hardLimit']) ? r.read([...at, 'hardLimit']) : d.hardLimitC,
+    floorFraction: r.read([...at, 'floor'], { fallback: d.floorFraction }),
   };
   // The model names the curve's fields under a prefix ('capacity.points[2]'); drop it, we are at the curve.
   build(r, at, () => checkDerateCurve(curve, 'curve', 'curve'), { ...KEYS, curve: '' });

@@ -17,8 +17,8 @@ import { build } from './world-config.js';
 export function readFailures(r: ScenarioReader): AsicFailureSpec {
   const at: KeyPath = ['mining', 'failures'];
   const spec: AsicFailureSpec = {
-    annualFailureRate: r.number([...at, 'rate']),
-    leadTimeH: r.quantity([...at, 'leadTime'], 'duration', {}, 14 * 24),
+    annualFailureRate: r.read([...at, 'rate']),
+    leadTimeH: r.read([...at, 'leadTime']),
   };
   build(r, at, () => checkAsicFailures(spec), { annualFailureRate: 'rate', leadTimeH: 'leadTime' });
   return spec;
@@ -57,9 +57,9 @@ function readModels(r: ScenarioReader, variant: VariantConfig): Map<string, Asic
     if (name === BASE_MODEL) r.fail(at, `'${echo(BASE_MODEL)}' names the starting fleet's model (mining.asic)`, 'another name');
     models.set(name, {
       name,
-      hashrateTHs: r.quantity([...at, 'hashrate'], 'hashrate', { above: 0 }),
-      powerMW: r.quantity([...at, 'power'], 'power', { above: 0 }),
-      priceUSDPerTHs: r.quantity([...at, 'price'], 'pricePerHashrate', { min: 0 }, 0),
+      hashrateTHs: r.read([...at, 'hashrate']),
+      powerMW: r.read([...at, 'power']),
+      priceUSDPerTHs: r.read([...at, 'price']),
     });
   }
   return models;

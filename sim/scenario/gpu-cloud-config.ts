@@ -2,7 +2,8 @@
  * The `gpuCloud` section of a variant → GpuCloudConfig in canonical units: a GPU hall the campus
  * owns and sells as reserved blocks, on-demand training jobs and elastic inference.
  */
-import { HOURS_PER_MONTH, HOURS_PER_YEAR } from '../core/time.js';
+import type { CalendarMonths } from '../core/calendar.js';
+import { HOURS_PER_DAY } from '../core/time.js';
 import type { ScenarioReader } from './reader.js';
 import { isDistribution } from './uncertain.js';
 import type { KeyPath } from './source.js';
@@ -16,45 +17,46 @@ import { gpuCloudNodes } from '../hpc/gpu-cloud.js';
  */
 export const DEFAULT_INFERENCE_HOUR_OF_DAY: readonly number[] = Array.from({ length: 24 }, (_, h) => 1 + 0.4 * Math.cos((2 * Math.PI * (h - 15)) / 24));
 
-export function readGpuCloud(r: ScenarioReader, horizonH: number): GpuCloudConfig {
+export function readGpuCloud(r: ScenarioReader, calendar: CalendarMonths): GpuCloudConfig {
+  const horizonH = calendar.boundsH[calendar.count];
   const at: KeyPath = ['gpuCloud'];
-  const itMW = r.quantity([...at, 'it'], 'power', { above: 0 });
-  const nodePowerKW = r.quantity([...at, 'node', 'power'], 'power', { above: 0 }, 10.2e-3) * 1000;
+  const itMW = r.read([...at, 'it']);
+  const nodePowerKW = r.read([...at, 'node', 'power']) * 1000;
   if (Math.floor((itMW * 1000) / nodePowerKW + 1e-9) < 1) r.fail([...at, 'it'], `${itMW} MW holds no ${nodePowerKW} kW node`, 'an IT power of at least one node');
   const phases = readPhases(r, [...at, 'phases'], horizonH);
   if (phases && r.has([...at, 'online'])) r.fail([...at, 'online'], 'both online and phases were given', 'one of them: phases set the online date of each part of the hall');
-  const onlineH = phases ? phases[0].atH : r.quantity([...at, 'online'], 'duration', { min: 0, max: horizonH }, 0);
-  const gpusPerNode = r.number([...at, 'node', 'gpus'], { min: 1, max: 1024, whole: true }, 8);
+  const onlineH = phases ? phases[0].atH : r.read([...at, 'online'], { within: { max: horizonH } });
+  const gpusPerNode = r.read([...at, 'node', 'gpus']);
   const hallGpus = gpuCloudNodes({ itMW, nodePowerKW } as GpuCloudConfig) * gpusPerNode;
   return {
     itMW,
-    pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
+    pue: r.read([...at, 'pue']),
     gpusPerNode,
     nodePowerKW,
-    idlePowerShare: r.number([...at, 'node', 'idleShare'], { min: 0, max: 1 }, 0.3),
-    nodePriceUSD: r.quantity([...at, 'node', 'price'], 'money', { min: 0 }, 0),
-    hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
+    idlePowerShare: r.read([...at, 'node', 'idleShare']),
+    nodePriceUSD: r.read([...at, 'node', 'price']),
+    hallUSDPerMW: r.read([...at, 'hallCapex']),
     onlineH,
     phases: phases ?? [{ atH: onlineH, share: 1 }],
     ...(r.has([...at, 'hallFailures']) ? { hallFailures: readHallFailures(r, [...at, 'hallFailures']) } : {}),
-    buildH: r.quantity([...at, 'build'], 'duration', { min: 0 }, HOURS_PER_YEAR),
-    convertsMiningMW: r.quantity([...at, 'convertsMining'], 'power', { min: 0 }, 0),
-    gpuMtbfH: r.quantity([...at, 'node', 'mtbf'], 'duration', { above: 0 }, 5.8 * HOURS_PER_YEAR),
-    repairMeanH: r.quantity([...at, 'node', 'repair'], 'duration', { above: 0 }, 24),
+    buildH: r.read([...at, 'build']),
+    convertsMiningMW: r.read([...at, 'convertsMining']),
+    gpuMtbfH: r.read([...at, 'node', 'mtbf']),
+    repairMeanH: r.read([...at, 'node', 'repair']),
     policy: (r.raw([...at, 'scheduler', 'policy']) as GpuCloudConfig['policy'] | undefined) ?? 'easy-backfill',
-    backfillDepth: r.number([...at, 'scheduler', 'backfillDepth'], { min: 0, max: 10_000, whole: true }, 100),
-    ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH, horizonH) } : {}),
-    ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], horizonH, hallGpus) } : {}),
-    ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], horizonH) } : {}),
+    backfillDepth: r.read([...at, 'scheduler', 'backfillDepth']),
+    ...(r.has([...at, 'reserved']) ? { reserved: readReserved(r, [...at, 'reserved'], horizonH - onlineH, calendar) } : {}),
+    ...(r.has([...at, 'training']) ? { training: readTraining(r, [...at, 'training'], calendar, hallGpus) } : {}),
+    ...(r.has([...at, 'inference']) ? { inference: readInference(r, [...at, 'inference'], calendar) } : {}),
   };
 }
 
 /** Correlated hall failures: a rate a year, a lognormal duration, and the share of nodes each takes down. */
 function readHallFailures(r: ScenarioReader, at: KeyPath): NonNullable<GpuCloudConfig['hallFailures']> {
-  const meanHours = r.quantity([...at, 'duration'], 'duration', { above: 0 }, 8);
+  const meanHours = r.read([...at, 'duration']);
   return {
-    spec: { perYear: r.number([...at, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...at, 'durationSd'], 'duration', { min: 0 }, meanHours) },
-    lostShare: r.number([...at, 'lost'], { above: 0, max: 1 }),
+    spec: { perYear: r.read([...at, 'rate']), meanHours, sdHours: r.read([...at, 'durationSd'], { fallback: meanHours }) },
+    lostShare: r.read([...at, 'lost']),
   };
 }
 
@@ -70,8 +72,8 @@ function readPhases(r: ScenarioReader, at: KeyPath, horizonH: number): Array<{ a
     const here = [...at, i];
     if (i === 0 && r.has([...here, 'after'])) r.fail([...here, 'after'], 'the first phase has no phase before it', "'online', the date it runs");
     if (i > 0 && r.has([...here, 'online'])) r.fail([...here, 'online'], 'a later phase is dated from the one before', "'after', e.g. '12 months'");
-    const atH = i === 0 ? r.quantity([...here, 'online'], 'duration', { min: 0, max: horizonH }) : phases[i - 1].atH + r.quantity([...here, 'after'], 'duration', { above: 0 });
-    const share = r.number([...here, 'share'], { above: 0, max: 1 });
+    const atH = i === 0 ? r.read([...here, 'online'], { within: { max: horizonH } }) : phases[i - 1].atH + r.read([...here, 'after']);
+    const share = r.read([...here, 'share']);
     if (i > 0 && !(share > phases[i - 1].share)) r.fail([...here, 'share'], `${share} is not more than the previous phase's ${phases[i - 1].share}`, 'a share that grows from phase to phase');
     phases.push({ atH, share });
   });
@@ -79,17 +81,17 @@ function readPhases(r: ScenarioReader, at: KeyPath, horizonH: number): Array<{ a
   return phases;
 }
 
-function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number, horizonH: number): NonNullable<GpuCloudConfig['reserved']> {
+function readReserved(r: ScenarioReader, at: KeyPath, untilHorizonH: number, calendar: CalendarMonths): NonNullable<GpuCloudConfig['reserved']> {
   return {
-    share: r.number([...at, 'share'], { min: 0, max: 1 }),
-    priceUSDPerGPUH: r.quantity([...at, 'price'], 'gpuHourPrice', { min: 0 }),
-    termH: r.quantity([...at, 'term'], 'duration', { above: 0 }, Math.max(untilHorizonH, 1)),
-    renewal: r.number([...at, 'renewal'], { min: 0, max: 1 }, 0),
-    ...(r.has([...at, 'renewalPrice']) ? { renewalPrice: priceByMonth(r, [...at, 'renewalPrice'], horizonH) } : {}),
+    share: r.read([...at, 'share']),
+    priceUSDPerGPUH: r.read([...at, 'price']),
+    termH: r.read([...at, 'term'], { fallback: Math.max(untilHorizonH, 1) }),
+    renewal: r.read([...at, 'renewal']),
+    ...(r.has([...at, 'renewalPrice']) ? { renewalPrice: priceByMonth(r, [...at, 'renewalPrice'], calendar) } : {}),
   };
 }
 
-function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number, hallGpus: number): NonNullable<GpuCloudConfig['training']> {
+function readTraining(r: ScenarioReader, at: KeyPath, calendar: CalendarMonths, hallGpus: number): NonNullable<GpuCloudConfig['training']> {
   const gpus = r.raw([...at, 'gpus', 'values']) as number[] | undefined ?? [8, 16, 32, 64, 128, 256, 512, 1024];
   // A job wider than the whole hall waits for ever: the study would run, and quietly never serve it.
   const widest = gpus.indexOf(Math.max(...gpus));
@@ -104,48 +106,49 @@ function readTraining(r: ScenarioReader, at: KeyPath, horizonH: number, hallGpus
   }
   const total = probabilities.reduce((a, b) => a + b, 0);
   if (Math.abs(total - 1) > 1e-6) r.fail([...at, 'gpus', 'probabilities'], `they sum to ${+total.toPrecision(12)}`, 'probabilities that sum to 1');
-  const meanDurationH = r.quantity([...at, 'duration', 'mean'], 'duration', { above: 0 }, 60);
+  const meanDurationH = r.read([...at, 'duration', 'mean']);
   return {
-    jobsPerYear: r.number([...at, 'jobsPerYear'], { above: 0, max: 1e6 }),
-    arrivalCV: r.number([...at, 'arrivalCV'], { above: 0, max: 100 }, 1),
+    jobsPerYear: r.read([...at, 'jobsPerYear']),
+    arrivalCV: r.read([...at, 'arrivalCV']),
     gpus,
     probabilities,
     meanDurationH,
-    sdDurationH: r.quantity([...at, 'duration', 'sd'], 'duration', { above: 0 }, 2 * meanDurationH),
-    checkpointH: r.quantity([...at, 'checkpoint'], 'duration', { min: 0 }, 1),
-    patienceH: r.quantity([...at, 'patience'], 'duration', { above: 0 }, Infinity),
-    price: priceByMonth(r, [...at, 'price'], horizonH),
+    sdDurationH: r.read([...at, 'duration', 'sd'], { fallback: 2 * meanDurationH }),
+    checkpointH: r.read([...at, 'checkpoint']),
+    patienceH: r.read([...at, 'patience']),
+    price: priceByMonth(r, [...at, 'price'], calendar),
   };
 }
 
-function readInference(r: ScenarioReader, at: KeyPath, horizonH: number): NonNullable<GpuCloudConfig['inference']> {
+function readInference(r: ScenarioReader, at: KeyPath, calendar: CalendarMonths): NonNullable<GpuCloudConfig['inference']> {
   return {
-    share: r.number([...at, 'share'], { min: 0, max: 10 }),
+    share: r.read([...at, 'share']),
     hourOfDay: (r.raw([...at, 'hourOfDay']) as number[] | undefined) ?? DEFAULT_INFERENCE_HOUR_OF_DAY,
-    growthPerYear: r.number([...at, 'growth'], { above: -1, max: 10 }, 0),
-    price: priceByMonth(r, [...at, 'price'], horizonH),
-    creditUSDPerGPUHMissed: r.quantity([...at, 'credit'], 'gpuHourPrice', { min: 0 }, 0),
+    growthPerYear: r.read([...at, 'growth']),
+    price: priceByMonth(r, [...at, 'price'], calendar),
+    creditUSDPerGPUHMissed: r.read([...at, 'credit']),
   };
 }
 
 /**
- * A price per GPU-hour that may be an expression of time, tabulated at each month's start (price
- * indices are quoted monthly) so the hall's hot path reads an array, not the expression. A
+ * A price per GPU-hour that may be an expression of time, tabulated at each calendar month's start
+ * (price indices are quoted monthly) so the hall's hot path reads an array, not the expression. A
  * negative price anywhere is refused.
  */
-function priceByMonth(r: ScenarioReader, path: KeyPath, horizonH: number): GpuHourPrice {
+function priceByMonth(r: ScenarioReader, path: KeyPath, calendar: CalendarMonths): GpuHourPrice {
   const raw = r.raw(path);
-  if (typeof raw !== 'string' || isDistribution(raw)) return priceTable(r, path, horizonH);
+  if (typeof raw !== 'string' || isDistribution(raw)) return priceTable(r, path, calendar);
   // An expression's table depends only on its text, the horizon and the named inputs it uses:
   // built once per file, or once per draw of those inputs.
   const uses = r.compiled(path, raw, ['t', 'years'], 'a price per GPU-hour').uses;
   // At load, the price must stay a price ≥ 0 over the horizon at every corner of the inputs' ranges.
-  for (const corner of r.namedCorners(uses)) priceTable(r, path, horizonH, corner);
+  for (const corner of r.namedCorners(uses)) priceTable(r, path, calendar, corner);
   const scope = r.namedScope(uses);
-  return r.memo(`priceByMonth\u0000${raw}\u0000${horizonH}\u0000${Object.values(scope).join(',')}`, () => priceTable(r, path, horizonH), r.drawnAmong(Object.keys(scope)));
+  const horizon = `${calendar.startUnixSeconds}\u0000${calendar.boundsH[calendar.count]}`;
+  return r.memo(`priceByMonth\u0000${raw}\u0000${horizon}\u0000${Object.values(scope).join(',')}`, () => priceTable(r, path, calendar), r.drawnAmong(Object.keys(scope)));
 }
 
-function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number, corner?: Record<string, number>): GpuHourPrice {
+function priceTable(r: ScenarioReader, path: KeyPath, calendar: CalendarMonths, corner?: Record<string, number>): GpuHourPrice {
   const price = r.timeQuantity(path, 'gpuHourPrice', corner);
   const when = corner ? ` when ${Object.entries(corner).map(([k, v]) => `${k} = ${Number(v.toPrecision(6))}`).join(', ')}` : '';
   const expected = 'a price ≥ 0 at every time in the horizon, for every value the inputs can draw';
@@ -154,12 +157,17 @@ function priceTable(r: ScenarioReader, path: KeyPath, horizonH: number, corner?:
     if (constant < 0) r.fail(path, `the price is ${Number(constant.toPrecision(6))} USD/GPU/h${when}`, expected);
     return () => constant;
   }
-  const months = Math.ceil(horizonH / HOURS_PER_MONTH) + 1;
-  const table = new Float64Array(months);
+  // Each month's price at its first hour (the horizon's start for a partial first month) ...
+  const months = calendar.count;
+  const monthly = new Float64Array(months);
   for (let m = 0; m < months; m++) {
-    table[m] = price.at(m * HOURS_PER_MONTH);
-    if (!(table[m] >= 0)) r.fail(path, `the price is ${Number(table[m].toPrecision(6))} USD/GPU/h in month ${m}${when}`, expected);
+    monthly[m] = price.at(calendar.boundsH[m]);
+    if (!(monthly[m] >= 0)) r.fail(path, `the price is ${Number(monthly[m].toPrecision(6))} USD/GPU/h in ${calendar.label(m).slice(0, 7)}${when}`, expected);
   }
-  const last = months - 1;
-  return (tH) => table[Math.min(last, Math.max(0, Math.floor(tH / HOURS_PER_MONTH)))];
+  // ... read by day, as months begin at midnight: an array index on the hot path, not a search.
+  const days = Math.ceil(calendar.boundsH[months] / HOURS_PER_DAY);
+  const byDay = new Float64Array(days);
+  for (let d = 0; d < days; d++) byDay[d] = monthly[calendar.monthAt(d * HOURS_PER_DAY)];
+  const last = days - 1;
+  return (tH) => byDay[Math.min(last, Math.max(0, Math.floor(tH / HOURS_PER_DAY)))];
 }

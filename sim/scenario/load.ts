@@ -4,8 +4,7 @@
  */
 import { echo } from '../core/echo.js';
 import { FileReadError, readTextFile } from '../core/read-bounded.js';
-import { MAX_REPLICATIONS, MAX_SEED } from '../core/stream.js';
-import { HOURS_PER_YEAR } from '../core/time.js';
+import { type CalendarMonths, calendarMonths, horizonHours } from '../core/calendar.js';
 import { scenarioAssumptions } from './assumptions.js';
 import { deepMerge } from './merge.js';
 import { didYouMean } from './did-you-mean.js';
@@ -14,6 +13,7 @@ import { mathjs } from './units.js';
 import { ScenarioError } from './scenario-error.js';
 import { plausibilityWarnings } from './plausible.js';
 import { checkSchema } from './schema.js';
+import { NAME } from './keys/study.js';
 import { variantSources } from './sweep.js';
 import { MAX_FILE_BYTES, ScenarioSource } from './source.js';
 import type { LeaseConfig, Scenario, VariantConfig } from './types.js';
@@ -21,17 +21,18 @@ import type { UncertainInput } from './uncertain.js';
 import { readGpuCloud } from './gpu-cloud-config.js';
 import { readWorld } from './world-config.js';
 import { readTax } from './tax-config.js';
+import { readPolicies } from './policy-config.js';
 import { withSiteWorld } from './site-config.js';
 import { withSiteWiring } from './variant-site-config.js';
 import { variantFleet } from '../mining/fleet.js';
 
-/** Longest scenario name. */
-const MAX_NAME = 100;
+/** Longest scenario name (the key's own cap: keys/study.ts). */
+const MAX_NAME = NAME.longest;
 /** Most values drawn per replication (distributions, named or written at a key). */
 const MAX_UNCERTAIN_INPUTS = 100;
 
 /** The campus sections a variant may override; the world is shared by every variant. */
-const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease', 'gpuCloud'] as const;
+const CAMPUS_SECTIONS = ['site', 'mining', 'finance', 'lease', 'gpuCloud', 'policies'] as const;
 
 /**
  * What a reader may take as already checked. `checkedHash`: the hash of bytes already validated
@@ -135,17 +136,20 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
   const file = src.file;
   const base = new ScenarioReader(src, src.value, undefined, draws);
   readNamedInputs(base, draws);
-  const years = base.number(['horizon', 'years'], { above: 0, max: 50 });
+  const years = base.read(['horizon', 'years']);
   const startDate = base.string(['horizon', 'start']);
   const startMs = Date.parse(`${startDate}T00:00:00Z`);
   // Date.parse rolls 2026-02-30 over to 2 March: a real day prints back as itself.
   if (Number.isNaN(startMs) || new Date(startMs).toISOString().slice(0, 10) !== startDate) base.fail(['horizon', 'start'], `'${echo(startDate)}' is not a date`, 'YYYY-MM-DD');
+  const startUnixSeconds = startMs / 1000;
+  const hours = horizonHours(startUnixSeconds, years);
+  const calendar = calendarMonths(startUnixSeconds, hours);
 
   const { sources, swept } = variantSources(base, CAMPUS_SECTIONS);
   const campus = Object.fromEntries(CAMPUS_SECTIONS.map((s) => [s, base.raw([s])]));
   const before = [...draws.usedBy].filter(([, owners]) => owners.has('*')).map(([id]) => id);
   const variants: VariantConfig[] = sources.map(({ name, override, origin }) => {
-    const read = () => readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws, name), years * HOURS_PER_YEAR);
+    const read = () => readVariant(name, new ScenarioReader(src, deepMerge(campus, override), origin, draws, name), calendar);
     return reuse && draws.values ? reuse(name, draws, before, read) : read();
   });
   // A sweep varies numbers: its path must be a key the campus reads as a number or a quantity
@@ -171,7 +175,17 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
     base.fail(['study', 'baseline'], `no variant is named '${echo(baseline)}'`, `one of ${variants.map((v) => v.name).join(', ')}`);
   }
   const baselineVariant = variants.find((v) => v.name === baseline)!;
-  const horizon = { startDate, startUnixSeconds: Date.parse(`${startDate}T00:00:00Z`) / 1000, years, hours: years * HOURS_PER_YEAR };
+  // An adaptive layout's fixed counterpart, written at the variant (or the variant a sweep is over).
+  variants.forEach((v, i) => {
+    if (v.versus === undefined) return;
+    const at = sources[i].origin(['versus']);
+    const fixed = variants.find((x) => x.name === v.versus);
+    const plans = variants.filter((x) => !x.policies).map((x) => x.name);
+    const near = didYouMean(v.versus, plans);
+    if (!fixed) base.src.fail(at, `no variant is named '${echo(v.versus)}'${near ? ` (did you mean ${near}?)` : ''}`, `a layout without policies: one of ${plans.join(', ')}`);
+    if (fixed?.policies) base.src.fail(at, `'${echo(v.versus)}' has policies of its own`, 'a layout whose plan is fixed at the start');
+  });
+  const horizon = { startDate, startUnixSeconds, years, hours };
   const name = base.string(['name']);
   // The name is the default output folder: a file system refuses names past 255 bytes, at the end of a run.
   if (name.length > MAX_NAME) base.fail(['name'], `the name is ${name.length} characters long`, `a name of at most ${MAX_NAME} characters (it names the output folder)`);
@@ -182,10 +196,10 @@ function readScenario(src: ScenarioSource, draws: Draws, reuse?: VariantReuse): 
     hash: src.hash,
     horizon,
     study: {
-      replications: base.number(['study', 'replications'], { min: 2, max: MAX_REPLICATIONS }, 200),
+      replications: base.read(['study', 'replications']),
       // Seeds are exact integers: past 2^53 − 1 a YAML number is rounded, and the seed that ran is not the one written.
-      seed: base.number(['study', 'seed'], { min: 0, max: MAX_SEED }, 1),
-      confidence: base.number(['study', 'confidence'], { above: 0, below: 1 }, 0.95),
+      seed: base.read(['study', 'seed']),
+      confidence: base.read(['study', 'confidence']),
       baseline,
     },
     world: withSiteWorld(readWorld(base, horizon, variantFleet(baselineVariant).hashrateTHs), base, variants, horizon),
@@ -204,7 +218,7 @@ export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
   for (const name of Object.keys(tree)) {
     const clash = ['t', 'years', 'date'].includes(name) || mathjs().Unit.isValuelessUnit(name) || name in mathjs();
     if (clash) base.fail(['inputs', name], `'${echo(name)}' is already a unit, function or variable in expressions`, 'another name');
-    draws.named.set(name, base.number(['inputs', name]));
+    draws.named.set(name, base.read(['inputs', name]));
     const input = draws.found.get(`inputs.${name}`);
     if (input) draws.namedSupport.set(name, input.support);
     // An input written as an expression of drawn inputs is drawn too (`half: gpuPriceDecline / 2`).
@@ -216,10 +230,21 @@ export function readNamedInputs(base: ScenarioReader, draws: Draws): void {
   }
 }
 
-function readVariant(name: string, r: ScenarioReader, horizonH: number): VariantConfig {
-  const gridMW = r.quantity(['site', 'grid'], 'power', { min: 0 });
-  const capacityMW = r.quantity(['mining', 'capacity'], 'power', { min: 0 });
-  const existingMW = r.quantity(['mining', 'existing'], 'power', { min: 0 }, capacityMW);
+function readVariant(name: string, r: ScenarioReader, calendar: CalendarMonths): VariantConfig {
+  const horizonH = calendar.boundsH[calendar.count];
+  const variant = readCampus(name, r, calendar);
+  if (!r.has(['policies'])) {
+    if (r.has(['versus'])) r.fail(['versus'], 'a layout without policies has no fixed plan to be judged against', "'versus' beside 'policies'");
+    return variant;
+  }
+  return { ...variant, policies: readPolicies(r, variant, horizonH), ...(r.has(['versus']) ? { versus: r.string(['versus']) } : {}) };
+}
+
+function readCampus(name: string, r: ScenarioReader, calendar: CalendarMonths): VariantConfig {
+  const horizonH = calendar.boundsH[calendar.count];
+  const gridMW = r.read(['site', 'grid']);
+  const capacityMW = r.read(['mining', 'capacity']);
+  const existingMW = r.read(['mining', 'existing'], { fallback: capacityMW });
   if (existingMW > capacityMW + 1e-9) r.fail(['mining', 'existing'], `${existingMW} MW of machines already running is more than the ${capacityMW} MW of mining capacity`, `at most mining.capacity, ${capacityMW} MW`);
   const variant: VariantConfig = {
     name,
@@ -227,50 +252,50 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
     site: {
       gridMW,
       // Without a spot market the flat price is what power beyond the PPA costs (checked below).
-      powerPriceUSDPerMWh: r.has(['site', 'powerPrice']) ? r.quantity(['site', 'powerPrice'], 'energyPrice', { min: 0 }) : NaN,
-      ppaBlockMW: r.has(['site', 'ppa']) ? r.quantity(['site', 'ppa', 'block'], 'power', { min: 0 }) : 0,
-      ppaPriceUSDPerMWh: r.has(['site', 'ppa']) ? r.quantity(['site', 'ppa', 'price'], 'energyPrice', { min: 0 }) : 0,
+      powerPriceUSDPerMWh: r.has(['site', 'powerPrice']) ? r.read(['site', 'powerPrice']) : NaN,
+      ppaBlockMW: r.has(['site', 'ppa']) ? r.read(['site', 'ppa', 'block']) : 0,
+      ppaPriceUSDPerMWh: r.has(['site', 'ppa']) ? r.read(['site', 'ppa', 'price']) : 0,
       sellBack: r.raw(['site', 'sellBack']) === true,
     },
     mining: {
-      asicHashrateTHs: r.quantity(['mining', 'asic', 'hashrate'], 'hashrate', { above: 0 }),
-      asicPowerMW: r.quantity(['mining', 'asic', 'power'], 'power', { above: 0 }),
-      asicPriceUSDPerTHs: r.quantity(['mining', 'asic', 'price'], 'pricePerHashrate', { min: 0 }, 0),
+      asicHashrateTHs: r.read(['mining', 'asic', 'hashrate']),
+      asicPowerMW: r.read(['mining', 'asic', 'power']),
+      asicPriceUSDPerTHs: r.read(['mining', 'asic', 'price']),
       capacityMW,
       existingMW,
-      poolFee: r.number(['mining', 'poolFee'], { min: 0, max: 0.2 }, 0),
+      poolFee: r.read(['mining', 'poolFee']),
       curtail: r.raw(['mining', 'curtail']) !== false,
-      minOffHours: r.number(['mining', 'minOffHours'], { min: 0 }, 2),
+      minOffHours: r.read(['mining', 'minOffHours']),
     },
     finance: {
-      discountRatePerYear: r.number(['finance', 'discountRate'], { above: -1, max: 1 }, 0.12),
-      miningFacilityUSDPerMW: r.quantity(['finance', 'miningFacility'], 'moneyPerPower', { min: 0 }, 0),
-      terminalYears: r.number(['finance', 'terminalYears'], { min: 0, max: 30 }, 0),
-      miningOpexUSDPerMWH: r.quantity(['finance', 'opex', 'mining'], 'moneyPerPowerTime', { min: 0 }, 0),
-      gpuOpexUSDPerMWH: r.quantity(['finance', 'opex', 'gpuHall'], 'moneyPerPowerTime', { min: 0 }, 0),
-      fixedOpexUSDPerH: r.quantity(['finance', 'opex', 'fixed'], 'moneyPerTime', { min: 0 }, 0),
-      btcHeldShare: r.number(['finance', 'treasury', 'holdShare'], { min: 0, max: 1 }, 0),
-      capitalUSD: r.quantity(['finance', 'capital'], 'money', { min: 0 }, Infinity),
+      discountRatePerYear: r.read(['finance', 'discountRate']),
+      miningFacilityUSDPerMW: r.read(['finance', 'miningFacility']),
+      terminalYears: r.read(['finance', 'terminalYears']),
+      miningOpexUSDPerMWH: r.read(['finance', 'opex', 'mining']),
+      gpuOpexUSDPerMWH: r.read(['finance', 'opex', 'gpuHall']),
+      fixedOpexUSDPerH: r.read(['finance', 'opex', 'fixed']),
+      btcHeldShare: r.read(['finance', 'treasury', 'holdShare']),
+      capitalUSD: r.read(['finance', 'capital']),
       ...(r.has(['finance', 'debt'])
         ? {
             debt: {
-              amountUSD: r.quantity(['finance', 'debt', 'amount'], 'money', { min: 0 }),
-              ratePerYear: r.number(['finance', 'debt', 'rate'], { min: 0, max: 1 }, 0),
-              maturityH: r.quantity(['finance', 'debt', 'maturity'], 'duration', { above: 0 }),
+              amountUSD: r.read(['finance', 'debt', 'amount']),
+              ratePerYear: r.read(['finance', 'debt', 'rate']),
+              maturityH: r.read(['finance', 'debt', 'maturity']),
             },
           }
         : {}),
       lives: {
-        miningH: r.quantity(['finance', 'lives', 'mining'], 'duration', { min: 0 }, 0),
-        hallH: r.quantity(['finance', 'lives', 'halls'], 'duration', { min: 0 }, 0),
-        gpuH: r.quantity(['finance', 'lives', 'gpus'], 'duration', { min: 0 }, 0),
+        miningH: r.read(['finance', 'lives', 'mining']),
+        hallH: r.read(['finance', 'lives', 'halls']),
+        gpuH: r.read(['finance', 'lives', 'gpus']),
       },
       ...(r.has(['finance', 'tax']) ? { tax: readTax(r, ['finance', 'tax']) } : {}),
     },
     ...(r.has(['lease']) ? { lease: readLease(r) } : {}),
   };
   if (!r.has(['gpuCloud'])) return withSiteWiring(r, variant, horizonH);
-  const gpuCloud = readGpuCloud(r, horizonH);
+  const gpuCloud = readGpuCloud(r, calendar);
   const withHall = { ...variant, gpuCloud };
   const fleetMW = variantFleet(withHall).powerMW;
   if (gpuCloud.convertsMiningMW > fleetMW + 1e-9) {
@@ -282,16 +307,16 @@ function readVariant(name: string, r: ScenarioReader, horizonH: number): Variant
 function readLease(r: ScenarioReader): LeaseConfig {
   const at = ['lease'];
   return {
-    itMW: r.quantity([...at, 'it'], 'power', { min: 0 }),
-    pue: r.number([...at, 'pue'], { min: 1, max: 3 }, 1.25),
-    rentUSDPerKWMonth: r.quantity([...at, 'rent'], 'rentPerPower', { min: 0 }),
-    escalatorPerYear: r.number([...at, 'escalator'], { above: -1, max: 1 }, 0),
-    onlineH: r.quantity([...at, 'online'], 'duration', { min: 0 }, 0),
-    termYears: r.number([...at, 'termYears'], { min: 0, max: 50 }, 0),
-    hallUSDPerMW: r.quantity([...at, 'hallCapex'], 'moneyPerPower', { min: 0 }, 0),
-    slaAvailability: r.number([...at, 'sla', 'availability'], { above: 0, max: 1 }, 0.9999),
-    creditPerStep: r.number([...at, 'sla', 'creditPerStep'], { min: 0, max: 1 }, 0.05),
-    stepAvailability: r.number([...at, 'sla', 'step'], { above: 0, max: 1 }, 0.001),
-    maxCredit: r.number([...at, 'sla', 'maxCredit'], { min: 0, max: 1 }, 0.5),
+    itMW: r.read([...at, 'it']),
+    pue: r.read([...at, 'pue']),
+    rentUSDPerKWMonth: r.read([...at, 'rent']),
+    escalatorPerYear: r.read([...at, 'escalator']),
+    onlineH: r.read([...at, 'online']),
+    termYears: r.read([...at, 'termYears']),
+    hallUSDPerMW: r.read([...at, 'hallCapex']),
+    slaAvailability: r.read([...at, 'sla', 'availability']),
+    creditPerStep: r.read([...at, 'sla', 'creditPerStep']),
+    stepAvailability: r.read([...at, 'sla', 'step']),
+    maxCredit: r.read([...at, 'sla', 'maxCredit']),
   };
 }

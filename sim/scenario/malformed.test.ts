@@ -54,7 +54,7 @@ const CORPUS: Case[] = [
   ['range-lease-pue', 73, 12, 'variants.colocation-lease.lease.pue', '5 is too large; expected at most 3'],
   ['range-negative-grid', 46, 9, 'site.grid', '-1027 MW is too small; expected at least 0 MW'],
   ['range-converts-mining', 90, 23, 'variants.gpu-cloud.gpuCloud.convertsMining', '900 MW is more than the 760.0 MW the fleet draws'],
-  ['range-online-after-horizon', 88, 15, 'variants.gpu-cloud.gpuCloud.online', '52596 h is too large; expected at most 43830 h'],
+  ['range-online-after-horizon', 88, 15, 'variants.gpu-cloud.gpuCloud.online', '52596 h is too large; expected at most 43824 h'],
   ['range-lease-cooling-curve', 77, 50, 'variants.colocation-lease.lease.cooling.capacity.points[2]', "0.8 is out of range; expected a fraction ≤ the previous point's 0.6 (a derate never rises with temperature)"],
   ['hashrate-below-campus', 34, 13, 'network.hashrate', "is no more than the baseline campus's own"],
   // Distributions, named inputs and sweeps
@@ -62,6 +62,10 @@ const CORPUS: Case[] = [
   ['input-shadows-unit', 9, 6, 'inputs.h', "'h' is already a unit, function or variable in expressions"],
   ['input-price-negative-draw', 104, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'the price is -1 USD/GPU/h when gpuPriceDecline = 0.3'],
   ['expr-complex', 101, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'is not a real number (a square root or power of a negative number?)'],
+  // Decision rules
+  ['policy-unknown-state', 190, 11, 'variants.adaptive-pivot.policies.pivot.when.hashrpice', "unknown key 'hashrpice' (did you mean 'hashprice'?)"],
+  ['policy-threshold-unit', 190, 51, 'variants.adaptive-pivot.policies.pivot.when.hashprice.below', "'15 USD/MWh' is not a hashprice; expected a hashprice like '45 USD/PH/day'"],
+  ['policy-retire-too-much', 227, 25, 'variants.watch-gpu-prices.policies.gpus-held-up.then.retire', '2000 MW is more than the 1027.0 MW the fleet draws'],
   ['sweep-non-numeric', 109, 15, 'sweep.parameters[0].path', "'gpuCloud.scheduler.policy' is not a numeric input of the campus"],
   // Bad expressions
   ['expr-syntax', 55, 12, 'mining.asic.power', "cannot parse '270 TH/s * (13.5 J/TH': Parenthesis ) expected"],
@@ -70,7 +74,7 @@ const CORPUS: Case[] = [
   ['expr-infinite', 46, 9, 'site.grid', "'1027 MW / 0' evaluates to Infinity"],
   ['expr-time-wrong-unit', 101, 16, 'variants.gpu-cloud.gpuCloud.training.price', "'2.35 * 0.85^years USD/GPU' is not a price per GPU-hour at t = 0 h"],
   ['expr-time-eval-error', 101, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'it adds, subtracts or compares a plain number and a quantity with a unit at t = 0 h'],
-  ['expr-negative-gpu-price', 101, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'the price is -0.05 USD/GPU/h in month 48; expected a price ≥ 0 at every time in the horizon'],
+  ['expr-negative-gpu-price', 101, 16, 'variants.gpu-cloud.gpuCloud.training.price', 'the price is -0.05 USD/GPU/h in 2030-01; expected a price ≥ 0 at every time in the horizon'],
   ['expr-time-not-allowed', 46, 9, 'site.grid', "('years' here is the unit, not the time: this input cannot vary with time)"],
   ['expr-multiline', 55, 12, 'mining.asic.power', "(a line break ends an expression: write it on one line, or fold it with '>-')"],
   // Hostile expressions

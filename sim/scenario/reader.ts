@@ -8,6 +8,8 @@ import { HOURS_PER_YEAR } from '../core/time.js';
 import { type CompiledExpression, compileExpression } from './expression.js';
 import type { ReadValue } from './plausible.js';
 import { formatPath, type KeyPath, type ScenarioSource } from './source.js';
+import type { Range } from './keys/define.js';
+import { numberKeyAt } from './keys/key-at.js';
 import { isDistribution, parseDistribution, type UncertainInput } from './uncertain.js';
 import { QUANTITY, type QuantityKindName, toCanonical } from './units.js';
 
@@ -84,6 +86,17 @@ export class ScenarioReader {
 
   fail(path: KeyPath, problem: string, expected?: string): never {
     this.src.fail(this.origin(path), problem, expected);
+  }
+
+  /**
+   * The number or quantity at `path` as its key's definition says (sim/scenario/keys): read in its
+   * unit, checked against its range, its default when left out. `within` narrows the range where
+   * the scenario sets it (a date inside the horizon); `fallback` is a default computed from other
+   * keys, for a key whose definition has none.
+   */
+  read(path: KeyPath, { within, fallback }: { within?: Range; fallback?: number } = {}): number {
+    const key = numberKeyAt(path);
+    return this.quantity(path, key.unit, within ? { ...key.range, ...within } : key.range, fallback ?? key.default);
   }
 
   /** A quantity in the canonical unit of `kind`, optionally within [min, max]. */
@@ -329,14 +342,3 @@ function describeRange({ min, max, above, below }: Range, u: string): string {
 
 /** Drawn inputs one expression may combine whose every corner is checked (2^10 evaluations). */
 const MAX_CORNER_INPUTS = 10;
-
-export interface Range {
-  min?: number;
-  max?: number;
-  /** Exclusive lower bound. */
-  above?: number;
-  /** Exclusive upper bound. */
-  below?: number;
-  /** A whole number (a count): never drawn, never an expression of drawn inputs. */
-  whole?: boolean;
-}

@@ -4,7 +4,7 @@
  * layout uses them, so a scenario that doesn't pays nothing for them per replication.
  */
 import type { AsicFailureSpec } from '../mining/asic-failures.js';
-import { checkFourCp, checkPriceResponse, DEFAULT_FOUR_CP, type FourCpSpec, type PriceResponseSpec } from '../site/demand-response.js';
+import { checkFourCp, checkPriceResponse, type FourCpSpec, type PriceResponseSpec } from '../site/demand-response.js';
 import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 import type { DemandResponseConfig, Horizon, VariantConfig, WorldConfig } from './types.js';
@@ -46,18 +46,17 @@ function distinctFailures(variants: readonly VariantConfig[]): AsicFailureSpec[]
 function readDemandResponse(r: ScenarioReader, world: WorldConfig): DemandResponseConfig {
   const fourCpAt = [...DR_AT, 'fourCp'];
   const priceAt = [...DR_AT, 'price'];
-  const d = DEFAULT_FOUR_CP;
   let fourCp: FourCpSpec | undefined;
   if (r.has(fourCpAt)) {
     const spec: FourCpSpec = {
       // A charge per kW-year, read as a rent per kW-month and scaled back to the year.
-      transmissionUSDPerKWYear: 12 * r.quantity([...fourCpAt, 'transmission'], 'rentPerPower', { min: 0 }, d.transmissionUSDPerKWYear / 12),
-      alertHoursPerMonth: r.number([...fourCpAt, 'alertHours'], {}, d.alertHoursPerMonth),
-      forecastErrorSd: r.number([...fourCpAt, 'forecastError'], {}, d.forecastErrorSd),
-      balanceTempC: r.quantity([...fourCpAt, 'balanceTemp'], 'temperature', {}, d.balanceTempC),
-      coolingLoadPerC: r.number([...fourCpAt, 'coolingLoad'], {}, d.coolingLoadPerC),
-      peakHourOfDay: r.number([...fourCpAt, 'peakHour'], {}, d.peakHourOfDay),
-      dailySwing: r.number([...fourCpAt, 'dailySwing'], {}, d.dailySwing),
+      transmissionUSDPerKWYear: 12 * r.read([...fourCpAt, 'transmission']),
+      alertHoursPerMonth: r.read([...fourCpAt, 'alertHours']),
+      forecastErrorSd: r.read([...fourCpAt, 'forecastError']),
+      balanceTempC: r.read([...fourCpAt, 'balanceTemp']),
+      coolingLoadPerC: r.read([...fourCpAt, 'coolingLoad']),
+      peakHourOfDay: r.read([...fourCpAt, 'peakHour']),
+      dailySwing: r.read([...fourCpAt, 'dailySwing']),
     };
     build(r, fourCpAt, () => checkFourCp(spec), {
       fourCp: '',
@@ -74,8 +73,8 @@ function readDemandResponse(r: ScenarioReader, world: WorldConfig): DemandRespon
   if (r.has(priceAt)) {
     if (!world.site.spot) r.fail(priceAt, 'price-triggered curtailment needs hourly prices, and the site has no spot market', 'a site.spot section');
     const spec: PriceResponseSpec = {
-      thresholdUSDPerMWh: r.quantity([...priceAt, 'threshold'], 'energyPrice'),
-      creditUSDPerMWh: r.quantity([...priceAt, 'credit'], 'energyPrice', { min: 0 }, 0),
+      thresholdUSDPerMWh: r.read([...priceAt, 'threshold']),
+      creditUSDPerMWh: r.read([...priceAt, 'credit']),
     };
     build(r, priceAt, () => checkPriceResponse(spec), { price: '', thresholdUSDPerMWh: 'threshold', creditUSDPerMWh: 'credit' });
     price = spec;

@@ -5,15 +5,14 @@
  */
 import { echo } from '../core/echo.js';
 import { deepMerge, hasPath } from './merge.js';
+import { MOST_SWEPT_VARIANTS, VARIANTS } from './keys/study.js';
 import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 
-/** Most variants one sweep may generate: each runs in every replication. */
-export const MAX_SWEEP_VARIANTS = 100;
-/** Most variants written under `variants:`, for the same reason (a study of 5,000 layouts never ends). */
-export const MAX_WRITTEN_VARIANTS = 100;
-/** Longest variant name: it heads table rows and report sections. */
-export const MAX_VARIANT_NAME = 64;
+// The caps (most variants written and swept, longest variant name) are the keys' own: keys/study.ts.
+const MAX_SWEEP_VARIANTS = MOST_SWEPT_VARIANTS;
+const MAX_WRITTEN_VARIANTS = VARIANTS.most;
+const MAX_VARIANT_NAME = VARIANTS.longestName;
 
 export interface VariantSource {
   name: string;

@@ -18,14 +18,14 @@ const DEFAULTS: Record<AssetClass, { schedule: string; lifeYears?: number }> = {
 export function readTax(r: ScenarioReader, at: KeyPath): TaxSpec {
   const depreciation = Object.fromEntries(ASSET_CLASSES.map((c) => [c, readDepreciation(r, [...at, 'depreciation', c], DEFAULTS[c])])) as Record<AssetClass, Depreciation>;
   return {
-    rate: r.number([...at, 'rate'], { min: 0, below: 1 }),
+    rate: r.read([...at, 'rate']),
     depreciation,
-    lossOffsetShare: r.number([...at, 'lossOffset'], { above: 0, max: 1 }, 0.8),
+    lossOffsetShare: r.read([...at, 'lossOffset']),
   };
 }
 
 function readDepreciation(r: ScenarioReader, at: KeyPath, fallback: { schedule: string; lifeYears?: number }): Depreciation {
-  const bonus = r.number([...at, 'bonus'], { min: 0, max: 1 }, 0);
+  const bonus = r.read([...at, 'bonus']);
   const written = r.raw([...at, 'schedule']);
   if (Array.isArray(written)) {
     const shares = written.map((_, i) => r.number([...at, 'schedule', i], { min: 0, max: 1 }));
@@ -35,7 +35,7 @@ function readDepreciation(r: ScenarioReader, at: KeyPath, fallback: { schedule: 
   }
   const schedule = written === undefined ? fallback.schedule : r.string([...at, 'schedule']);
   if (schedule === 'straight-line') {
-    const lifeH = r.quantity([...at, 'life'], 'duration', { above: 0, max: 100 * HOURS_PER_YEAR }, (fallback.lifeYears ?? 5) * HOURS_PER_YEAR);
+    const lifeH = r.read([...at, 'life'], { fallback: (fallback.lifeYears ?? 5) * HOURS_PER_YEAR });
     return { bonus, shares: straightLine(lifeH / HOURS_PER_YEAR) };
   }
   const table = MACRS[schedule];

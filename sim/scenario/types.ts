@@ -62,7 +62,7 @@ export interface Horizon {
   /** Unix time (seconds) of the start: block timestamps count from it. */
   readonly startUnixSeconds: number;
   readonly years: number;
-  /** Length in hours (years × 8766: years of 365.25 days). */
+  /** Length in hours, on the calendar: 12 × years months from the start (core/calendar.ts horizonHours), 43,824 h for five years from 2026-01-01. */
   readonly hours: number;
 }
 
@@ -141,4 +141,50 @@ export interface VariantConfig {
   readonly lease?: LeaseConfig;
   /** A GPU hall the campus owns and sells as a cloud (reserved blocks, training jobs, inference), if this layout has one. */
   readonly gpuCloud?: GpuCloudConfig;
+  /** Rules that act on the campus as the world unfolds (policy-config.ts); none: a plan fixed at the start. */
+  readonly policies?: readonly PolicyRule[];
+  /** The plan fixed at the start this adaptive layout is judged against: its value of flexibility is the paired Δ NPV. */
+  readonly versus?: string;
+}
+
+/** Does a rule of this layout build its GPU hall (so the hall is not built on dates of its own)? */
+export const ruleBuildsHall = (variant: Pick<VariantConfig, 'policies'>): boolean => variant.policies?.some((rule) => rule.action.kind === 'build') ?? false;
+
+/** What a rule can observe, as a trailing mean over a window of the past (campus/observed.ts). */
+export const OBSERVED_STATES = ['hashprice', 'btcPrice', 'powerPrice', 'gpuPrice', 'gpuUtilisation'] as const;
+export type ObservedState = (typeof OBSERVED_STATES)[number];
+
+/** One condition: the trailing mean of `state` over `trailingH` is below or above `threshold` (canonical units). */
+export interface PolicyCondition {
+  readonly state: ObservedState;
+  readonly trailingH: number;
+  readonly below: boolean;
+  readonly threshold: number;
+}
+
+/**
+ * What a rule does when it fires: start building the layout's GPU hall, switch mining off or on,
+ * retire machines for good, or buy machines of the fleet's model (delivered and paid `leadH` later).
+ */
+export type PolicyAction =
+  | { readonly kind: 'build'; readonly load: 'gpuCloud' }
+  | { readonly kind: 'pause' | 'resume'; readonly load: 'mining' }
+  | { readonly kind: 'retire'; readonly load: 'mining'; readonly mw: number }
+  | { readonly kind: 'buy'; readonly load: 'mining'; readonly mw: number; readonly leadH: number };
+
+/**
+ * A decision rule: at each decision point — the start of a calendar month, the `fromMonth`-th from
+ * the horizon's start, then every `everyMonths`, to the `untilMonth`-th — it fires when every
+ * condition holds on what has been observed so far; after firing it waits `coolDownMonths` before it
+ * may fire again (Infinity: at most once). Months are calendar months (core/calendar.ts).
+ */
+export interface PolicyRule {
+  readonly name: string;
+  readonly fromMonth: number;
+  /** Infinity: to the horizon. */
+  readonly untilMonth: number;
+  readonly everyMonths: number;
+  readonly when: readonly PolicyCondition[];
+  readonly action: PolicyAction;
+  readonly coolDownMonths: number;
 }

@@ -149,8 +149,11 @@ test('named inputs: drawn like any distribution, usable in every expression, tim
   assert.ok(Math.abs(s.variants[0].lease!.onlineH - 17 * HOURS_PER_MONTH) < 1e-9, 'at load: 12 + mean(delay) = 17 months');
   const drawn = s.withInputs(new Map([['inputs.delay', 6], ['inputs.decline', 0.2]]));
   assert.ok(Math.abs(drawn.variants[0].lease!.onlineH - 18 * HOURS_PER_MONTH) < 1e-9);
-  // The training price after 12 months: 2.35 × 0.8 (tabulated at each month's start).
-  assert.ok(Math.abs(drawn.variants[1].gpuCloud!.training!.price(12 * HOURS_PER_MONTH + 1) - 2.35 * 0.8) < 1e-9);
+  // The training price through January 2027: its value on the 1st (tabulated at each calendar month's
+  // start), hour 8,760 after 2026's 365 days, `years` = 8,760 / 8,766 there.
+  const january = 2.35 * 0.8 ** (8760 / 8766);
+  for (const tH of [8760, 8760 + 30 * 24]) assert.ok(Math.abs(drawn.variants[1].gpuCloud!.training!.price(tH) - january) < 1e-9);
+  assert.ok(drawn.variants[1].gpuCloud!.training!.price(8760 - 1) > january, 'December 2026: the dearer price of its 1st');
 });
 
 test('named inputs: an expression is checked over their whole range, and names may not shadow units or functions', () => {

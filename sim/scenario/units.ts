@@ -77,6 +77,8 @@ export const QUANTITY = {
   rentPerPower: { unit: 'USD/kW/month', example: '121 USD/kW/month', noun: 'a rent per kW and month' },
   // "$/TH" is the trade's shorthand for dollars per TH/s of hashrate: 1 TH/s for 1 s is 1 TH.
   pricePerHashrate: { unit: 'USD/TH', example: '25.7 USD/TH', noun: 'a price per TH/s of hashrate' },
+  // The trade's "USD/PH/day" is dollars per PH/s of hashrate per day; written so, mathjs reads PH as a count of hashes, and 0.045 USD/TH/day converts alike.
+  hashprice: { unit: 'USD/PH/day', example: '45 USD/PH/day', noun: 'a hashprice' },
   gpuHourPrice: { unit: 'USD/GPU/h', example: '2.35 USD/GPU/h', noun: 'a price per GPU-hour' },
   moneyPerPowerTime: { unit: 'USD/MW/h', example: '20000 USD/MW/year', noun: 'a cost per MW and unit of time' },
   moneyPerTime: { unit: 'USD/h', example: '25e6 USD/year', noun: 'a cost per unit of time' },

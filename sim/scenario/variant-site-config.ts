@@ -47,11 +47,10 @@ export function withSiteWiring(r: ScenarioReader, variant: VariantConfig, horizo
 function readBackup(r: ScenarioReader): BackupPowerSpec {
   const at: KeyPath = ['site', 'backup'];
   const spec: BackupPowerSpec = {
-    capacityMW: r.quantity([...at, 'capacity'], 'power', { min: 0 }),
-    // Defaults are assumptions of ours: a day of fuel on site, ten minutes of UPS, one start in a hundred failing.
-    fuelHours: r.quantity([...at, 'fuel'], 'duration', { min: 0 }, 24),
-    upsMinutes: 60 * r.quantity([...at, 'ups'], 'duration', { min: 0 }, 10 / 60),
-    startFailureProbability: r.number([...at, 'startFailure'], { min: 0, max: 1 }, 0.01),
+    capacityMW: r.read([...at, 'capacity']),
+    fuelHours: r.read([...at, 'fuel']),
+    upsMinutes: 60 * r.read([...at, 'ups']),
+    startFailureProbability: r.read([...at, 'startFailure']),
   };
   build(r, at, () => checkBackupPower(spec), { capacityMW: 'capacity', fuelHours: 'fuel', upsMinutes: 'ups', startFailureProbability: 'startFailure' });
   return spec;

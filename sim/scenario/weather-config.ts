@@ -4,7 +4,7 @@
  */
 import { echo } from '../core/echo.js';
 import { parseWeatherCsv } from './weather-csv.js';
-import { CENTRAL_TEXAS_WEATHER, checkWeather, type WeatherSpec } from '../site/weather.js';
+import { checkWeather, type WeatherSpec } from '../site/weather.js';
 import { parseDataFile, readDataFile } from './data-file.js';
 import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
@@ -35,19 +35,18 @@ export function readWeather(r: ScenarioReader, horizon: Horizon): WeatherSource 
     const series = parseDataFile(r, [...at, 'csv'], data, () => parseWeatherCsv(data.text, data.file, Math.ceil(horizon.hours - 1e-9), horizon.startUnixSeconds));
     return { kind: 'series', series, file: data.file };
   }
-  const d = CENTRAL_TEXAS_WEATHER;
   // Persistence is the e-folding time of the weather noise: φ = exp(−1 h / τ).
-  const persistenceH = r.quantity([...at, 'persistence'], 'duration', { min: 0, max: 8766 }, -1 / Math.log(d.noiseAutocorrelationPerHour));
+  const persistenceH = r.read([...at, 'persistence']);
   const spec: WeatherSpec = {
-    meanTempC: r.quantity([...at, 'mean'], 'temperature', {}, d.meanTempC),
-    annualAmplitudeC: r.quantity([...at, 'seasonalAmplitude'], 'temperatureDifference', {}, d.annualAmplitudeC),
-    warmestDayOfYear: r.number([...at, 'warmestDay'], {}, d.warmestDayOfYear),
-    dailyAmplitudeC: r.quantity([...at, 'dailyAmplitude'], 'temperatureDifference', {}, d.dailyAmplitudeC),
-    warmestHourOfDay: r.number([...at, 'warmestHour'], {}, d.warmestHourOfDay),
-    noiseSdC: r.quantity([...at, 'noise'], 'temperatureDifference', {}, d.noiseSdC),
+    meanTempC: r.read([...at, 'mean']),
+    annualAmplitudeC: r.read([...at, 'seasonalAmplitude']),
+    warmestDayOfYear: r.read([...at, 'warmestDay']),
+    dailyAmplitudeC: r.read([...at, 'dailyAmplitude']),
+    warmestHourOfDay: r.read([...at, 'warmestHour']),
+    noiseSdC: r.read([...at, 'noise']),
     noiseAutocorrelationPerHour: persistenceH === 0 ? 0 : Math.exp(-1 / persistenceH),
-    meanRelativeHumidity: r.number([...at, 'humidity'], {}, d.meanRelativeHumidity),
-    dewPointNoiseSdC: r.quantity([...at, 'dewPointNoise'], 'temperatureDifference', {}, d.dewPointNoiseSdC),
+    meanRelativeHumidity: r.read([...at, 'humidity']),
+    dewPointNoiseSdC: r.read([...at, 'dewPointNoise']),
   };
   build(r, at, () => checkWeather(spec), KEYS);
   return { kind: 'model', spec };

@@ -11,6 +11,7 @@
  * horizon; rows past it are not read. Other columns are ignored. Every mistake is a ScenarioError
  * naming file, line, column and the CSV column, which the CLI prints as one line.
  */
+import { ParameterError } from '../core/parameter-error.js';
 import { type Cell, splitCells } from '../core/csv/cells.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
 import { stullWetBulbC, type WeatherSeries } from '../site/weather.js';
@@ -25,7 +26,7 @@ export function readWeatherCsv(file: string, hours: number, startUnixSeconds: nu
 
 /** Parses the first `hours` hourly rows of a weather CSV for a horizon starting at `startUnixSeconds`. */
 export function parseWeatherCsv(text: string, file: string, hours: number, startUnixSeconds: number): WeatherSeries {
-  if (!Number.isInteger(hours) || hours < 1) throw new RangeError(`weather: hours must be a whole number ≥ 1, got ${hours}`);
+  if (!Number.isInteger(hours) || hours < 1) throw new ParameterError('weather', 'hours', 'a whole number ≥ 1', String(hours));
   const dryBulbC = new Float64Array(hours);
   const wetBulbC = new Float64Array(hours);
   const lines = text.split(/\r?\n/);

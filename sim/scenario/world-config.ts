@@ -3,6 +3,7 @@
  * so a bad parameter is reported at its key, with the model's own words for the accepted range.
  */
 import { echo } from '../core/echo.js';
+import { ParameterError } from '../core/parameter-error.js';
 import { readTextFile } from '../core/read-bounded.js';
 import { HOURS_PER_DAY } from '../core/time.js';
 import { HistoricalBootstrap } from '../market/bootstrap.js';
@@ -22,9 +23,9 @@ import { Frontier, type FrontierMachine } from '../network/frontier.js';
 import { RestOfNetwork } from '../network/hashrate.js';
 import { parseIsoTimeMs } from '../site/calendar.js';
 import type { OutageSpec } from '../site/outages.js';
-import { checkSpotPrice, NO_PRICE_LIMITS, type SpotPriceSpec } from '../site/spot-price.js';
+import { checkSpotPrice, type SpotPriceSpec } from '../site/spot-price.js';
 import { MAX_HISTORY_BYTES, readDataFile } from './data-file.js';
-import type { Range, ScenarioReader } from './reader.js';
+import type { ScenarioReader } from './reader.js';
 import type { KeyPath } from './source.js';
 import type { Horizon, RestHashrate, WorldConfig } from './types.js';
 
@@ -48,9 +49,9 @@ export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTH
     price: { model: readPriceModel(r), stepH: HOURS_PER_DAY * readStepDays(r) },
     fees: build(r, ['market', 'fees'], () =>
       new FeeShare({
-        median: r.number(['market', 'fees', 'median'], {}, 0.0055),
-        reversionPerYear: r.number(['market', 'fees', 'reversion'], {}, 4),
-        volatilityPerSqrtYear: r.number(['market', 'fees', 'volatility'], { min: 0 }, 1),
+        median: r.read(['market', 'fees', 'median']),
+        reversionPerYear: r.read(['market', 'fees', 'reversion']),
+        volatilityPerSqrtYear: r.read(['market', 'fees', 'volatility']),
       }),
     ),
     network: readNetwork(r, horizon, referenceCampusTHs),
@@ -60,7 +61,7 @@ export function readWorld(r: ScenarioReader, horizon: Horizon, referenceCampusTH
 
 /** The price path's step: an hour at least (a shorter one adds nothing the hourly world sees, and a tiny one would not fit in memory). */
 function readStepDays(r: ScenarioReader): number {
-  const days = r.number(['market', 'btc', 'stepDays'], { above: 0, max: 366 }, 1);
+  const days = r.read(['market', 'btc', 'stepDays']);
   if (days * HOURS_PER_DAY < 1 - 1e-9) r.fail(['market', 'btc', 'stepDays'], `${days} days is shorter than an hour`, 'a step of at least 1/24 day (one hour)');
   return days;
 }
@@ -72,20 +73,20 @@ function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
   const spot = r.has(spotAt)
     ? build(r, spotAt, () => {
         const spec: SpotPriceSpec = {
-          medianUSDPerMWh: r.quantity([...spotAt, 'median'], 'energyPrice', { above: 0 }),
-          reversionPerYear: r.number([...spotAt, 'reversion'], {}, 200),
-          volatilityPerSqrtYear: r.number([...spotAt, 'volatility'], { min: 0 }, 8),
+          medianUSDPerMWh: r.read([...spotAt, 'median']),
+          reversionPerYear: r.read([...spotAt, 'reversion']),
+          volatilityPerSqrtYear: r.read([...spotAt, 'volatility']),
           hourOfDay: (r.raw([...spotAt, 'hourOfDay']) as number[] | undefined) ?? Array(24).fill(1),
-          seasonalAmplitude: r.number([...spotAt, 'seasonal'], {}, 0),
-          peakDay: r.number([...spotAt, 'peakDay'], {}, 213),
-          spikesPerYear: r.number([...spotAt, 'spikes', 'rate'], {}, 0),
-          spikeSize: r.number([...spotAt, 'spikes', 'size'], {}, 4),
-          spikeHours: r.number([...spotAt, 'spikes', 'hours'], {}, 3),
-          negativePerYear: r.number([...spotAt, 'negative', 'rate'], { min: 0 }, NO_PRICE_LIMITS.negativePerYear),
-          negativeHours: r.quantity([...spotAt, 'negative', 'hours'], 'duration', { above: 0 }, NO_PRICE_LIMITS.negativeHours),
-          negativeUSDPerMWh: r.quantity([...spotAt, 'negative', 'price'], 'energyPrice', { below: 0 }, NO_PRICE_LIMITS.negativeUSDPerMWh),
-          floorUSDPerMWh: r.quantity([...spotAt, 'floor'], 'energyPrice', {}, NO_PRICE_LIMITS.floorUSDPerMWh),
-          capUSDPerMWh: r.quantity([...spotAt, 'cap'], 'energyPrice', { above: 0 }, NO_PRICE_LIMITS.capUSDPerMWh),
+          seasonalAmplitude: r.read([...spotAt, 'seasonal']),
+          peakDay: r.read([...spotAt, 'peakDay']),
+          spikesPerYear: r.read([...spotAt, 'spikes', 'rate']),
+          spikeSize: r.read([...spotAt, 'spikes', 'size']),
+          spikeHours: r.read([...spotAt, 'spikes', 'hours']),
+          negativePerYear: r.read([...spotAt, 'negative', 'rate']),
+          negativeHours: r.read([...spotAt, 'negative', 'hours']),
+          negativeUSDPerMWh: r.read([...spotAt, 'negative', 'price']),
+          floorUSDPerMWh: r.read([...spotAt, 'floor']),
+          capUSDPerMWh: r.read([...spotAt, 'cap']),
         };
         if (spec.floorUSDPerMWh >= spec.capUSDPerMWh) {
           r.fail([...spotAt, 'floor'], `a floor of ${Number(spec.floorUSDPerMWh.toPrecision(12))} USD/MWh is not below the cap of ${Number(spec.capUSDPerMWh.toPrecision(12))} USD/MWh`, 'a floor below the cap');
@@ -94,16 +95,16 @@ function readSiteWorld(r: ScenarioReader): WorldConfig['site'] {
         return spec;
       })
     : undefined;
-  const outages = r.has(outAt) ? readIntervals(r, outAt, 3) : undefined;
+  const outages = r.has(outAt) ? readIntervals(r, outAt) : undefined;
   const derateAt = ['site', 'derates'];
-  const derates = r.has(derateAt) ? { spec: readIntervals(r, derateAt, 12), lostShare: r.number([...derateAt, 'lost'], { above: 0, max: 1 }) } : undefined;
+  const derates = r.has(derateAt) ? { spec: readIntervals(r, derateAt), lostShare: r.read([...derateAt, 'lost']) } : undefined;
   return { spot, outages, ...(derates ? { derates } : {}) };
 }
 
-/** Interruptions at `rate` a year lasting `duration` on average (lognormal, `durationSd` spread, default the mean). */
-function readIntervals(r: ScenarioReader, at: KeyPath, defaultHours: number): OutageSpec {
-  const meanHours = r.quantity([...at, 'duration'], 'duration', { above: 0 }, defaultHours);
-  return { perYear: r.number([...at, 'rate'], { min: 0 }), meanHours, sdHours: r.quantity([...at, 'durationSd'], 'duration', { min: 0 }, meanHours) };
+/** Interruptions at `rate` a year lasting `duration` on average (lognormal, `durationSd` spread, default the mean); the default duration is the section's own. */
+function readIntervals(r: ScenarioReader, at: KeyPath): OutageSpec {
+  const meanHours = r.read([...at, 'duration']);
+  return { perYear: r.read([...at, 'rate']), meanHours, sdHours: r.read([...at, 'durationSd'], { fallback: meanHours }) };
 }
 
 function readPriceModel(r: ScenarioReader): PriceModel {
@@ -115,27 +116,27 @@ function readPriceModel(r: ScenarioReader): PriceModel {
       r.fail([...at, key], `the ${model} model has no parameter '${echo(key)}'`, `one of ${[...COMMON_KEYS, ...used].join(', ')}`);
     }
   }
-  const priceUSD = r.quantity([...at, 'price'], 'money');
+  const priceUSD = r.read([...at, 'price']);
   const diffusion = () => ({
     priceUSD,
-    driftPerYear: r.number([...at, 'drift'], {}, 0),
-    volatilityPerSqrtYear: r.number([...at, 'volatility'], { min: 0 }),
+    driftPerYear: r.read([...at, 'drift']),
+    volatilityPerSqrtYear: r.read([...at, 'volatility']),
   });
   switch (model) {
     case 'gbm':
       return build(r, at, () => new Gbm(diffusion()));
     case 'merton':
       return build(r, at, () =>
-        new Merton({ ...diffusion(), jumpsPerYear: r.number([...at, 'jumps']), jumpMean: r.number([...at, 'jumpMean']), jumpSd: r.number([...at, 'jumpSd']) }),
+        new Merton({ ...diffusion(), jumpsPerYear: r.read([...at, 'jumps']), jumpMean: r.read([...at, 'jumpMean']), jumpSd: r.read([...at, 'jumpSd']) }),
       );
     case 'kou':
       return build(r, at, () =>
         new Kou({
           ...diffusion(),
-          jumpsPerYear: r.number([...at, 'jumps']),
-          upProbability: r.number([...at, 'upProbability']),
-          upRate: r.number([...at, 'upRate']),
-          downRate: r.number([...at, 'downRate']),
+          jumpsPerYear: r.read([...at, 'jumps']),
+          upProbability: r.read([...at, 'upProbability']),
+          upRate: r.read([...at, 'upRate']),
+          downRate: r.read([...at, 'downRate']),
         }),
       );
     case 'regime-switching': {
@@ -161,7 +162,7 @@ function readPriceModel(r: ScenarioReader): PriceModel {
       const to = r.has([...at, 'to']) ? r.string([...at, 'to']) : undefined;
       const history = build(r, [...at, 'history'], () => parseMonthlyCloses(data.text, data.shown));
       const logReturns = build(r, [...at, from ? 'from' : 'to'], () => monthlyLogReturns(history, from, to));
-      return build(r, at, () => new HistoricalBootstrap({ priceUSD, logReturns, blockMonths: r.number([...at, 'blockMonths'], {}, 6) }));
+      return build(r, at, () => new HistoricalBootstrap({ priceUSD, logReturns, blockMonths: r.read([...at, 'blockMonths']) }));
     }
     default:
       return r.fail([...at, 'model'], `unknown model '${echo(model)}'`, Object.keys(MODEL_KEYS).join(', '));
@@ -170,8 +171,8 @@ function readPriceModel(r: ScenarioReader): PriceModel {
 
 function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: number): WorldConfig['network'] {
   const at = ['network'];
-  const difficulty = r.number([...at, 'difficulty'], { min: 1 });
-  const startHeight = r.number([...at, 'height'], { min: 0 });
+  const difficulty = r.read([...at, 'difficulty']);
+  const startHeight = r.read([...at, 'height']);
   const campusCounts = r.raw([...at, 'campusCounts']) !== false;
   const reference = campusCounts ? referenceCampusTHs : 0;
   const hashratePath = [...at, 'hashrate'];
@@ -192,12 +193,12 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
       model: build(r, at, () =>
         new RestOfNetwork({
           startTHs: total.constant! - reference,
-          growthPerYear: r.number([...at, 'growth'], {}, 0),
-          volatilityPerSqrtYear: r.number([...at, 'volatility'], { min: 0 }, 0.1),
-          responsePerYear: r.number([...response, 'rate'], {}, 0.5),
-          lagDays: r.number([...response, 'lagDays'], {}, 90),
-          marginalEfficiencyJPerTH: r.quantity([...response, 'efficiency'], 'efficiency', { above: 0 }, 21),
-          marginalPowerPriceUSDPerMWh: r.quantity([...response, 'powerPrice'], 'energyPrice', { above: 0 }, 60),
+          growthPerYear: r.read([...at, 'growth']),
+          volatilityPerSqrtYear: r.read([...at, 'volatility'], { fallback: 0.1 }),
+          responsePerYear: r.read([...response, 'rate']),
+          lagDays: r.read([...response, 'lagDays']),
+          marginalEfficiencyJPerTH: r.read([...response, 'efficiency']),
+          marginalPowerPriceUSDPerMWh: r.read([...response, 'powerPrice']),
         }),
       ),
     };
@@ -226,28 +227,28 @@ function readNetwork(r: ScenarioReader, horizon: Horizon, referenceCampusTHs: nu
   };
 }
 
-/** The fleet model's parameters (`network.fleet`, and `network.growth` and `volatility` for its shocks); defaults in fleet-defaults.ts. */
+/** The fleet model's parameters (`network.fleet`, and `network.growth` and `volatility` for its shocks); defaults in fleet-defaults.ts, through the keys' definitions (keys/network.ts). */
 export function readFleet(r: ScenarioReader, at: KeyPath): FleetSpec {
-  const days = (key: string[], fallback: number, range: Range = { above: 0 }) => r.quantity([...at, ...key], 'duration', range, fallback * HOURS_PER_DAY) / HOURS_PER_DAY;
-  const lead = days(['leadTime'], FLEET_DEFAULTS.leadDays, { min: 0 });
+  const days = (key: string) => r.read([...at, key]) / HOURS_PER_DAY;
+  const lead = days('leadTime');
   const spec: FleetSpec = {
-    powerCostMedianUSDPerMWh: r.quantity([...at, 'powerCost', 'median'], 'energyPrice', { above: 0 }, FLEET_DEFAULTS.powerCostMedianUSDPerMWh),
-    powerCostSpread: r.number([...at, 'powerCost', 'spread'], { min: 0 }, FLEET_DEFAULTS.powerCostSpread),
-    frontier: build(r, [...at, 'frontier'], () => new Frontier(readFrontierMachines(r, [...at, 'frontier', 'machines']), r.number([...at, 'frontier', 'improvement'], {}, FLEET_DEFAULTS.improvementPerYear))),
-    machinePriceUSDPerW: r.quantity([...at, 'frontier', 'price'], 'moneyPerPower', { above: 0 }, FLEET_DEFAULTS.machinePriceUSDPerW * 1e6) / 1e6,
-    paybackDays: days(['payback'], FLEET_DEFAULTS.paybackDays),
-    baseOrderRatePerYear: r.number([...at, 'baseOrderRate'], { min: 0 }, FLEET_DEFAULTS.baseOrderRatePerYear),
-    orderRatePerYear: r.number([...at, 'orderRate'], { min: 0 }, FLEET_DEFAULTS.orderRatePerYear),
-    maxGrowthPerYear: r.number([...at, 'maxGrowth'], { min: 0 }, FLEET_DEFAULTS.maxGrowthPerYear),
+    powerCostMedianUSDPerMWh: r.read([...at, 'powerCost', 'median']),
+    powerCostSpread: r.read([...at, 'powerCost', 'spread']),
+    frontier: build(r, [...at, 'frontier'], () => new Frontier(readFrontierMachines(r, [...at, 'frontier', 'machines']), r.read([...at, 'frontier', 'improvement']))),
+    machinePriceUSDPerW: r.read([...at, 'frontier', 'price']) / 1e6,
+    paybackDays: days('payback'),
+    baseOrderRatePerYear: r.read([...at, 'baseOrderRate']),
+    orderRatePerYear: r.read([...at, 'orderRate']),
+    maxGrowthPerYear: r.read([...at, 'maxGrowth']),
     leadDays: Math.round(lead),
-    reactionDays: days(['reaction'], FLEET_DEFAULTS.reactionDays),
-    hysteresis: r.number([...at, 'hysteresis'], { min: 0 }, FLEET_DEFAULTS.hysteresis),
-    idleDays: days(['idle'], FLEET_DEFAULTS.idleDays),
-    pastGrowthPerYear: r.number([...at, 'pastGrowth'], {}, FLEET_DEFAULTS.pastGrowthPerYear),
-    driftPerYear: r.number([...at.slice(0, -1), 'growth'], {}, FLEET_DEFAULTS.driftPerYear),
-    volatilityPerSqrtYear: r.number([...at.slice(0, -1), 'volatility'], { min: 0 }, FLEET_DEFAULTS.volatilityPerSqrtYear),
-    growthSdPerYear: r.number([...at, 'growthSd'], { min: 0 }, FLEET_DEFAULTS.growthSdPerYear),
-    growthReversionPerYear: r.number([...at, 'growthReversion'], { above: 0 }, FLEET_DEFAULTS.growthReversionPerYear),
+    reactionDays: days('reaction'),
+    hysteresis: r.read([...at, 'hysteresis']),
+    idleDays: days('idle'),
+    pastGrowthPerYear: r.read([...at, 'pastGrowth']),
+    driftPerYear: r.read([...at.slice(0, -1), 'growth'], { fallback: FLEET_DEFAULTS.driftPerYear }),
+    volatilityPerSqrtYear: r.read([...at.slice(0, -1), 'volatility'], { fallback: FLEET_DEFAULTS.volatilityPerSqrtYear }),
+    growthSdPerYear: r.read([...at, 'growthSd']),
+    growthReversionPerYear: r.read([...at, 'growthReversion']),
   };
   if (Math.abs(lead - spec.leadDays) > 1e-6) r.fail([...at, 'leadTime'], `${lead} days is not a whole number of days`, "whole days, e.g. '120 days'");
   return spec;
@@ -262,23 +263,23 @@ function readFrontierMachines(r: ScenarioReader, at: KeyPath): FrontierMachine[]
     const date = r.string([...at, i, 'date']);
     const ms = parseIsoTimeMs(date);
     if (Number.isNaN(ms) || !/^\d{4}-\d{2}-\d{2}$/.test(date)) r.fail([...at, i, 'date'], `'${date}' is not a date`, 'YYYY-MM-DD');
-    return { unixDay: ms / 86_400_000, efficiencyJPerTH: r.quantity([...at, i, 'efficiency'], 'efficiency', { above: 0 }) };
+    return { unixDay: ms / 86_400_000, efficiencyJPerTH: r.read([...at, i, 'efficiency']) };
   });
 }
 
 /**
- * Runs a model constructor, turning its RangeError ("model: parameter must be …, got …") into a
- * ScenarioError at that parameter's key when it exists under `at`, else at `at` itself. `keys` maps
- * a model's field names to the scenario's where they differ (e.g. hardLimitC → hardLimit; '' drops one).
+ * Runs a model constructor, turning its ParameterError into a ScenarioError at that parameter's key
+ * when it exists under `at`, else at `at` itself. `keys` maps a model's field names to the
+ * scenario's where they differ (e.g. hardLimitC → hardLimit; '' drops one). Any other RangeError
+ * is reported at `at` in the model's words.
  */
 export function build<T>(r: ScenarioReader, at: KeyPath, make: () => T, keys: Readonly<Record<string, string>> = {}): T {
   try {
     return make();
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    const m = /^[\w-]+: ([\w.[\]]+) must be (.*), got (.*)$/.exec(e.message);
-    if (!m) r.fail(at, e.message);
-    const field = m[1]
+    if (!(e instanceof ParameterError)) r.fail(at, e.message);
+    const field = e.parameter
       .split('.')
       .map((part) => {
         const name = part.replace(/\[\d+\]$/, '');
@@ -288,6 +289,6 @@ export function build<T>(r: ScenarioReader, at: KeyPath, make: () => T, keys: Re
       .join('.');
     const path: KeyPath = [...at, ...field.split(/[.[\]]+/).filter(Boolean).map((k) => (/^\d+$/.test(k) ? Number(k) : k))];
     const where = r.has(path) ? path : at;
-    r.fail(where, `${field} = ${m[3]} is out of range`, m[2]);
+    r.fail(where, `${field} = ${e.got} is out of range`, e.accepted);
   }
 }

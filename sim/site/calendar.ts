@@ -4,6 +4,8 @@
  * Site time is read as the local clock: a day starts at hour 0, 24, 48, …
  */
 
+import { calendarMonths } from '../core/calendar.js';
+
 const MS_PER_HOUR = 3_600_000;
 
 /** Day of the year (0 = 1 January, fractional) at `unixSeconds`. */
@@ -23,21 +25,8 @@ export interface MonthSpan {
 
 /** The calendar months that overlap [0, hours) of a horizon starting at `startUnixSeconds`, in order. */
 export function monthSpans(startUnixSeconds: number, hours: number): MonthSpan[] {
-  const startMs = startUnixSeconds * 1000;
-  const first = new Date(startMs);
-  let year = first.getUTCFullYear();
-  let month = first.getUTCMonth();
-  const out: MonthSpan[] = [];
-  for (;;) {
-    const from = (Date.UTC(year, month, 1) - startMs) / MS_PER_HOUR;
-    if (from >= hours) return out;
-    const to = (Date.UTC(year, month + 1, 1) - startMs) / MS_PER_HOUR;
-    out.push({ year, month, startH: Math.max(0, from), endH: Math.min(hours, to) });
-    if (++month === 12) {
-      month = 0;
-      year++;
-    }
-  }
+  const months = calendarMonths(startUnixSeconds, hours);
+  return Array.from({ length: months.count }, (_, m) => ({ year: months.year(m), month: months.month(m), startH: months.boundsH[m], endH: months.boundsH[m + 1] }));
 }
 
 // YYYY-MM-DD, optionally THH:MM[:SS[.fff]] (or a space), optionally Z or ±HH:MM.

@@ -5,6 +5,7 @@
  * contracted compute the dearest (SLA credits, a tenant). Called on the hot path, once or twice per
  * event: both functions write into a record the caller owns and allocate nothing.
  */
+import { ParameterError } from '../core/parameter-error.js';
 
 /** How the site buys power: a fixed-price block paid whether used or not, spot beyond it. */
 export interface PowerContract {
@@ -78,7 +79,7 @@ export function marginalPriceUSDPerMWh(drawMW: number, contract: PowerContract, 
 
 // Kept out of shareSupply: formatting a number in a template literal there would slow the hot path.
 function badInput(name: string, value: number, accepted: string): never {
-  throw new RangeError(`dispatch: ${name} must be ${accepted}, got ${value}`);
+  throw new ParameterError('dispatch', name, accepted, String(value));
 }
 
 function badDemand(load: number, value: number): never {

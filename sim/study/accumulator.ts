@@ -24,7 +24,7 @@ export class Accumulator {
   /** Adds a replication's rows read back from a saved study (its bands come separately, with the histograms). */
   addRow(replication: number, row: PackedRow): void {
     if (this.held.has(replication)) throw new RangeError(`replication ${replication} added twice`);
-    this.held.set(replication, { metrics: row.metrics, inputs: row.inputs, drivers: row.drivers, annual: row.annual });
+    this.held.set(replication, { metrics: row.metrics, inputs: row.inputs, drivers: row.drivers, annual: row.annual, decisions: row.decisions });
   }
 
   has(replication: number): boolean {

@@ -4,7 +4,7 @@
  * segments sum to the mean net cash flow — and the net cash flow's p10, p50 and p90 over replications.
  * Undiscounted; capex falls in the year it is paid.
  */
-import { HOURS_PER_MONTH } from '../core/time.js';
+import type { CalendarMonths } from '../core/calendar.js';
 import { quantileSorted } from '../core/stats/quantiles.js';
 import { NPV_SEGMENTS, type SegmentMetric, yearsIn } from '../finance/segments.js';
 import type { Row } from './replicate.js';
@@ -31,22 +31,24 @@ export interface AnnualCashFlows {
 
 const day = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString().slice(0, 10);
 
-/** The years of a horizon of `months` months from `startUnixSeconds` (months of a twelfth of 365.25 days, as the bands), then the horizon. */
-export function annualPeriods(startUnixSeconds: number, months: number): AnnualPeriod[] {
-  const at = (m: number) => startUnixSeconds + m * HOURS_PER_MONTH * 3600;
+/** The years of a horizon — twelve calendar months each from its first month, the last maybe shorter — then the horizon. */
+export function annualPeriods(calendar: CalendarMonths): AnnualPeriod[] {
+  const months = calendar.count;
+  const at = (k: number) => calendar.startUnixSeconds + calendar.boundsH[k] * 3600;
   const years = yearsIn(months);
   const periods: AnnualPeriod[] = Array.from({ length: years }, (_, y) => ({
     label: `Year ${y + 1}`,
     from: day(at(12 * y)),
-    to: day(at(Math.min(12 * (y + 1), months)) - 86400),
+    // The last day with any of the year in it.
+    to: day(at(Math.min(12 * (y + 1), months)) - 1),
   }));
   periods.push({ label: 'At the horizon' });
   return periods;
 }
 
 /** Rows must hold each variant's replications in the same order (as a study produces them). */
-export function annualCashFlows(rows: readonly Row[], variants: readonly string[], startUnixSeconds: number, months: number): AnnualCashFlows {
-  const periods = annualPeriods(startUnixSeconds, months);
+export function annualCashFlows(rows: readonly Row[], variants: readonly string[], calendar: CalendarMonths): AnnualCashFlows {
+  const periods = annualPeriods(calendar);
   const P = periods.length;
   return {
     method: 'undiscounted cash by year of the horizon (capex in the year it is paid), then the values at the horizon: mean of each segment (they add up to the mean net), and p10/p50/p90 of the net (Hyndman & Fan type 7)',

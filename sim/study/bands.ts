@@ -8,7 +8,7 @@
  * smallest and largest values seen, which are kept beside each histogram.
  */
 import { VARIANT_SERIES, WORLD_SERIES, type SeriesInfo } from '../campus/series.js';
-import { HOURS_PER_MONTH } from '../core/time.js';
+import { monthLabel } from '../core/calendar.js';
 
 export const BAND_LEVELS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 const BINS = 1000;
@@ -84,6 +84,7 @@ export class Bands {
   /** The bands as records (one per series, variant and month), for charts. */
   table(startUnixSeconds: number): BandRow[] {
     const groups = 1 + this.variants.length;
+    const dates = this.dates(startUnixSeconds);
     const rows: BandRow[] = [];
     this.series.forEach((info, s) => {
       const isWorld = s < WORLD_SERIES.length;
@@ -91,8 +92,7 @@ export class Bands {
         for (let m = 0; m < this.months; m++) {
           const [p5, p25, p50, p75, p95] = this.levels(s, g, m);
           if (Number.isNaN(p50)) continue;
-          const date = new Date((startUnixSeconds + m * HOURS_PER_MONTH * 3600) * 1000).toISOString().slice(0, 10);
-          rows.push({ series: info.name, variant: g === 0 ? '' : this.variants[g - 1], month: m, date, p5, p25, p50, p75, p95 });
+          rows.push({ series: info.name, variant: g === 0 ? '' : this.variants[g - 1], month: m, date: dates[m], p5, p25, p50, p75, p95 });
         }
       }
     });
@@ -100,13 +100,13 @@ export class Bands {
   }
 
   /**
-   * CSV: series, variant ('' for the shared world), month, the date it starts (UTC), then one column
-   * per band level. World series are values at the month's start; revenue is the month's total;
-   * cumulative cash is the value at the month's end.
+   * CSV: series, variant ('' for the shared world), month, its calendar month as its first day
+   * (YYYY-MM-01, UTC), then one column per band level. World series are values on the month's first
+   * day in the horizon; revenue is the month's total; cumulative cash is the value at the month's end.
    */
   toCsv(startUnixSeconds: number): string {
     const groups = 1 + this.variants.length;
-    const dates = Array.from({ length: this.months }, (_, m) => new Date((startUnixSeconds + m * HOURS_PER_MONTH * 3600) * 1000).toISOString().slice(0, 10));
+    const dates = this.dates(startUnixSeconds);
     const lines = [['series', 'variant', 'month', 'date', ...BAND_LEVELS.map((p) => `p${Math.round(p * 100)}`)].join(',')];
     this.series.forEach((info, s) => {
       const isWorld = s < WORLD_SERIES.length;
@@ -118,6 +118,11 @@ export class Bands {
       }
     });
     return lines.join('\n') + '\n';
+  }
+
+  /** Each month's label: the first day of its calendar month. */
+  private dates(startUnixSeconds: number): string[] {
+    return Array.from({ length: this.months }, (_, m) => monthLabel(startUnixSeconds, m));
   }
 
   private cell(s: number, g: number, m: number): number {

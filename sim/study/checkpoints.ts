@@ -19,6 +19,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { METRICS } from '../campus/metrics.js';
+import { DECISIONS_PER_VARIANT } from '../campus/policies.js';
 import { VARIANT_SERIES, WORLD_SERIES } from '../campus/series.js';
 import { WORLD_DRIVERS } from '../campus/world-drivers.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -26,8 +27,8 @@ import { Bands } from './bands.js';
 import { annualLength, type ReplicationResult } from './replicate.js';
 import { StudyError } from './study-error.js';
 
-/** Version of the files in state/: 3 added checkpoints, the study id and the one-file rows; 4 the world’s drivers and the annual cash by segment; 5 the metrics against the baseline and when capital runs out. */
-export const STATE_FORMAT = 5;
+/** Version of the files in state/: 3 added checkpoints, the study id and the one-file rows; 4 the world’s drivers and the annual cash by segment; 5 the metrics against the baseline and when capital runs out; 6 what each layout’s decision rules did. */
+export const STATE_FORMAT = 6;
 
 /** Series bytes of unfolded chunks past which the contiguous prefix is folded into bands.bin. */
 const FOLD_BYTES = 64 << 20;
@@ -46,6 +47,7 @@ export interface PackedRow {
   readonly inputs: Float64Array;
   readonly drivers: Float64Array;
   readonly annual: Float64Array;
+  readonly decisions: Float64Array;
 }
 
 /** What a folder's state holds. */
@@ -67,12 +69,13 @@ const sizes = (s: ResultShape) => {
     inputs: s.inputs,
     drivers: WORLD_DRIVERS.length,
     annual: s.variants.length * annualLength(s.months),
+    decisions: s.variants.length * DECISIONS_PER_VARIANT,
   };
-  return { ...z, row: z.metrics + z.inputs + z.drivers + z.annual };
+  return { ...z, row: z.metrics + z.inputs + z.drivers + z.annual + z.decisions };
 };
 
 /** The parts of a packed row, in the order they are stored. */
-const rowParts = (r: PackedRow): Float64Array[] => [r.metrics, r.inputs, r.drivers, r.annual];
+const rowParts = (r: PackedRow): Float64Array[] => [r.metrics, r.inputs, r.drivers, r.annual, r.decisions];
 
 /** A packed row read at `offset` (in numbers) of `data`. */
 function readRow(data: Buffer, offset: number, z: ReturnType<typeof sizes>): PackedRow {
@@ -82,7 +85,7 @@ function readRow(data: Buffer, offset: number, z: ReturnType<typeof sizes>): Pac
     o += count;
     return part;
   };
-  return { metrics: next(z.metrics), inputs: next(z.inputs), drivers: next(z.drivers), annual: next(z.annual) };
+  return { metrics: next(z.metrics), inputs: next(z.inputs), drivers: next(z.drivers), annual: next(z.annual), decisions: next(z.decisions) };
 }
 
 interface Header {

@@ -10,7 +10,7 @@ import type { AnnualPeriod } from './annual-summary.js';
 import type { Row } from './replicate.js';
 
 /** Quotes a field when it holds a comma, quote or line break (RFC 4180). */
-const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+export const field = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 /** Column name of an uncertain input's draw. */
 export const inputColumn = (id: string): string => `input:${id}`;

@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { horizonMonths } from '../campus/series.js';
 import { parseScenario } from '../scenario/load.js';
 import { layoutContext } from './layout-context.js';
 import { replicate, rowsOf } from './replicate.js';
@@ -50,7 +51,7 @@ test('each layout against the baseline on the same world: Δ NPV is the differen
 test('a layout that does not fit the capital gets a warning with the month it runs out; one that fits does not', () => {
   const summary = summarize(rows, {
     scenario: 'incremental', scenarioHash: '', seed: 3, confidence: 0.95, baseline: 'base', variants: names,
-    stopping: { rule: 'replications', detail: 'test' }, horizon: { startUnixSeconds: SCENARIO.horizon.startUnixSeconds, months: 36 },
+    stopping: { rule: 'replications', detail: 'test' }, horizon: horizonMonths(SCENARIO.horizon),
   });
   const hall = rows.filter((r) => r.variant === 'hall');
   assert.ok(hall.every((r) => r.metrics.capitalHeadroomUSD < 0 && r.metrics.capitalRunsOutYears >= 0), 'the hall is short in every world');

@@ -6,6 +6,8 @@
  * (terminal and report alike), with a warning for each layout that does not fit the capital.
  */
 import type { MetricName } from '../campus/metrics.js';
+import { calendarMonths } from '../core/calendar.js';
+import { HOURS_PER_YEAR } from '../core/time.js';
 import type { Summary } from './summarize.js';
 
 export interface ContextTable {
@@ -79,8 +81,9 @@ export function layoutContext(s: Summary): ContextTable {
 const trueMinus = (text: string): string => text.replace(/^-/, '−');
 const signedMillions = (usd: number): string => (usd > 0 ? '+' : usd < 0 ? '−' : '') + millions(Math.abs(usd));
 
-/** The month (YYYY-MM) `years` after `start` (YYYY-MM-DD), counting twelfths of a 365.25-day year as the simulation does. */
+/** The month (YYYY-MM) `years` after `start` (YYYY-MM-DD) on the cash flows' clock, calendar months a twelfth of a year each. */
 function monthOf(start: string, years: number): string {
-  const ms = Date.parse(`${start}T00:00:00Z`) + years * 365.25 * 86_400_000;
-  return new Date(ms).toISOString().slice(0, 7);
+  const startUnixSeconds = Date.parse(`${start}T00:00:00Z`) / 1000;
+  const hours = calendarMonths(startUnixSeconds, (years + 1) * HOURS_PER_YEAR).hourAtYears(years);
+  return new Date((startUnixSeconds + hours * 3600) * 1000).toISOString().slice(0, 7);
 }

@@ -11,10 +11,11 @@ import type { Bands } from './bands.js';
 import { writeAllRows, writeBands } from './checkpoints.js';
 import { annualPeriods } from './annual-summary.js';
 import { annualToCsv, rowsToCsv } from './csv.js';
+import { decisionsToCsv } from './decisions.js';
 import { gitCommit, hostInfo, type HostInfo, toolVersion } from './manifest.js';
 import type { ChunkFailure } from './pool.js';
 import type { Row } from './replicate.js';
-import { type SavedPlan, shapeOf } from './saved-study.js';
+import { planMonths, type SavedPlan, shapeOf } from './saved-study.js';
 import { type StoppingRule, type Summary, summarize } from './summarize.js';
 
 export interface FolderContents {
@@ -70,7 +71,8 @@ export function summarizePlan(rows: readonly Row[], plan: SavedPlan, stopping: S
     variants: plan.variants,
     stopping,
     inputs: plan.inputs ?? [],
-    horizon: { startUnixSeconds: plan.startUnixSeconds, months: plan.months },
+    horizon: planMonths(plan),
+    ...(plan.policies ? { policies: plan.policies } : {}),
   });
 }
 
@@ -78,7 +80,7 @@ export function summarizePlan(rows: readonly Row[], plan: SavedPlan, stopping: S
 export function dataFiles(rows: readonly Row[], bands: Bands, plan: SavedPlan): Record<'replications.csv' | 'annual-cash-flows.csv' | 'bands.csv', () => string> {
   return {
     'replications.csv': () => rowsToCsv(rows, (plan.inputs ?? []).map((i) => i.id)),
-    'annual-cash-flows.csv': () => annualToCsv(rows, annualPeriods(plan.startUnixSeconds, plan.months)),
+    'annual-cash-flows.csv': () => annualToCsv(rows, annualPeriods(planMonths(plan))),
     'bands.csv': () => bands.toCsv(plan.startUnixSeconds),
   };
 }
@@ -95,6 +97,7 @@ export function writeStudyData(dir: string, c: FolderContents): StudyData {
   };
   write('replications.csv', data['replications.csv']());
   write('annual-cash-flows.csv', data['annual-cash-flows.csv']());
+  if (c.plan.policies) write('decisions.csv', decisionsToCsv(rows, c.plan.policies, c.plan.startUnixSeconds));
   if (summary) {
     write('bands.csv', data['bands.csv']());
     write('summary.json', JSON.stringify(summary, null, 2) + '\n');

@@ -5,7 +5,8 @@
  */
 import { type CampusOptions, type CampusResult, runCampus } from '../campus/campus.js';
 import { METRICS, type Metrics } from '../campus/metrics.js';
-import { monthsIn, VARIANT_SERIES, worldMonthly } from '../campus/series.js';
+import { horizonMonths, VARIANT_SERIES, worldMonthly } from '../campus/series.js';
+import { DECISIONS_PER_VARIANT } from '../campus/policies.js';
 import { drawWorld } from '../campus/world.js';
 import { worldDrivers } from '../campus/world-drivers.js';
 import { incremental, NO_INCREMENT } from '../finance/incremental.js';
@@ -23,6 +24,8 @@ export interface Row {
   drivers: Float64Array;
   /** This variant's cash by NPV segment and year, then at the horizon: annual[s · (years + 1) + p]. */
   annual: Float64Array;
+  /** Per decision rule of this variant: the hour it first fired (NaN: never) and how often, decisions[r · DECISION_FIELDS + k]. */
+  decisions: Float64Array;
 }
 
 /** Numbers of a variant's annual cash by segment: NPV_SEGMENTS × (years + 1). */
@@ -41,6 +44,8 @@ export interface ReplicationResult {
   inputs: Float64Array;
   drivers: Float64Array;
   annual: Float64Array;
+  /** decisions[v · DECISIONS_PER_VARIANT + …]: each variant's rules (policies.ts). */
+  decisions: Float64Array;
 }
 
 /**
@@ -62,10 +67,12 @@ export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], 
   const { resolved, inputs } = scenarioForReplication(scenario, seed, replication);
   const variants = resolved === scenario ? chosen : chosen.map((v) => resolved.variants.find((x) => x.name === v.name)!);
   const world = drawWorld(resolved.world, scenario.horizon, seed, replication);
-  const months = monthsIn(scenario.horizon);
+  const calendar = horizonMonths(scenario.horizon);
+  const months = calendar.count;
   const metrics = new Float64Array(variants.length * METRICS.length);
   const variantSeries = new Float64Array(variants.length * VARIANT_SERIES.length * months);
   const annual = new Float64Array(variants.length * annualLength(months));
+  const decisions = new Float64Array(variants.length * DECISIONS_PER_VARIANT);
   const results: CampusResult[] = variants.map((v) => runCampus(v, world, resolved.world, scenario.horizon, options));
   // Each layout against the baseline on this same world: the decision's cash flows.
   const b = variants.findIndex((v) => v.name === baselineOf(scenario, variants.map((x) => x.name)));
@@ -75,15 +82,16 @@ export function replicate(scenario: Scenario, chosen: readonly VariantConfig[], 
     METRICS.forEach((m, k) => (metrics[i * METRICS.length + k] = all[m]));
     variantSeries.set(result.monthly, i * VARIANT_SERIES.length * months);
     annual.set(result.annualUSD, i * annualLength(months));
+    decisions.set(result.decisions, i * DECISIONS_PER_VARIANT);
   });
   const drivers = worldDrivers(world, scenario.horizon.hours);
-  return { replication, metrics, worldSeries: worldMonthly(world, months), variantSeries, inputs, drivers, annual };
+  return { replication, metrics, worldSeries: worldMonthly(world, calendar), variantSeries, inputs, drivers, annual, decisions };
 }
 
-const cashOf = (r: CampusResult) => ({ cashUSD: r.cashUSD, flowsUSD: r.flowsUSD, capexUSD: r.metrics.capexUSD, afterTaxFlowsUSD: r.afterTaxFlowsUSD });
+const cashOf = (r: CampusResult) => ({ cashUSD: r.cashUSD, flowsUSD: r.flowsUSD, capexUSD: r.metrics.capexUSD, afterTaxFlowsUSD: r.afterTaxFlowsUSD, monthShares: r.monthShares });
 
 /** The rows of a replication's results, in variant order. */
-export function rowsOf(result: Pick<ReplicationResult, 'replication' | 'metrics' | 'inputs' | 'drivers' | 'annual'>, variants: readonly string[]): Row[] {
+export function rowsOf(result: Pick<ReplicationResult, 'replication' | 'metrics' | 'inputs' | 'drivers' | 'annual' | 'decisions'>, variants: readonly string[]): Row[] {
   const per = result.annual.length / variants.length;
   return variants.map((variant, i) => ({
     replication: result.replication,
@@ -92,6 +100,7 @@ export function rowsOf(result: Pick<ReplicationResult, 'replication' | 'metrics'
     inputs: result.inputs,
     drivers: result.drivers,
     annual: result.annual.subarray(i * per, (i + 1) * per),
+    decisions: result.decisions.subarray(i * DECISIONS_PER_VARIANT, (i + 1) * DECISIONS_PER_VARIANT),
   }));
 }
 

@@ -5,8 +5,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { type CalendarMonths, calendarMonths, horizonHours } from '../core/calendar.js';
 import type { Assumptions } from '../scenario/assumptions.js';
 import type { ScenarioWarning } from '../scenario/types.js';
+import type { PlanPolicy } from './decisions.js';
 import { readState, type ResultShape, STATE_FORMAT, type StoredState } from './checkpoints.js';
 import { StudyError } from './study-error.js';
 
@@ -37,6 +39,8 @@ export interface SavedPlan {
   discountRatePerYear: number;
   /** The scenario's uncertain inputs (key path, distribution, canonical unit), in the order of replications.csv's input columns. */
   inputs?: Array<{ id: string; text: string; variants?: string[]; unit?: string }>;
+  /** The adaptive layouts' decision rules (absent when no layout has any). */
+  policies?: PlanPolicy[];
   /** What the scenario assumes (the report's Assumptions section). */
   assumptions?: Assumptions;
   /** NPV the report gives the probability of exceeding (`--target`), USD; null for the default, 0. */
@@ -71,6 +75,9 @@ export function studyId(p: Pick<SavedPlan, 'scenarioHash' | 'seed' | 'replicatio
 }
 
 /** The shape of the results a plan's state holds. */
+/** The calendar months of a saved plan's horizon (its annual periods' dates). */
+export const planMonths = (plan: Pick<SavedPlan, 'startUnixSeconds' | 'years'>): CalendarMonths => calendarMonths(plan.startUnixSeconds, horizonHours(plan.startUnixSeconds, plan.years));
+
 export function shapeOf(plan: SavedPlan): ResultShape {
   return { studyId: plan.studyId, variants: plan.variants, months: plan.months, inputs: (plan.inputs ?? []).length };
 }

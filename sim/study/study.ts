@@ -39,6 +39,7 @@ import { readSavedPlan, type SavedPlan, shapeOf, STATE_FORMAT, studyId, toRuns }
 import { linkOrCopy, StudyFolder } from './study-folder.js';
 import { StudyError } from './study-error.js';
 import type { StoppingRule, Summary } from './summarize.js';
+import { planPolicies } from './decisions.js';
 
 export { StudyError };
 export type { StudyPlan };
@@ -185,6 +186,7 @@ export async function runStudy(scenario: Scenario, options: StudyOptions): Promi
 /** The plan this run records, before any replication: nothing done yet. */
 function initialPlan(scenario: Scenario, plan: StudyPlan, months: number): SavedPlan {
   const names = plan.variants.map((v) => v.name);
+  const policies = planPolicies(plan.variants, scenario.horizon.startUnixSeconds);
   const identity = {
     scenarioHash: scenario.hash,
     seed: plan.seed,
@@ -210,6 +212,7 @@ function initialPlan(scenario: Scenario, plan: StudyPlan, months: number): Saved
     startUnixSeconds: scenario.horizon.startUnixSeconds,
     discountRatePerYear: plan.variants.find((v) => v.name === plan.baseline)!.finance.discountRatePerYear,
     inputs: scenario.uncertain.map(({ id, text, variants, unit }) => ({ id, text, variants: [...(variants ?? names)], ...(unit !== undefined ? { unit } : {}) })),
+    ...(policies.length > 0 ? { policies } : {}),
     assumptions: scenario.assumptions,
     targetUSD: plan.targetUSD ?? null,
     warnings: [...scenario.warnings],

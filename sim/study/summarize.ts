@@ -4,6 +4,7 @@
  * against the baseline, the paired difference — the payoff of common random numbers, shown as how
  * much tighter the paired interval is than an unpaired one would be.
  */
+import type { CalendarMonths } from '../core/calendar.js';
 import { type CampusMetricName, INCREMENTAL_METRICS, METRIC_INFO, METRICS, type MetricName, PRIMARY_METRIC } from '../campus/metrics.js';
 import { lowerTailMean, quantileEstimate, type QuantileEstimate } from '../core/stats/quantiles.js';
 import { type RankCorrelation, spearman } from '../core/stats/rank-correlation.js';
@@ -11,6 +12,7 @@ import { studentTQuantile } from '../core/stats/student-t.js';
 import { WORLD_DRIVERS } from '../campus/world-drivers.js';
 import { type AnnualCashFlows, annualCashFlows } from './annual-summary.js';
 import { type BreakEven, breakEven } from './break-even.js';
+import { type PlanPolicy, type PolicySummary, summarizeDecisions } from './decisions.js';
 import type { Row } from './replicate.js';
 import { type DriverColumn, type Tornado, tornado } from './tornado.js';
 
@@ -101,6 +103,8 @@ export interface Summary {
   annualCashFlows?: AnnualCashFlows;
   /** Where each layout's incremental NPV crosses zero in the BTC price, hashprice and power price. */
   breakEvens?: BreakEvens;
+  /** What adaptive layouts' rules did, and each one's value of flexibility against its fixed plan. */
+  policies?: Array<PolicySummary & { flexibility?: PairedSummary }>;
 }
 
 export interface BreakEvens {
@@ -119,8 +123,10 @@ export interface SummaryContext {
   stopping: StoppingRule;
   /** The scenario's uncertain inputs, in the order of each row's `inputs`. */
   inputs?: ReadonlyArray<{ id: string; text: string; variants?: readonly string[] }>;
-  /** The horizon's start and months, for the annual cash flows' dates. */
-  horizon?: { startUnixSeconds: number; months: number };
+  /** The horizon's calendar months, for the annual cash flows' dates. */
+  horizon?: CalendarMonths;
+  /** The adaptive layouts' rules (study/decisions.ts). */
+  policies?: readonly PlanPolicy[];
 }
 
 const isIncremental = (m: MetricName): m is (typeof INCREMENTAL_METRICS)[number] => (INCREMENTAL_METRICS as readonly string[]).includes(m);
@@ -160,8 +166,18 @@ export function summarize(rows: readonly Row[], ctx: SummaryContext): Summary {
     variants,
     ...(ctx.inputs && ctx.inputs.length > 0 ? { sensitivity: sensitivity(rows, ctx, ctx.inputs, PRIMARY_METRIC) } : {}),
     ...worldAndTornado(rows, columns, ctx),
-    ...(ctx.horizon && rows.length > 0 ? { annualCashFlows: annualCashFlows(rows, ctx.variants, ctx.horizon.startUnixSeconds, ctx.horizon.months) } : {}),
+    ...(ctx.horizon && rows.length > 0 ? { annualCashFlows: annualCashFlows(rows, ctx.variants, ctx.horizon) } : {}),
+    ...(ctx.policies && ctx.policies.length > 0 ? { policies: policies(rows, columns, ctx, ctx.policies) } : {}),
   };
+}
+
+/** Each adaptive layout's rules, and its value of flexibility: NPV − its fixed plan's NPV, paired on the same worlds. */
+function policies(rows: readonly Row[], columns: Map<string, Record<MetricName, Float64Array>>, ctx: SummaryContext, plan: readonly PlanPolicy[]): NonNullable<Summary['policies']> {
+  const studied = plan.filter((p) => ctx.variants.includes(p.variant));
+  return summarizeDecisions(rows, studied, ctx.confidence).map((s) => {
+    const fixed = s.versus !== undefined ? columns.get(s.versus) : undefined;
+    return fixed ? { ...s, flexibility: paired(columns.get(s.variant)!.npvUSD, fixed.npvUSD, ctx.confidence, 'higher') } : s;
+  });
 }
 
 /** The world drivers' summary, and the tornado of the primary metric over the inputs and the world drivers. */

@@ -37,7 +37,7 @@ try {
     try {
       const results: ReplicationResult[] = [];
       for (let r = request.start; r < request.end; r++) results.push(replicate(scenario, variants, setup.seed, r, { check: setup.check }));
-      const transfer = results.flatMap((x) => [x.metrics.buffer, x.worldSeries.buffer, x.variantSeries.buffer, x.inputs.buffer, x.drivers.buffer, x.annual.buffer]) as ArrayBuffer[];
+      const transfer = results.flatMap((x) => [x.metrics.buffer, x.worldSeries.buffer, x.variantSeries.buffer, x.inputs.buffer, x.drivers.buffer, x.annual.buffer, x.decisions.buffer]) as ArrayBuffer[];
       port.postMessage({ type: 'chunk', start: request.start, end: request.end, results } satisfies WorkerReply, transfer);
     } catch (e) {
       const error = e as Error;

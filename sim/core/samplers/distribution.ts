@@ -1,4 +1,5 @@
 /** The interface every sampler implements, and the check that gives bad parameters a clear message. */
+import { ParameterError } from '../parameter-error.js';
 import type { RandomStream } from '../stream.js';
 
 /** A probability distribution that can be sampled and whose first two moments are known. */
@@ -13,9 +14,9 @@ export interface Distribution {
   sample(rng: RandomStream): number;
 }
 
-/** Throws a RangeError naming the parameter and the accepted range when `ok` is false. */
+/** Throws a ParameterError naming the parameter and the accepted range when `ok` is false. */
 export function requireParameter(ok: boolean, distribution: string, parameter: string, value: unknown, accepted: string): void {
-  if (!ok) throw new RangeError(`${distribution}: ${parameter} must be ${accepted}, got ${String(value)}`);
+  if (!ok) throw new ParameterError(distribution, parameter, accepted, String(value));
 }
 
 export const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -1,0 +1,181 @@
+/**
+ * A layout's decision rules at work: at each of a rule's decision points (calendar month starts), it
+ * fires when every condition holds on the trailing means observed so far (observed.ts) and it is not
+ * cooling down, and its action goes to the loads — a hall starts building, mining pauses or resumes,
+ * machines retire or are ordered. What fired when is kept for the study (per rule: first firing, count).
+ */
+import type { Simulation } from '../core/engine.js';
+import { hallBuiltAt } from '../hpc/gpu-cloud.js';
+import { BASE_MODEL, reservedDrawMW } from '../mining/fleet.js';
+import { MOST_RULES } from '../scenario/keys/policy.js';
+import { type AsicModelConfig, type FleetPurchase, type PolicyRule, ruleBuildsHall, type VariantConfig } from '../scenario/types.js';
+import type { Load } from './load.js';
+import { type Observable, trailingMean } from './observed.js';
+import { PRIORITY_CHAIN, PRIORITY_DECISIONS } from './priorities.js';
+
+/** The numbers each rule keeps: its first firing (h) and how often it fired; and a layout's, for all its rules. */
+export const DECISION_FIELDS = 2;
+export const DECISIONS_PER_VARIANT = MOST_RULES * DECISION_FIELDS;
+
+/** Does `rule` decide at month boundary `m`: its first (month 1 at the earliest), then every `everyMonths`, to its last? */
+function decidesAt(rule: PolicyRule, m: number): boolean {
+  const first = Math.max(1, rule.fromMonth);
+  return m >= first && m <= rule.untilMonth && (m - first) % rule.everyMonths === 0;
+}
+
+/** What the rules act on: the layout's loads (load-set.ts). */
+export interface PolicyTargets {
+  /** The load a rule builds, pauses or retires from, by kind name (loads.ts). */
+  readonly byKind: ReadonlyMap<string, Load>;
+  /** Switches off for good the mining machines that free `mw`. */
+  convertMining(mw: number): void;
+}
+
+export class Policies {
+  /** Per rule: the hour it first fired (NaN: never) and how often it fired; MOST_RULES × DECISION_FIELDS. */
+  readonly decisions = new Float64Array(DECISIONS_PER_VARIANT).fill(NaN);
+  /** When the layout's GPU hall was decided (NaN: no rule built it, or none does). */
+  private builtAtH = NaN;
+  /** Machines rules bought (on delivery) and retired, as a fleet schedule's changes, for the capex. */
+  private readonly fleetChanges: FleetPurchase[] = [];
+  /** Machines ordered and not yet delivered, MW. */
+  private orderedMW = 0;
+  /** Per rule, the month boundary it last fired at. */
+  private readonly lastFiredMonth: Float64Array;
+  /** The event kind of a purchase's delivery (registered when some rule buys). */
+  private readonly deliveryKind: number = -1;
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly rules: readonly PolicyRule[],
+    private readonly seen: Observable,
+    private readonly targets: PolicyTargets,
+    /** A decision changed what the loads would run: decide and dispatch again. */
+    private readonly dispatch: () => void,
+    private readonly horizonH: number,
+  ) {
+    const calendar = seen.ledger.calendar;
+    this.lastFiredMonth = new Float64Array(rules.length).fill(-Infinity);
+    rules.forEach((_, i) => (this.decisions[i * DECISION_FIELDS + 1] = 0));
+    if (rules.length === 0) return;
+    if (rules.some((rule) => rule.action.kind === 'buy')) this.deliveryKind = sim.on('machines delivered', this.deliver);
+    // One event per month start at which some rule decides: boundaries 1 … count − 1 (none at the horizon's end).
+    const kind = sim.on('decision point', (m) => this.decide(m));
+    for (let m = 1; m < calendar.count; m++) {
+      if (rules.some((rule) => decidesAt(rule, m))) sim.schedule(calendar.boundsH[m], kind, m, PRIORITY_DECISIONS);
+    }
+  }
+
+  private decide(m: number): void {
+    const now = this.sim.now;
+    this.rules.forEach((rule, i) => {
+      if (!decidesAt(rule, m) || m - this.lastFiredMonth[i] < rule.coolDownMonths || !this.wouldChange(rule)) return;
+      if (!rule.when.every((c) => this.holds(c.state, c.trailingH, c.below, c.threshold, now))) return;
+      this.lastFiredMonth[i] = m;
+      const d = i * DECISION_FIELDS;
+      if (this.decisions[d + 1] === 0) this.decisions[d] = now;
+      this.decisions[d + 1]++;
+      this.act(rule);
+    });
+  }
+
+  private holds(state: PolicyRule['when'][number]['state'], trailingH: number, below: boolean, threshold: number, now: number): boolean {
+    const x = trailingMean(state, this.seen, now, trailingH);
+    // Nothing observed yet (a hall not open has no utilisation): the condition does not hold.
+    if (!(x === x)) return false;
+    return below ? x < threshold : x > threshold;
+  }
+
+  /**
+   * Would the action change anything now? A rule whose action would not — resume a fleet that runs,
+   * pause one already paused, retire from an empty hall, buy with no grid power left for the machines —
+   * does not fire (and is not counted as firing).
+   */
+  private wouldChange(rule: PolicyRule): boolean {
+    const mining = this.targets.byKind.get('mining');
+    switch (rule.action.kind) {
+      case 'build':
+        return true;
+      case 'pause':
+        return !mining!.isPaused!() && mining!.fleetMW!() > 0;
+      case 'resume':
+        return mining!.isPaused!();
+      case 'retire':
+        return mining!.fleetMW!() > 0;
+      case 'buy':
+        return this.machinesToBuy(rule.action.mw) > 0;
+    }
+  }
+
+  /**
+   * Machines of the fleet's model a buy of `mw` gets: no more than the grid power mining is left (the
+   * connection less what the halls are kept, as the fleet was sized at the start) can run, counting
+   * those in service and those ordered but not yet delivered — a rule does not buy machines that
+   * could never draw power.
+   */
+  private machinesToBuy(mw: number): number {
+    const v = this.seen.variant;
+    const roomMW = v.site.gridMW - reservedDrawMW(v) - this.targets.byKind.get('mining')!.fleetMW!() - this.orderedMW;
+    return Math.max(0, Math.floor(Math.min(mw, roomMW) / v.mining.asicPowerMW + 1e-9));
+  }
+
+  private act(rule: PolicyRule): void {
+    const a = rule.action;
+    if (a.kind === 'build') {
+      this.builtAtH = this.sim.now;
+      this.targets.byKind.get('gpuCloud')!.build!();
+      return;
+    }
+    const m = this.seen.variant.mining;
+    if (a.kind === 'buy') {
+      // Ordered now, delivered and paid `leadH` later (an order past the horizon is never delivered).
+      const machines = this.machinesToBuy(a.mw);
+      const atH = this.sim.now + a.leadH;
+      if (atH < this.horizonH) {
+        this.fleetChanges.push({ atH, model: this.baseModel(), machines });
+        this.orderedMW += machines * m.asicPowerMW;
+        this.sim.schedule(atH, this.deliveryKind, machines, PRIORITY_CHAIN);
+      }
+      return;
+    }
+    if (a.kind === 'retire') {
+      this.fleetChanges.push({ atH: this.sim.now, model: this.baseModel(), machines: -Math.ceil(a.mw / m.asicPowerMW - 1e-9) });
+      this.targets.convertMining(a.mw);
+    } else this.targets.byKind.get('mining')!.pause!(a.kind === 'pause');
+    this.dispatch();
+  }
+
+  private readonly deliver = (machines: number): void => {
+    this.orderedMW -= machines * this.seen.variant.mining.asicPowerMW;
+    this.targets.byKind.get('mining')!.buy!(machines);
+    this.dispatch();
+  };
+
+  private baseModel(): AsicModelConfig {
+    const m = this.seen.variant.mining;
+    return { name: BASE_MODEL, hashrateTHs: m.asicHashrateTHs, powerMW: m.asicPowerMW, priceUSDPerTHs: m.asicPriceUSDPerTHs };
+  }
+
+  /**
+   * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision on
+   * the dates hallBuiltAt gives (its nodes only if it opens within the horizon), and not at all when
+   * no rule built it; machines bought are paid on
+   * delivery, with facility for the MW beyond the most ever built (retirements count toward that).
+   */
+  asBuilt(): VariantConfig {
+    const variant = this.seen.variant;
+    if (!variant.policies) return variant;
+    let built = variant;
+    if (variant.gpuCloud && ruleBuildsHall(variant)) {
+      const hall = this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined;
+      // A hall still being built at the horizon has its shell paid for, and no nodes bought.
+      built = { ...built, gpuCloud: hall && hall.onlineH >= this.horizonH ? { ...hall, phases: [] } : hall };
+    }
+    if (this.fleetChanges.length > 0) {
+      // Stable by date: the layout's own schedule first within an hour.
+      const schedule = [...(variant.mining.schedule ?? []), ...this.fleetChanges].map((p, i) => ({ p, i })).sort((a, b) => a.p.atH - b.p.atH || a.i - b.i).map(({ p }) => p);
+      built = { ...built, mining: { ...built.mining, schedule } };
+    }
+    return built;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * A variant's `policies:` → PolicyRule[]: decision rules on what the campus has observed so far,
+ * each with its window, threshold (a quantity in the state's own unit), decision dates, cool-down
+ * and one action on a load the layout has.
+ *
+ *   policies:
+ *     pivot:
+ *       from: 28 months                                           # first decision point
+ *       when: { hashprice: { trailing: 3 months, below: 45 USD/PH/day } }
+ *       then: { build: gpuCloud }                                  # the layout's hall, `build` after
+ */
+import { echo } from '../core/echo.js';
+import { HOURS_PER_MONTH } from '../core/time.js';
+import { variantFleet } from '../mining/fleet.js';
+import { didYouMean } from './did-you-mean.js';
+import type { ScenarioReader } from './reader.js';
+import type { KeyPath } from './source.js';
+import { numberKeyAt } from './keys/key-at.js';
+import { MOST_RULES } from './keys/policy.js';
+import { OBSERVED_STATES, type ObservedState, type PolicyAction, type PolicyCondition, type PolicyRule, type VariantConfig } from './types.js';
+import type { QuantityKindName } from './units.js';
+
+/** The unit a state's thresholds are written in (keys/policy.ts). */
+export const stateUnit = (state: ObservedState): QuantityKindName => numberKeyAt(['policies', '', 'when', state, 'below']).unit;
+
+const ACTIONS = ['build', 'pause', 'resume', 'retire', 'buy'] as const;
+
+/** The rules of a variant that has read its campus (`variant`): actions are checked against its loads. */
+export function readPolicies(r: ScenarioReader, variant: VariantConfig, horizonH: number): PolicyRule[] {
+  const at: KeyPath = ['policies'];
+  const names = Object.keys((r.raw(at) ?? {}) as object);
+  if (names.length > MOST_RULES) r.fail(at, `${names.length} rules`, `at most ${MOST_RULES} rules in one layout (each is a pair of columns in every replication's results)`);
+  const rules = names.map((name) => readRule(r, [...at, name], name, variant, horizonH));
+  const builders = rules.filter((rule) => rule.action.kind === 'build');
+  if (builders.length > 1) r.fail([...at, builders[1].name, 'then', 'build'], `the hall is already built by rule '${echo(builders[0].name)}'`, 'one rule that builds the hall');
+  return rules;
+}
+
+function readRule(r: ScenarioReader, at: KeyPath, name: string, variant: VariantConfig, horizonH: number): PolicyRule {
+  // Decision points are month starts: each timing is a whole number of months, counted on the calendar.
+  const fromMonth = wholeMonths(r, [...at, 'from'], horizonH, 0);
+  const untilMonth = r.has([...at, 'until']) ? wholeMonths(r, [...at, 'until'], horizonH) : Infinity;
+  if (untilMonth < fromMonth) r.fail([...at, 'until'], `the last decision (month ${untilMonth}) comes before the first (month ${fromMonth})`, "a date after 'from'");
+  const everyMonths = Math.max(1, wholeMonths(r, [...at, 'every'], horizonH));
+  const when = readConditions(r, [...at, 'when']);
+  const action = readAction(r, at, variant);
+  if (action.kind === 'build' && r.has([...at, 'coolDown'])) r.fail([...at, 'coolDown'], 'a hall is built once', "no coolDown for a 'build' rule");
+  const coolDownMonths = r.has([...at, 'coolDown']) ? wholeMonths(r, [...at, 'coolDown'], horizonH) : Infinity;
+  return { name, fromMonth, untilMonth, everyMonths, when, action, coolDownMonths };
+}
+
+/** A duration of whole months (730.5 h each, so '2.5 years' is 30), as a count; `fallback` months when absent. */
+function wholeMonths(r: ScenarioReader, path: KeyPath, horizonH: number, fallback?: number): number {
+  if (!r.has(path) && fallback !== undefined) return fallback;
+  // An absent key with a default (every: 1 month) is read at its default.
+  const h = r.read(path);
+  const months = Math.round(h / HOURS_PER_MONTH);
+  if (h > horizonH + 1e-6) r.fail(path, `${Number((h / HOURS_PER_MONTH).toPrecision(6))} months is past the horizon`, `at most ${Math.round(horizonH / HOURS_PER_MONTH)} months`);
+  if (Math.abs(months * HOURS_PER_MONTH - h) > 1e-6 * Math.max(h, 1)) {
+    r.fail(path, `${Number((h / HOURS_PER_MONTH).toPrecision(6))} months is not a whole number of months`, "decisions at month starts: e.g. '1 month', '30 months', '2.5 years'");
+  }
+  return months;
+}
+
+function readConditions(r: ScenarioReader, at: KeyPath): PolicyCondition[] {
+  const states = Object.keys((r.raw(at) ?? {}) as object);
+  if (states.length === 0) r.fail(at, 'no condition', `at least one of ${OBSERVED_STATES.join(', ')}`);
+  return states.map((state): PolicyCondition => {
+    const here = [...at, state];
+    if (!(OBSERVED_STATES as readonly string[]).includes(state)) {
+      const near = didYouMean(state, OBSERVED_STATES);
+      r.fail(here, `'${echo(state)}' is not a state a rule can observe${near ? ` (did you mean ${near}?)` : ''}`, `one of ${OBSERVED_STATES.join(', ')}`);
+    }
+    const below = r.has([...here, 'below']);
+    if (below === r.has([...here, 'above'])) r.fail(here, below ? 'both below and above were given' : 'no threshold', "one of 'below' or 'above'");
+    return { state: state as ObservedState, trailingH: r.read([...here, 'trailing']), below, threshold: r.read([...here, below ? 'below' : 'above']) };
+  });
+}
+
+function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): PolicyAction {
+  const at = [...rule, 'then'];
+  const keys = Object.keys((r.raw(at) ?? {}) as object);
+  if (keys.length !== 1 || !(ACTIONS as readonly string[]).includes(keys[0])) {
+    r.fail(at, keys.length === 0 ? 'no action' : `'${echo(keys.join(', '))}' is not one action`, `one of ${ACTIONS.map((a) => `{ ${a}: … }`).join(', ')}`);
+  }
+  const kind = keys[0] as (typeof ACTIONS)[number];
+  const here = [...at, kind];
+  if (kind !== 'buy' && r.has([...rule, 'lead'])) r.fail([...rule, 'lead'], `a '${kind}' action has no delivery`, "'lead' only beside { buy: … } (a hall's build time is gpuCloud.build)");
+  if (kind === 'buy') {
+    const mw = r.read(here);
+    const machineMW = variant.mining.asicPowerMW;
+    // A rule buys no more than the grid leaves mining when it fires; more than the whole grid is a slip.
+    if (mw > variant.site.gridMW + 1e-9) r.fail(here, `${mw} MW is more than the ${variant.site.gridMW} MW grid connection`, `at most the grid (a buy is capped at the power the grid leaves mining when it fires)`);
+    if (Math.floor(mw / machineMW + 1e-9) < 1) r.fail(here, `${mw} MW buys no ${Number((machineMW * 1000).toPrecision(6))} kW machine`, 'at least one machine of mining.asic');
+    return { kind, load: 'mining', mw, leadH: r.read([...rule, 'lead']) };
+  }
+  if (kind === 'retire') {
+    const mw = r.read(here);
+    const fleetMW = variantFleet(variant).powerMW;
+    if (mw > fleetMW + 1e-9) r.fail(here, `${mw} MW is more than the ${fleetMW.toFixed(1)} MW the fleet draws`, `at most ${fleetMW.toFixed(1)} MW`);
+    return { kind, load: 'mining', mw };
+  }
+  const load = r.string(here);
+  const wanted = kind === 'build' ? 'gpuCloud' : 'mining';
+  if (load !== wanted) r.fail(here, `'${echo(load)}' cannot be ${kind === 'build' ? 'built by a rule' : kind === 'pause' ? 'paused' : 'resumed'}`, `'${wanted}'`);
+  if (kind === 'build') {
+    if (!variant.gpuCloud) r.fail(here, 'the layout has no gpuCloud to build', 'a gpuCloud section in this layout (the hall the rule builds)');
+    for (const key of ['online', 'phases']) {
+      if (r.has(['gpuCloud', key])) r.fail(['gpuCloud', key], 'a rule builds this hall: it comes online its build time after the rule fires', `no gpuCloud.${key} in a layout whose hall a rule builds`);
+    }
+    return { kind, load: 'gpuCloud' };
+  }
+  if (variantFleet(variant).powerMW <= 0) r.fail(here, 'the layout has no mining fleet', 'a layout with mining');
+  return { kind, load: 'mining' };
+}
