@@ -16,6 +16,8 @@ export interface Observable {
   readonly variant: VariantConfig;
   /** The books, on the horizon's calendar months (ledger.calendar). */
   readonly ledger: Ledger;
+  /** Cash on hand at the end of each month closed by `nowH`, NaN for the months after (policies.ts). */
+  readonly cashAtMonthEndsUSD: (nowH: number) => Float64Array;
 }
 
 /** The trailing mean of `state` over [nowH − windowH, nowH), in its canonical unit; NaN when nothing of it has been seen. */
@@ -38,6 +40,8 @@ export function trailingMean(state: ObservedState, seen: Observable, nowH: numbe
     }
     case 'gpuUtilisation':
       return closedMonthsMean(seen.ledger.monthly.gpuUtilisation, seen.ledger.calendar, fromH, nowH);
+    case 'cash':
+      return closedMonthsMean(seen.cashAtMonthEndsUSD(nowH), seen.ledger.calendar, fromH, nowH);
   }
 }
 
