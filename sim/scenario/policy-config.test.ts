@@ -98,6 +98,10 @@ const CASES: Array<[string, (pivot: string) => string, string, string]> = [
   ['buying more than the grid', (p) => p.replace('{ build: gpuCloud }', '{ buy: 100 MW }'), 'variants.adaptive.policies.pivot.then.buy', '100 MW is more than the 60 MW grid connection'],
   ['a decision past the horizon', (p) => p.replace('from: 28 months', 'from: 28 months\n        until: 100 months'), 'variants.adaptive.policies.pivot.until', '100 months is past the horizon; expected at most 60 months'],
   ['versus without policies', (p) => p.replace(/    policies:[\s\S]*/, '\n'), 'variants.adaptive.versus', 'a layout without policies has no fixed plan'],
+  ['selling a treasury that keeps nothing', (p) => p.replace('{ build: gpuCloud }', '{ sellBtc: 0.5 }'), 'variants.adaptive.policies.pivot.then.sellBtc', 'the treasury keeps no mined BTC (finance.treasury.holdShare is 0) and no rule buys any'],
+  ['selling more than the treasury', (p) => p.replace('{ build: gpuCloud }', '{ sellBtc: 1.5 }'), 'variants.adaptive.policies.pivot.then.sellBtc', '1.5 is too large; expected at most 1'],
+  ['buying BTC with a power', (p) => p.replace('{ build: gpuCloud }', '{ buyBtc: 5 MW }'), 'variants.adaptive.policies.pivot.then.buyBtc', "'5 MW' is not an amount of money"],
+  ['cash as a share', (p) => p.replace('gpuPrice: { above: 1.5 USD/GPU/h }', 'cash: { below: 0.5 }'), 'variants.adaptive.policies.pivot.when.cash.below', "'0.5' has no unit; expected an amount of money like '90000 USD'"],
   ['no rules', (p) => p.replace(/      pivot:[\s\S]*/, '      {}'), 'variants.adaptive.policies', 'the mapping is empty'],
 ];
 

@@ -61,6 +61,8 @@ export function ruleText(rule: PolicyRule, startUnixSeconds: number): string {
   const action =
     a.kind === 'retire' ? `retire ${Number(a.mw.toPrecision(6))} MW of mining`
     : a.kind === 'buy' ? `buy up to ${Number(a.mw.toPrecision(6))} MW of mining, delivered ${plural(months(a.leadH), 'month')} later`
+    : a.kind === 'sellBtc' ? `sell ${Number((100 * a.share).toPrecision(4))} % of the treasury's BTC`
+    : a.kind === 'buyBtc' ? `buy ${Number(a.usd.toPrecision(6)).toLocaleString('en-US')} USD of BTC for the treasury`
     : `${a.kind} ${a.load}`;
   // Decision point m is the start of the m-th calendar month from the horizon's (YYYY-MM).
   const month = (m: number) => monthLabel(startUnixSeconds, m).slice(0, 7);
