@@ -55,7 +55,9 @@ export function ruleText(rule: PolicyRule, startUnixSeconds: number): string {
   const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const conditions = rule.when.map((c) => {
     const unit = QUANTITY[stateUnit(c.state)].unit;
-    return `${c.state} (${months(c.trailingH)}-month mean) ${c.below ? '<' : '>'} ${Number(c.threshold.toPrecision(6))}${unit ? ` ${unit}` : ''}`;
+    // An amount of money with its thousands grouped: 400,000,000 USD.
+    const threshold = Number(c.threshold.toPrecision(6));
+    return `${c.state} (${months(c.trailingH)}-month mean) ${c.below ? '<' : '>'} ${unit === 'USD' ? threshold.toLocaleString('en-US') : threshold}${unit ? ` ${unit}` : ''}`;
   });
   const a = rule.action;
   const action =
