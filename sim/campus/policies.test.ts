@@ -82,6 +82,21 @@ test('a hall a rule builds is the fixed plan dated by the decision: the same res
   assertSameResults(decided, run(s, 'fixed'));
 });
 
+test('a hall a rule builds in phases: each phase as long after the decision as the fixed plan dated by it has them', () => {
+  // Decided on 1 June 2026: half the nodes 6 months later (8,007 h), the rest 3 months after that.
+  const s = campus(`  decided:
+    ${hall('phases: [{ share: 0.5 }, { after: 3 months, share: 1 }]')}
+    policies:
+      pivot: { from: 5 months, when: { btcPrice: { above: 0 USD } }, then: { build: gpuCloud } }
+  fixed:
+    ${hall('phases: [{ online: 8007 h, share: 0.5 }, { after: 3 months, share: 1 }]')}
+  whole:
+    ${hall('online: 8007 h')}`);
+  const decided = run(s, 'decided');
+  assertSameResults(decided, run(s, 'fixed'));
+  assert.ok(decided.metrics.gpuCloudRevenueUSD < run(s, 'whole').metrics.gpuCloudRevenueUSD, 'half the hall for its first three months earns less');
+});
+
 test('a hall decided too late to open within the horizon: its shell is paid for, no nodes, no revenue', () => {
   // Decided on 1 September 2027 (month 20); 6 months to build would open it after the two years.
   const s = campus(`  late:

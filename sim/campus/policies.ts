@@ -210,7 +210,7 @@ export class Policies {
 
   /**
    * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision on
-   * the dates hallBuiltAt gives (its nodes only if it opens within the horizon), and not at all when
+   * the dates hallBuiltAt gives (the nodes of the phases that open within the horizon), and not at all when
    * no rule built it; machines bought are paid on
    * delivery, with facility for the MW beyond the most ever built (retirements count toward that).
    */
@@ -220,8 +220,9 @@ export class Policies {
     let built = variant;
     if (variant.gpuCloud && ruleBuildsHall(variant)) {
       const hall = this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined;
-      // A hall still being built at the horizon has its shell paid for, and no nodes bought.
-      built = { ...built, gpuCloud: hall && hall.onlineH >= this.horizonH ? { ...hall, phases: [] } : hall };
+      // Nodes are bought for the phases that open within the horizon: a hall still being built at
+      // the horizon has its shell paid for, and none.
+      built = { ...built, gpuCloud: hall && hall.phases.some((p) => p.atH >= this.horizonH) ? { ...hall, phases: hall.phases.filter((p) => p.atH < this.horizonH) } : hall };
     }
     if (this.fleetChanges.length > 0) {
       // Stable by date: the layout's own schedule first within an hour.

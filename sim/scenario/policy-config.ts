@@ -113,8 +113,9 @@ function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): P
   if (load !== wanted) r.fail(here, `'${echo(load)}' cannot be ${kind === 'build' ? 'built by a rule' : kind === 'pause' ? 'paused' : 'resumed'}`, `'${wanted}'`);
   if (kind === 'build') {
     if (!variant.gpuCloud) r.fail(here, 'the layout has no gpuCloud to build', 'a gpuCloud section in this layout (the hall the rule builds)');
-    for (const key of ['online', 'phases']) {
-      if (r.has(['gpuCloud', key])) r.fail(['gpuCloud', key], 'a rule builds this hall: it comes online its build time after the rule fires', `no gpuCloud.${key} in a layout whose hall a rule builds`);
+    // Its dates come from the decision: the first phase opens `build` after it, later ones `after` the one before.
+    for (const [key, name] of [[['online'], 'online'], [['phases', 0, 'online'], 'phases[0].online']] as const) {
+      if (r.has(['gpuCloud', ...key])) r.fail(['gpuCloud', ...key], 'a rule builds this hall: it comes online its build time after the rule fires', `no gpuCloud.${name} in a layout whose hall a rule builds`);
     }
     return { kind, load: 'gpuCloud' };
   }
