@@ -23,7 +23,7 @@ import type { QuantityKindName } from './units.js';
 /** The unit a state's thresholds are written in (keys/policy.ts). */
 export const stateUnit = (state: ObservedState): QuantityKindName => numberKeyAt(['policies', '', 'when', state, 'below']).unit;
 
-const ACTIONS = ['build', 'pause', 'resume', 'retire', 'buy'] as const;
+const ACTIONS = ['build', 'pause', 'resume', 'retire', 'buy', 'sellBtc', 'buyBtc'] as const;
 
 /** The rules of a variant that has read its campus (`variant`): actions are checked against its loads. */
 export function readPolicies(r: ScenarioReader, variant: VariantConfig, horizonH: number): PolicyRule[] {
@@ -33,6 +33,12 @@ export function readPolicies(r: ScenarioReader, variant: VariantConfig, horizonH
   const rules = names.map((name) => readRule(r, [...at, name], name, variant, horizonH));
   const builders = rules.filter((rule) => rule.action.kind === 'build');
   if (builders.length > 1) r.fail([...at, builders[1].name, 'then', 'build'], `the hall is already built by rule '${echo(builders[0].name)}'`, 'one rule that builds the hall');
+  // A sale needs BTC in the treasury: mined BTC kept, or BTC a rule buys.
+  const seller = rules.find((rule) => rule.action.kind === 'sellBtc');
+  const keepsMined = variant.finance.btcHeldShare > 0 && variantFleet(variant).powerMW > 0;
+  if (seller && !keepsMined && !rules.some((rule) => rule.action.kind === 'buyBtc')) {
+    r.fail([...at, seller.name, 'then', 'sellBtc'], variant.finance.btcHeldShare > 0 ? 'the layout mines no BTC to keep, and no rule buys any' : 'the treasury keeps no mined BTC (finance.treasury.holdShare is 0) and no rule buys any', 'BTC in the treasury: finance.treasury.holdShare above 0 with mining, or a rule that does { buyBtc: … }');
+  }
   return rules;
 }
 
@@ -94,6 +100,8 @@ function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): P
     if (Math.floor(mw / machineMW + 1e-9) < 1) r.fail(here, `${mw} MW buys no ${Number((machineMW * 1000).toPrecision(6))} kW machine`, 'at least one machine of mining.asic');
     return { kind, load: 'mining', mw, leadH: r.read([...rule, 'lead']) };
   }
+  if (kind === 'sellBtc') return { kind, load: 'treasury', share: r.read(here) };
+  if (kind === 'buyBtc') return { kind, load: 'treasury', usd: r.read(here) };
   if (kind === 'retire') {
     const mw = r.read(here);
     const fleetMW = variantFleet(variant).powerMW;
@@ -105,8 +113,9 @@ function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): P
   if (load !== wanted) r.fail(here, `'${echo(load)}' cannot be ${kind === 'build' ? 'built by a rule' : kind === 'pause' ? 'paused' : 'resumed'}`, `'${wanted}'`);
   if (kind === 'build') {
     if (!variant.gpuCloud) r.fail(here, 'the layout has no gpuCloud to build', 'a gpuCloud section in this layout (the hall the rule builds)');
-    for (const key of ['online', 'phases']) {
-      if (r.has(['gpuCloud', key])) r.fail(['gpuCloud', key], 'a rule builds this hall: it comes online its build time after the rule fires', `no gpuCloud.${key} in a layout whose hall a rule builds`);
+    // Its dates come from the decision: the first phase opens `build` after it, later ones `after` the one before.
+    for (const [key, name] of [[['online'], 'online'], [['phases', 0, 'online'], 'phases[0].online']] as const) {
+      if (r.has(['gpuCloud', ...key])) r.fail(['gpuCloud', ...key], 'a rule builds this hall: it comes online its build time after the rule fires', `no gpuCloud.${name} in a layout whose hall a rule builds`);
     }
     return { kind, load: 'gpuCloud' };
   }
