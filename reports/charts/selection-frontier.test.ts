@@ -13,7 +13,7 @@ test('coinciding points share one label; close ones are nudged apart; one near t
     { name: 'long-layout-name', x: 100, y: 0 },
   ];
   const placed = placeLabels(points, W, H);
-  assert.is(placed[0].label, 'a, b');
+  assert.is(placed[0].label, 'a\nb');
   assert.is(placed[1].label, '');
   assert.is(placed[2].label, 'c');
   const yPerPx = 100 / H;

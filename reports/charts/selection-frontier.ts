@@ -26,6 +26,8 @@ export function selectionFrontierChart(r: OptimizeResult): Chart {
     verdict: c.feasibility === undefined ? 'no limit' : c.feasibility === 'undecided' ? 'undecided' : `${c.feasibility} after ${c.feasibilityDecidedAfter} replications`,
     ...labels[i],
   }));
+  // The choice drawn last, on top of any layout at the same point.
+  values.sort((a, b) => Number(a.role === 'chosen') - Number(b.role === 'chosen'));
   // Only the roles present: a legend entry with no point beside it reads as a missing layout.
   const roles = ROLES.filter(([name]) => values.some((v) => v.role === name));
   const limit = r.lossLimit;
@@ -56,7 +58,7 @@ export function selectionFrontierChart(r: OptimizeResult): Chart {
   };
   const names = (align: 'left' | 'right') => ({
     transform: [{ filter: `datum.label !== '' && datum.labelAlign === '${align}'` }],
-    mark: { type: 'text', align, dx: align === 'left' ? 9 : -9, fontSize: 11 },
+    mark: { type: 'text', align, dx: align === 'left' ? 9 : -9, fontSize: 11, lineBreak: '\n', lineHeight: 13 },
     encoding: { y: { field: 'labelMeanM', type: 'quantitative' }, text: { field: 'label' } },
   });
   return {
@@ -79,7 +81,7 @@ export function selectionFrontierChart(r: OptimizeResult): Chart {
 }
 
 export interface PlacedLabel {
-  /** The text beside the point ('' when a coinciding point's label carries this name too). */
+  /** The text beside the point, a name a line ('' when a coinciding point's label carries this name too). */
   label: string;
   /** Where the text sits vertically, in the y field's unit (nudged off a neighbour's label). */
   labelMeanM: number;
@@ -88,36 +90,40 @@ export interface PlacedLabel {
 }
 
 /**
- * Labels that do not overlap: points within a few pixels of each other share one label ("a, b"); a
- * label that would run past the right edge goes left of its point; one that would overlap a label
- * already placed (top to bottom) moves up or down a line. Pixels are estimated from the data's extent
- * and ~6.6 px a character at 11 px — close to what the renderer draws, which is all a nudge needs.
+ * Labels that do not overlap: points within a few pixels of each other share one label, a name a
+ * line; a label goes right of its point unless it would run past the plot's right edge (then left,
+ * or whichever side has more room); one that would overlap a label or a point already placed (top to
+ * bottom) moves down or up a line at a time. Pixels are estimated from the data's extent and ~6.6 px a
+ * character at 11 px — close to what the renderer draws, which is all a nudge needs.
  */
 export function placeLabels(points: ReadonlyArray<{ name: string; x: number; y: number }>, width: number, height: number): PlacedLabel[] {
   const span = (v: number[]) => Math.max(...v) - Math.min(...v) || 1;
   const xs = points.map((p) => p.x), ys = points.map((p) => p.y);
   const xPerPx = span(xs) / width, yPerPx = span(ys) / height;
   const px = (p: { x: number; y: number }) => ({ x: (p.x - Math.min(...xs)) / xPerPx, y: (Math.max(...ys) - p.y) / yPerPx });
-  const LINE = 13, CHAR = 6.6, GAP = 9, SAME = 4;
   const placed: PlacedLabel[] = points.map((p) => ({ label: p.name, labelMeanM: p.y, labelAlign: 'left' }));
-  const boxes: Array<{ x0: number; x1: number; y: number }> = [];
   // The points themselves are obstacles too: a label must not sit on a neighbour's marker.
-  for (const p of points.map(px)) boxes.push({ x0: p.x - 5, x1: p.x + 5, y: p.y });
+  const boxes = points.map(px).map((p) => ({ x0: p.x - 5, x1: p.x + 5, y0: p.y - 5, y1: p.y + 5 }));
   const order = points.map((_, i) => i).sort((a, b) => points[b].y - points[a].y || a - b);
-  const owner = new Array<number>(points.length).fill(-1);
+  const labelled = new Array<boolean>(points.length).fill(false);
   for (const i of order) {
-    if (owner[i] >= 0) continue;
+    if (labelled[i]) continue;
     const at = px(points[i]);
-    const together = order.filter((j) => owner[j] < 0 && Math.abs(px(points[j]).x - at.x) < SAME && Math.abs(px(points[j]).y - at.y) < SAME);
-    for (const j of together) owner[j] = i;
-    const text = together.map((j) => points[j].name).join(', ');
-    const w = text.length * CHAR;
-    const align = at.x + GAP + w > width ? 'right' : 'left';
-    const x0 = align === 'left' ? at.x + GAP : at.x - GAP - w, x1 = x0 + w;
-    const free = (y: number) => boxes.every((b) => b.x1 <= x0 || b.x0 >= x1 || Math.abs(b.y - y) >= LINE);
-    const shift = [0, LINE, -LINE, 2 * LINE, -2 * LINE, 3 * LINE, -3 * LINE].find((d) => free(at.y + d)) ?? 0;
-    boxes.push({ x0, x1, y: at.y + shift });
-    for (const j of together) placed[j] = { label: j === i ? text : '', labelMeanM: points[i].y - shift * yPerPx, labelAlign: align };
+    const together = order.filter((j) => !labelled[j] && Math.abs(px(points[j]).x - at.x) < SAME_PX && Math.abs(px(points[j]).y - at.y) < SAME_PX);
+    for (const j of together) labelled[j] = true;
+    const names = together.map((j) => points[j].name);
+    const w = Math.max(...names.map((n) => n.length)) * CHAR_PX, h = names.length * LINE_PX;
+    const roomRight = width - at.x - GAP_PX, roomLeft = at.x - GAP_PX;
+    const align = w <= roomRight || roomRight >= roomLeft ? 'left' : 'right';
+    const x0 = align === 'left' ? at.x + GAP_PX : at.x - GAP_PX - w, x1 = x0 + w;
+    // Vega draws the first line at the label's y and the rest below it: centre the block on the point.
+    const first = at.y - ((names.length - 1) * LINE_PX) / 2;
+    const free = (y: number) => boxes.every((b) => b.x1 <= x0 || b.x0 >= x1 || b.y1 <= y - LINE_PX / 2 || b.y0 >= y - LINE_PX / 2 + h);
+    const shift = [0, 1, -1, 2, -2, 3, -3].map((n) => n * LINE_PX).find((d) => free(first + d)) ?? 0;
+    boxes.push({ x0, x1, y0: first + shift - LINE_PX / 2, y1: first + shift - LINE_PX / 2 + h });
+    for (const j of together) placed[j] = { label: j === i ? names.join('\n') : '', labelMeanM: Math.max(...ys) - (first + shift) * yPerPx, labelAlign: align };
   }
   return placed;
 }
+
+const LINE_PX = 13, CHAR_PX = 6.6, GAP_PX = 9, SAME_PX = 4;
