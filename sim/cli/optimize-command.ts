@@ -93,7 +93,7 @@ async function run(args: OptimizeArgs): Promise<void> {
   });
   process.stdout.write(`\n${candidateTable(result)}\n\n`);
   process.stdout.write(`Million USD over the replications each layout got. ${result.guarantee}.\n`);
-  process.stdout.write(`${result.totalReplications.toLocaleString('en-US')} layout-replications in all; an equal allocation with the same first stage and guarantee would have spent ${result.equalAllocationReplications.toLocaleString('en-US')}. Frontier: no other layout${result.lossLimit ? ' not found above the limit' : ''} has both a higher mean and a higher CVaR.\n`);
+  process.stdout.write(`${result.totalReplications.toLocaleString('en-US')} layout-replications in all; an equal allocation with the same first stage and guarantee would have spent ${result.equalAllocationReplications.toLocaleString('en-US')}. Frontier: no other layout${result.lossLimit ? ' (of those not found above the limit)' : ''} has both a higher mean and a higher CVaR.\n`);
   const written = await optimizeFiles(out, result);
   tell(`wrote ${written.join(', ')} to ${out}/`);
   if (result.chosen === null) process.exitCode = EXIT_NONE_WITHIN_LIMIT;
