@@ -32,3 +32,12 @@ export function moneyFlag(name: string, raw: string | undefined): number | undef
   if (!Number.isFinite(value)) throw new UsageError(`--${name} must be an amount in USD such as 250e6, 250M or 1.2B, got '${echo(String(raw))}'`);
   return value;
 }
+
+/** A probability strictly between 0 and 1, written `0.1` or `10%`; undefined when not given. */
+export function probabilityFlag(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^\s*((?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(%)?\s*$/i.exec(String(raw));
+  const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+  if (!(value > 0 && value < 1)) throw new UsageError(`--${name} must be a probability in (0, 1) such as 0.1 or 10%, got '${echo(String(raw))}'`);
+  return value;
+}
