@@ -2,13 +2,13 @@
  * A layout's decision rules at work: at each of a rule's decision points (calendar month starts), it
  * fires when every condition holds on the trailing means observed so far (observed.ts) and it is not
  * cooling down, and its action goes to the loads — a hall starts building, mining pauses or resumes,
- * machines retire or are ordered. What fired when is kept for the study (per rule: first firing, count).
+ * machines retire or are ordered, a lease is signed or renewed. What fired when is kept for the study (per rule: first firing, count).
  */
 import type { Simulation } from '../core/engine.js';
 import { hallBuiltAt } from '../hpc/gpu-cloud.js';
 import { BASE_MODEL, reservedDrawMW } from '../mining/fleet.js';
 import { MOST_RULES } from '../scenario/keys/policy.js';
-import { type AsicModelConfig, type FleetPurchase, type PolicyRule, ruleBuildsHall, type VariantConfig } from '../scenario/types.js';
+import { type AsicModelConfig, type FleetPurchase, type PolicyRule, ruleBuildsHall, ruleSignsLease, type VariantConfig } from '../scenario/types.js';
 import type { Load } from './load.js';
 import { type Observable, trailingMean } from './observed.js';
 import { PRIORITY_CHAIN, PRIORITY_DECISIONS } from './priorities.js';
@@ -36,6 +36,8 @@ export class Policies {
   readonly decisions = new Float64Array(DECISIONS_PER_VARIANT).fill(NaN);
   /** When the layout's GPU hall was decided (NaN: no rule built it, or none does). */
   private builtAtH = NaN;
+  /** When the layout's lease was signed (NaN: no rule signed it, or none does). */
+  private signedAtH = NaN;
   /** Machines rules bought (on delivery) and retired, as a fleet schedule's changes, for the capex. */
   private readonly fleetChanges: FleetPurchase[] = [];
   /** Machines ordered and not yet delivered, MW. */
@@ -104,6 +106,10 @@ export class Policies {
         return mining!.fleetMW!() > 0;
       case 'buy':
         return this.machinesToBuy(rule.action.mw) > 0;
+      case 'sign':
+        return true;
+      case 'renew':
+        return this.targets.byKind.get('lease')!.renewable!();
     }
   }
 
@@ -124,6 +130,16 @@ export class Policies {
     if (a.kind === 'build') {
       this.builtAtH = this.sim.now;
       this.targets.byKind.get('gpuCloud')!.build!();
+      return;
+    }
+    // A lease signed or renewed changes nothing before its hall opens or its term would have ended: no dispatch now.
+    if (a.kind === 'sign') {
+      this.signedAtH = this.sim.now;
+      this.targets.byKind.get('lease')!.sign!();
+      return;
+    }
+    if (a.kind === 'renew') {
+      this.targets.byKind.get('lease')!.renew!();
       return;
     }
     const m = this.seen.variant.mining;
@@ -159,7 +175,8 @@ export class Policies {
   /**
    * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision on
    * the dates hallBuiltAt gives (its nodes only if it opens within the horizon), and not at all when
-   * no rule built it; machines bought are paid on
+   * no rule built it; a lease a rule signs has its hall's shell paid at the signing, whenever the hall
+   * opens, and nothing when no rule signed it; machines bought are paid on
    * delivery, with facility for the MW beyond the most ever built (retirements count toward that).
    */
   asBuilt(): VariantConfig {
@@ -170,6 +187,10 @@ export class Policies {
       const hall = this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined;
       // A hall still being built at the horizon has its shell paid for, and no nodes bought.
       built = { ...built, gpuCloud: hall && hall.onlineH >= this.horizonH ? { ...hall, phases: [] } : hall };
+    }
+    if (variant.lease && ruleSignsLease(variant)) {
+      const signed = this.signedAtH === this.signedAtH;
+      built = { ...built, lease: signed ? { ...variant.lease, signedAtH: this.signedAtH, onlineH: this.signedAtH + variant.lease.buildH } : undefined };
     }
     if (this.fleetChanges.length > 0) {
       // Stable by date: the layout's own schedule first within an hour.

@@ -150,6 +150,9 @@ export interface VariantConfig {
 /** Does a rule of this layout build its GPU hall (so the hall is not built on dates of its own)? */
 export const ruleBuildsHall = (variant: Pick<VariantConfig, 'policies'>): boolean => variant.policies?.some((rule) => rule.action.kind === 'build') ?? false;
 
+/** Does a rule of this layout sign its lease (so the leased hall is not built on a date of its own)? */
+export const ruleSignsLease = (variant: Pick<VariantConfig, 'policies'>): boolean => variant.policies?.some((rule) => rule.action.kind === 'sign') ?? false;
+
 /** What a rule can observe, as a trailing mean over a window of the past (campus/observed.ts). */
 export const OBSERVED_STATES = ['hashprice', 'btcPrice', 'powerPrice', 'gpuPrice', 'gpuUtilisation'] as const;
 export type ObservedState = (typeof OBSERVED_STATES)[number];
@@ -170,7 +173,8 @@ export type PolicyAction =
   | { readonly kind: 'build'; readonly load: 'gpuCloud' }
   | { readonly kind: 'pause' | 'resume'; readonly load: 'mining' }
   | { readonly kind: 'retire'; readonly load: 'mining'; readonly mw: number }
-  | { readonly kind: 'buy'; readonly load: 'mining'; readonly mw: number; readonly leadH: number };
+  | { readonly kind: 'buy'; readonly load: 'mining'; readonly mw: number; readonly leadH: number }
+  | { readonly kind: 'sign' | 'renew'; readonly load: 'lease' };
 
 /**
  * A decision rule: at each decision point — the start of a calendar month, the `fromMonth`-th from

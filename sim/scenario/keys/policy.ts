@@ -41,7 +41,9 @@ export const POLICY = section({
     resume: oneOf(['mining'], 'Lets a paused fleet run again.'),
     retire: quantity('power', { above: 0, description: 'Switches off for good the machines that free this much power, e.g. 100 MW.' }),
     buy: quantity('power', { above: 0, description: 'Orders machines of mining.asic that draw this much power, e.g. 50 MW: paid and running `lead` after the rule fires (mining facility capex for the MW beyond the most ever built); they run within the mining hall\'s cooling as designed.' }),
-  }, { description: "One action: build the layout's GPU hall (it comes online its build time later), pause or resume mining, retire mining machines for good, or buy more." }),
+    sign: oneOf(['lease'], "A tenant signs the layout's lease now: its hall is paid for and starts building, opens lease.build later and pays rent from then for lease.termYears (the lease's `online` must be left out)."),
+    renew: oneOf(['lease'], 'Extends a lease whose term (lease.termYears) ends inside the horizon by another term, its rent going on up its escalator; fires only before the term ends.'),
+  }, { description: "One action: build the layout's GPU hall (it comes online its build time later), pause or resume mining, retire mining machines for good, buy more, sign the layout's lease or renew it." }),
 }, { required: ['when', 'then'] });
 
 export const POLICIES = mapOf(ref('policy'), {
