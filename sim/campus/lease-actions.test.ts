@@ -73,6 +73,24 @@ test('a lease no rule signs costs, draws and earns nothing: the same results as 
   assertSameResults(never, run(s, 'plain'));
 });
 
+test("a lease no rule signs still keeps its grid share from the fleet, which is paid for as it runs", () => {
+  // A new fleet that would fill the 60 MW grid runs 58.8 MW beside the 1.2 MW kept for the hall, signed or not.
+  const s = campus(`  never:
+    ${lease(', hallCapex: 10e6 USD/MW')}
+    mining: { capacity: 60 MW, existing: 0 MW }
+    policies:
+      tenant: { when: { btcPrice: { below: 1 USD } }, then: { sign: lease } }
+  kept:
+    ${lease(', online: 30 months')}
+    mining: { capacity: 60 MW, existing: 0 MW }
+  full:
+    mining: { capacity: 60 MW, existing: 0 MW }`);
+  const never = run(s, 'never'), kept = run(s, 'kept'), full = run(s, 'full');
+  assert.is(never.metrics.capexUSD, kept.metrics.capexUSD);
+  assert.is(never.metrics.miningEnergyMWh, kept.metrics.miningEnergyMWh);
+  assert.ok(full.metrics.capexUSD > never.metrics.capexUSD, 'the full fleet has more machines to pay for');
+});
+
 test('a lease a rule signs is the fixed lease dated by the decision: rent, SLA and backup alike', () => {
   // Signed on 1 June 2026 (month 5, 3,624 h), the hall opens 6 months (4,383 h) later, at 8,007 h.
   const s = campus(`  signed:

@@ -176,7 +176,7 @@ export class Policies {
    * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision on
    * the dates hallBuiltAt gives (its nodes only if it opens within the horizon), and not at all when
    * no rule built it; a lease a rule signs has its hall's shell paid at the signing, whenever the hall
-   * opens, and nothing when no rule signed it; machines bought are paid on
+   * opens, and nothing when no rule signed it (its grid share still kept from the fleet's); machines bought are paid on
    * delivery, with facility for the MW beyond the most ever built (retirements count toward that).
    */
   asBuilt(): VariantConfig {
@@ -189,8 +189,9 @@ export class Policies {
       built = { ...built, gpuCloud: hall && hall.onlineH >= this.horizonH ? { ...hall, phases: [] } : hall };
     }
     if (variant.lease && ruleSignsLease(variant)) {
-      const signed = this.signedAtH === this.signedAtH;
-      built = { ...built, lease: signed ? { ...variant.lease, signedAtH: this.signedAtH, onlineH: this.signedAtH + variant.lease.buildH } : undefined };
+      // Unsigned, the hall costs nothing, yet its grid share was kept from the fleet: the lease stays, without its shell.
+      const l = variant.lease, signed = this.signedAtH === this.signedAtH;
+      built = { ...built, lease: signed ? { ...l, signedAtH: this.signedAtH, onlineH: this.signedAtH + l.buildH } : { ...l, hallUSDPerMW: 0 } };
     }
     if (this.fleetChanges.length > 0) {
       // Stable by date: the layout's own schedule first within an hour.
