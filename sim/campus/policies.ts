@@ -2,8 +2,9 @@
  * A layout's decision rules at work: at each of a rule's decision points (calendar month starts), it
  * fires when every condition holds on the trailing means observed so far (observed.ts) and it is not
  * cooling down, and its action goes to the loads — a hall starts building, mining pauses or resumes,
- * machines retire or are ordered — or to the treasury: BTC sold or bought at the hour's price, the
- * cash booked at the decision. What fired when is kept for the study (per rule: first firing, count).
+ * machines retire or are ordered, a lease is signed or renewed — or to the treasury: BTC sold or
+ * bought at the hour's price, the cash booked at the decision. What fired when is kept for the study
+ * (per rule: first firing, count).
  */
 import type { Simulation } from '../core/engine.js';
 import { capexSchedule } from '../finance/capex.js';
@@ -11,7 +12,7 @@ import { operatingFlows } from '../finance/project.js';
 import { hallBuiltAt } from '../hpc/gpu-cloud.js';
 import { BASE_MODEL, reservedDrawMW } from '../mining/fleet.js';
 import { MOST_RULES } from '../scenario/keys/policy.js';
-import { type AsicModelConfig, type FleetPurchase, type PolicyRule, ruleBuildsHall, type VariantConfig } from '../scenario/types.js';
+import { type AsicModelConfig, type FleetPurchase, type PolicyRule, ruleBuildsHall, ruleSignsLease, type VariantConfig } from '../scenario/types.js';
 import type { Load } from './load.js';
 import { type Observable, trailingMean } from './observed.js';
 import { PRIORITY_CHAIN, PRIORITY_DECISIONS } from './priorities.js';
@@ -39,6 +40,8 @@ export class Policies {
   readonly decisions = new Float64Array(DECISIONS_PER_VARIANT).fill(NaN);
   /** When the layout's GPU hall was decided (NaN: no rule built it, or none does). */
   private builtAtH = NaN;
+  /** When the layout's lease was signed (NaN: no rule signed it, or none does). */
+  private signedAtH = NaN;
   /** Machines rules bought (on delivery) and retired, as a fleet schedule's changes, for the capex. */
   private readonly fleetChanges: FleetPurchase[] = [];
   /** Machines ordered and not yet delivered, MW. */
@@ -112,6 +115,10 @@ export class Policies {
         return mining!.fleetMW!() > 0;
       case 'buy':
         return this.machinesToBuy(rule.action.mw) > 0;
+      case 'sign':
+        return true;
+      case 'renew':
+        return this.targets.byKind.get('lease')!.renewable!();
       case 'sellBtc':
         return this.treasuryBTC(m) > 0;
       case 'buyBtc':
@@ -144,6 +151,16 @@ export class Policies {
     if (a.kind === 'build') {
       this.builtAtH = this.sim.now;
       this.targets.byKind.get('gpuCloud')!.build!();
+      return;
+    }
+    // A lease signed or renewed changes nothing before its hall opens or its term would have ended: no dispatch now.
+    if (a.kind === 'sign') {
+      this.signedAtH = this.sim.now;
+      this.targets.byKind.get('lease')!.sign!();
+      return;
+    }
+    if (a.kind === 'renew') {
+      this.targets.byKind.get('lease')!.renew!();
       return;
     }
     const m = this.seen.variant.mining;
@@ -211,7 +228,8 @@ export class Policies {
   /**
    * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision on
    * the dates hallBuiltAt gives (the nodes of the phases that open within the horizon), and not at all when
-   * no rule built it; machines bought are paid on
+   * no rule built it; a lease a rule signs has its hall's shell paid at the signing, whenever the hall
+   * opens, and nothing when no rule signed it (its grid share still kept from the fleet's); machines bought are paid on
    * delivery, with facility for the MW beyond the most ever built (retirements count toward that).
    */
   asBuilt(): VariantConfig {
@@ -222,7 +240,12 @@ export class Policies {
       const hall = this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined;
       // Nodes are bought for the phases that open within the horizon: a hall still being built at
       // the horizon has its shell paid for, and none.
-      built = { ...built, gpuCloud: hall && hall.phases.some((p) => p.atH >= this.horizonH) ? { ...hall, phases: hall.phases.filter((p) => p.atH < this.horizonH) } : hall };
+      built = { ...built, gpuCloud: !hall ? undefined : hall.phases.some((p) => p.atH >= this.horizonH) ? { ...hall, phases: hall.phases.filter((p) => p.atH < this.horizonH) } : hall };
+    }
+    if (variant.lease && ruleSignsLease(variant)) {
+      // Unsigned, the hall costs nothing, yet its grid share was kept from the fleet: the lease stays, without its shell.
+      const l = variant.lease, signed = this.signedAtH === this.signedAtH;
+      built = { ...built, lease: signed ? { ...l, signedAtH: this.signedAtH, onlineH: this.signedAtH + l.buildH } : { ...l, hallUSDPerMW: 0 } };
     }
     if (this.fleetChanges.length > 0) {
       // Stable by date: the layout's own schedule first within an hour.

@@ -23,7 +23,7 @@ import type { QuantityKindName } from './units.js';
 /** The unit a state's thresholds are written in (keys/policy.ts). */
 export const stateUnit = (state: ObservedState): QuantityKindName => numberKeyAt(['policies', '', 'when', state, 'below']).unit;
 
-const ACTIONS = ['build', 'pause', 'resume', 'retire', 'buy', 'sellBtc', 'buyBtc'] as const;
+const ACTIONS = ['build', 'pause', 'resume', 'retire', 'buy', 'sign', 'renew', 'sellBtc', 'buyBtc'] as const;
 
 /** The rules of a variant that has read its campus (`variant`): actions are checked against its loads. */
 export function readPolicies(r: ScenarioReader, variant: VariantConfig, horizonH: number): PolicyRule[] {
@@ -33,6 +33,8 @@ export function readPolicies(r: ScenarioReader, variant: VariantConfig, horizonH
   const rules = names.map((name) => readRule(r, [...at, name], name, variant, horizonH));
   const builders = rules.filter((rule) => rule.action.kind === 'build');
   if (builders.length > 1) r.fail([...at, builders[1].name, 'then', 'build'], `the hall is already built by rule '${echo(builders[0].name)}'`, 'one rule that builds the hall');
+  const signers = rules.filter((rule) => rule.action.kind === 'sign');
+  if (signers.length > 1) r.fail([...at, signers[1].name, 'then', 'sign'], `the lease is already signed by rule '${echo(signers[0].name)}'`, 'one rule that signs the lease');
   // A sale needs BTC in the treasury: mined BTC kept, or BTC a rule buys.
   const seller = rules.find((rule) => rule.action.kind === 'sellBtc');
   const keepsMined = variant.finance.btcHeldShare > 0 && variantFleet(variant).powerMW > 0;
@@ -51,6 +53,7 @@ function readRule(r: ScenarioReader, at: KeyPath, name: string, variant: Variant
   const when = readConditions(r, [...at, 'when']);
   const action = readAction(r, at, variant);
   if (action.kind === 'build' && r.has([...at, 'coolDown'])) r.fail([...at, 'coolDown'], 'a hall is built once', "no coolDown for a 'build' rule");
+  if (action.kind === 'sign' && r.has([...at, 'coolDown'])) r.fail([...at, 'coolDown'], 'a lease is signed once', "no coolDown for a 'sign' rule");
   const coolDownMonths = r.has([...at, 'coolDown']) ? wholeMonths(r, [...at, 'coolDown'], horizonH) : Infinity;
   return { name, fromMonth, untilMonth, everyMonths, when, action, coolDownMonths };
 }
@@ -91,7 +94,7 @@ function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): P
   }
   const kind = keys[0] as (typeof ACTIONS)[number];
   const here = [...at, kind];
-  if (kind !== 'buy' && r.has([...rule, 'lead'])) r.fail([...rule, 'lead'], `a '${kind}' action has no delivery`, "'lead' only beside { buy: … } (a hall's build time is gpuCloud.build)");
+  if (kind !== 'buy' && r.has([...rule, 'lead'])) r.fail([...rule, 'lead'], `a '${kind}' action has no delivery`, `'lead' only beside { buy: … } (${kind === 'sign' ? "a leased hall's build time is lease.build" : "a hall's build time is gpuCloud.build"})`);
   if (kind === 'buy') {
     const mw = r.read(here);
     const machineMW = variant.mining.asicPowerMW;
@@ -108,6 +111,7 @@ function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): P
     if (mw > fleetMW + 1e-9) r.fail(here, `${mw} MW is more than the ${fleetMW.toFixed(1)} MW the fleet draws`, `at most ${fleetMW.toFixed(1)} MW`);
     return { kind, load: 'mining', mw };
   }
+  if (kind === 'sign' || kind === 'renew') return readLeaseAction(r, here, kind, variant);
   const load = r.string(here);
   const wanted = kind === 'build' ? 'gpuCloud' : 'mining';
   if (load !== wanted) r.fail(here, `'${echo(load)}' cannot be ${kind === 'build' ? 'built by a rule' : kind === 'pause' ? 'paused' : 'resumed'}`, `'${wanted}'`);
@@ -121,4 +125,17 @@ function readAction(r: ScenarioReader, rule: KeyPath, variant: VariantConfig): P
   }
   if (variantFleet(variant).powerMW <= 0) r.fail(here, 'the layout has no mining fleet', 'a layout with mining');
   return { kind, load: 'mining' };
+}
+
+/** `{ sign: lease }` or `{ renew: lease }`: the layout leases something, a signed lease has no date of its own, a renewed one has a term. */
+function readLeaseAction(r: ScenarioReader, here: KeyPath, kind: 'sign' | 'renew', variant: VariantConfig): PolicyAction {
+  const load = r.string(here);
+  if (load !== 'lease') r.fail(here, `'${echo(load)}' cannot be ${kind === 'sign' ? 'signed' : 'renewed'}`, "'lease'");
+  const lease = variant.lease;
+  if (!lease || !(lease.itMW > 0)) r.fail(here, `the layout has no lease to ${kind}`, 'a lease section of more than 0 MW in this layout');
+  if (kind === 'sign' && r.has(['lease', 'online'])) {
+    r.fail(['lease', 'online'], 'a rule signs this lease: its hall opens lease.build after the rule fires', 'no lease.online in a layout whose lease a rule signs');
+  }
+  if (kind === 'renew' && !(lease!.termYears > 0)) r.fail(here, 'the lease has no term to renew (termYears 0: it runs through the horizon)', 'a lease.termYears above 0');
+  return { kind, load: 'lease' };
 }

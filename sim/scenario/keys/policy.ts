@@ -44,7 +44,9 @@ export const POLICY = section({
     buy: quantity('power', { above: 0, description: 'Orders machines of mining.asic that draw this much power, e.g. 50 MW: paid and running `lead` after the rule fires (mining facility capex for the MW beyond the most ever built); they run within the mining hall\'s cooling as designed.' }),
     sellBtc: number({ above: 0, max: 1, description: "Sells this share of the treasury's BTC (mined BTC kept, finance.treasury.holdShare, and BTC rules bought) at the BTC price of the hour, e.g. 0.5: the cash comes in at the decision." }),
     buyBtc: quantity('money', { above: 0, description: 'Puts this much cash into BTC for the treasury at the BTC price of the hour, e.g. 50e6 USD: held to the horizon (valued at the last price) or until a rule sells it.' }),
-  }, { description: "One action: build the layout's GPU hall (it comes online its build time later), pause or resume mining, retire mining machines for good, buy more, or sell or buy BTC for the treasury." }),
+    sign: oneOf(['lease'], "A tenant signs the layout's lease now: its hall is paid for and starts building, opens lease.build later and pays rent from then for lease.termYears (the lease's `online` must be left out)."),
+    renew: oneOf(['lease'], 'Extends a lease whose term (lease.termYears) ends inside the horizon by another term, its rent going on up its escalator; fires only before the term ends.'),
+  }, { description: "One action: build the layout's GPU hall (it comes online its build time later), pause or resume mining, retire mining machines for good, buy more, sign the layout's lease or renew it, or sell or buy BTC for the treasury." }),
 }, { required: ['when', 'then'] });
 
 export const POLICIES = mapOf(ref('policy'), {
