@@ -67,6 +67,22 @@ test('a rule that never fires gives the same results as the layout without it', 
   assertSameResults(hallNever, run(s, 'plain'));
 });
 
+test('a hall no rule builds costs nothing, and the fleet is paid for as it was sized, without the hall’s grid share', () => {
+  // 60 MW of new machines wanted on a 60 MW grid: the hall keeps 0.204 × 1.25 = 0.255 MW from them.
+  const s = campus(`  hall-never:
+    mining: { existing: 0 MW, capacity: 60 MW }
+    ${hall()}
+    policies:
+      pivot: { when: { btcPrice: { below: 1 USD } }, then: { build: gpuCloud } }
+  smaller-grid:
+    site: { grid: 59.745 MW }
+    mining: { existing: 0 MW, capacity: 60 MW }`);
+  const never = run(s, 'hall-never'), smaller = run(s, 'smaller-grid');
+  assert.is(firings(never), 0);
+  assert.ok(Math.abs(never.metrics.capexUSD - smaller.metrics.capexUSD) < 1e-6 * smaller.metrics.capexUSD, `${never.metrics.capexUSD} vs ${smaller.metrics.capexUSD}`);
+  assert.is(never.metrics.miningEnergyMWh, smaller.metrics.miningEnergyMWh);
+});
+
 test('a hall a rule builds is the fixed plan dated by the decision: the same results as building it then', () => {
   // Always true from month 5: decided on 1 June 2026 (3,624 h), it opens 6 months (4,383 h) later.
   const s = campus(`  decided:

@@ -228,7 +228,7 @@ export class Policies {
   /**
    * The layout as its rules built it, for its capex: a hall a rule builds is paid from the decision on
    * the dates hallBuiltAt gives (the nodes of the phases that open within the horizon), and not at all when
-   * no rule built it; a lease a rule signs has its hall's shell paid at the signing, whenever the hall
+   * no rule built it (its grid share still kept from the fleet's); a lease a rule signs has its hall's shell paid at the signing, whenever the hall
    * opens, and nothing when no rule signed it (its grid share still kept from the fleet's); machines bought are paid on
    * delivery, with facility for the MW beyond the most ever built (retirements count toward that).
    */
@@ -239,8 +239,10 @@ export class Policies {
     if (variant.gpuCloud && ruleBuildsHall(variant)) {
       const hall = this.builtAtH === this.builtAtH ? hallBuiltAt(variant.gpuCloud, this.builtAtH, this.horizonH) : undefined;
       // Nodes are bought for the phases that open within the horizon: a hall still being built at
-      // the horizon has its shell paid for, and none.
-      built = { ...built, gpuCloud: !hall ? undefined : hall.phases.some((p) => p.atH >= this.horizonH) ? { ...hall, phases: hall.phases.filter((p) => p.atH < this.horizonH) } : hall };
+      // the horizon has its shell paid for, and none. Never built, it costs nothing, yet its grid
+      // share was kept from the fleet: the hall stays, without its shell or nodes.
+      const unbuilt = { ...variant.gpuCloud, hallUSDPerMW: 0, phases: [] };
+      built = { ...built, gpuCloud: !hall ? unbuilt : hall.phases.some((p) => p.atH >= this.horizonH) ? { ...hall, phases: hall.phases.filter((p) => p.atH < this.horizonH) } : hall };
     }
     if (variant.lease && ruleSignsLease(variant)) {
       // Unsigned, the hall costs nothing, yet its grid share was kept from the fleet: the lease stays, without its shell.
