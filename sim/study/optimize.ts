@@ -147,7 +147,7 @@ export function optimize(scenario: Scenario, req: OptimizeRequest): OptimizeResu
     chosen,
     guaranteed: selection.guaranteed,
     guarantee: limit ? constrainedGuarantee(metric, limit, chosen, selection, { pct, zone, amount, budget: req.budget, remaining }) : selection.guaranteed
-      ? `${chosen} has the highest mean ${metric} with probability at least ${pct} whenever the best layout leads every other by ${zone} or more (the indifference zone)`
+      ? `${chosen} has the highest mean ${metricWord(metric)} with probability at least ${pct} whenever the best layout leads every other by ${zone} or more (the indifference zone)`
       : `no guarantee: the budget of ${req.budget} replications a layout ran out with ${remaining} layouts still in contention; ${chosen} has the highest running mean — raise --budget or widen --delta`,
     totalReplications: selection.replications.reduce((a, b) => a + b, 0),
     equalAllocationReplications: equalAllocationReplications(
@@ -160,15 +160,18 @@ export function optimize(scenario: Scenario, req: OptimizeRequest): OptimizeResu
   };
 }
 
+/** The metric as a planner reads it in a sentence: NPV for npvUSD. */
+const metricWord = (metric: MetricName): string => (metric === 'npvUSD' ? 'NPV' : metric);
+
 /** What the constrained choice promises (A&K 2010's guarantee, in the planner's terms), or why it does not. */
 function constrainedGuarantee(metric: MetricName, limit: LossLimit, chosen: string | null, selection: Selection, f: { pct: string; zone: string; amount: (v: number) => string; budget: number; remaining: number }): string {
   const p = (x: number) => `${(100 * x).toLocaleString('en-US', { maximumFractionDigits: 2 })} %`;
-  const event = `P(${metric} < ${limit.below === 0 ? '0' : f.amount(limit.below)})`;
+  const event = `P(${metricWord(metric)} < ${limit.below === 0 ? '0' : f.amount(limit.below)})`;
   const inside = p(limit.maxProbability - limit.tolerance), outside = p(limit.maxProbability + limit.tolerance);
   if (!selection.guaranteed) {
     const pick = chosen === null ? 'no layout has been found within it' : `${chosen} has the highest running mean among those ${selection.feasibility![selection.best] === 'feasible' ? 'found within it' : 'whose observed share is within it'}`;
     return `no guarantee: the budget of ${f.budget} replications a layout ran out with ${f.remaining} layouts still undecided on the limit ${event} ≤ ${p(limit.maxProbability)} or in contention; ${pick} — raise --budget, widen --delta or --loss-tolerance`;
   }
   if (chosen === null) return `no layout meets ${event} ≤ ${p(limit.maxProbability)}: every one was found above it; had any been at ${inside} or below, it would have been found within the limit with probability at least ${f.pct}`;
-  return `${chosen} has the highest mean ${metric} among the layouts with ${event} ≤ ${p(limit.maxProbability)}, with probability at least ${f.pct} whenever the best of those has ${event} ≤ ${inside} (the tolerance) and leads by ${f.zone} or more every other layout with ${event} below ${outside} (the indifference zone); and, with the same probability, no layout at ${inside} or below is found above the limit nor any at ${outside} or above within it`;
+  return `${chosen} has the highest mean ${metricWord(metric)} among the layouts with ${event} ≤ ${p(limit.maxProbability)}, with probability at least ${f.pct} whenever the best of those has ${event} ≤ ${inside} (the tolerance) and leads by ${f.zone} or more every other layout with ${event} below ${outside} (the indifference zone); and, with the same probability, no layout at ${inside} or below is found above the limit nor any at ${outside} or above within it`;
 }
