@@ -7,8 +7,8 @@ export const HALL_PUE = 1.25;
 
 /**
  * Construction time of a leased hall a decision rule signs, from the signing to the opening, unless
- * the scenario says otherwise: a plausible figure with no public source in the project's domain
- * brief — the most likely build time of capital-raise.yaml's 100 MW hall (15–30 months, mode 18).
+ * the scenario says otherwise: no published figure stands behind it — it is the most likely build
+ * time of capital-raise.yaml's 100 MW hall (15–30 months, mode 18).
  */
 export const LEASE_BUILD_H = 18 * HOURS_PER_MONTH;
 
