@@ -6,25 +6,16 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOURS_PER_MONTH } from '../core/time.js';
 import { NPV_SEGMENTS, yearsIn } from '../finance/segments.js';
-import { parseScenario } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { type CampusResult, runCampus } from './campus.js';
-import { DECISION_FIELDS } from './policies.js';
+import type { CampusResult } from './campus.js';
+import { assertSameResults, campus as leaseCampus, firings, firstFiredH, monthStartH, run } from './policies.test-support.js';
 import { horizonMonths, VARIANT_SERIES } from './series.js';
 import { drawWorld, type World } from './world.js';
 
-// Two years from 1 January 2026 of a 36.45 MW fleet on a 60 MW grid (room for a 1.2 MW hall
-// whatever the rules do); the BTC price grows without noise, so `btcPrice: { above: 0 USD }` holds
-// at every decision point and a rule fires at its `from`.
-const campus = (variants: string, site = '') => parseScenario('lease-actions.yaml', `name: lease-actions
-horizon: { start: 2026-01-01, years: 2 }
-market: { btc: { model: gbm, price: 50000 USD, drift: 0.5, volatility: 0 } }
-network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000, campusCounts: false }
-site: { grid: 60 MW, powerPrice: 50 USD/MWh${site} }
-mining: { asic: { hashrate: 270 TH/s, power: 3645 W, price: 20 USD/TH }, capacity: 36.45 MW, curtail: false, minOffHours: 0 }
-finance: { discountRate: 0.1, miningFacility: 100000 USD/MW }
-variants:
-${variants}`);
+// The rules' test campus (policies.test-support.ts): two years from 1 January 2026 of a 36.45 MW
+// fleet on a 60 MW grid (room for a 1.2 MW hall whatever the rules do); the BTC price grows without
+// noise, so `btcPrice: { above: 0 USD }` holds at every decision point and a rule fires at its `from`.
+const campus = (variants: string, site = '') => leaseCampus(variants, '', undefined, site);
 
 /** Grid outages of 12 h on average, 6 a year, and generators that hold the hall 6 h: the SLA sees what backup leaves. */
 const OUTAGES = ', outages: { rate: 6, duration: 12 h }, backup: { capacity: 2 MW, fuel: 6 h, startFailure: 0 }';
@@ -34,11 +25,6 @@ const lease = (more = '') => `lease: { it: 1 MW, pue: 1.2, rent: 100 USD/kW/mont
 const signAt = (months: number, rule = 'tenant') => `policies:
       ${rule}: { from: ${months} months, when: { btcPrice: { above: 0 USD } }, then: { sign: lease } }`;
 
-const run = (s: Scenario, name: string, world: World = drawWorld(s.world, s.horizon, 1, 0)): CampusResult =>
-  runCampus(s.variants.find((v) => v.name === name)!, world, s.world, s.horizon, { check: true });
-const monthStartH = (s: Scenario, m: number) => horizonMonths(s.horizon).boundsH[m];
-const firstFiredH = (r: CampusResult, rule = 0) => r.decisions[rule * DECISION_FIELDS];
-const firings = (r: CampusResult, rule = 0) => r.decisions[rule * DECISION_FIELDS + 1];
 const near = (a: number, b: number, tol = 1e-6) => Math.abs(a - b) <= tol * Math.max(1, Math.abs(b));
 
 /** Month m's lease rent after credits, from the monthly series. */
@@ -52,14 +38,6 @@ function contractedRentUSD(s: Scenario, r: CampusResult): number {
   const periods = yearsIn(horizonMonths(s.horizon).count) + 1;
   const lease = NPV_SEGMENTS.findIndex((x) => x.metric === 'npvLeaseUSD');
   return r.annualUSD[lease * periods + periods - 1];
-}
-
-/** Every metric (whatever the order the loads report them in), series and annual figure alike (NaN equal to NaN). */
-function assertSameResults(a: CampusResult, b: CampusResult): void {
-  const sorted = (r: CampusResult) => JSON.stringify(Object.entries(r.metrics).sort(([x], [y]) => (x < y ? -1 : 1)));
-  assert.equal(sorted(a), sorted(b));
-  assert.equal(Array.from(a.monthly), Array.from(b.monthly));
-  assert.equal(Array.from(a.annualUSD), Array.from(b.annualUSD));
 }
 
 test('a lease no rule signs costs, draws and earns nothing: the same results as the layout without one', () => {
