@@ -102,9 +102,9 @@ test("a signed lease's hall is paid for at the signing, a fixed one's at the sta
     ${signAt(20)}
   plain: {}`);
   const free = run(s, 'free'), signed = run(s, 'signed'), late = run(s, 'late'), plain = run(s, 'plain');
-  // 10 MUSD paid at the boundary of month 5, five twelfths of a year in: discounted by 1.1^(−5/12).
+  // 10 MUSD paid on 1 June (decision point 5), counted in June: at its end, half a year in, discounted by 1.1^(−6/12).
   assert.is(signed.metrics.capexUSD - free.metrics.capexUSD, 10e6);
-  assert.ok(near(free.metrics.npvUSD - signed.metrics.npvUSD, 10e6 * 1.1 ** (-5 / 12)), `${free.metrics.npvUSD - signed.metrics.npvUSD}`);
+  assert.ok(near(free.metrics.npvUSD - signed.metrics.npvUSD, 10e6 * 1.1 ** (-6 / 12)), `${free.metrics.npvUSD - signed.metrics.npvUSD}`);
   // Signed on 1 September 2027 (month 20), it opens on 3 March 2028 (6 × 730.5 h later), after the
   // two years: no rent in them, its shell paid, its year of rent contracted after the horizon.
   assert.is(firings(late), 1);

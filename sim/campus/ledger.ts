@@ -22,7 +22,7 @@ export class LoadAccounts {
 /**
  * Monthly accounts: the variant's series, the power bill net of credits, the opex, and — for NPV by
  * segment — what was sold back and the demand-response credits, each month; the BTC mined (what a
- * treasury holds a share of), and treasury BTC decision rules sold (+) or bought (−) at its end.
+ * treasury holds a share of), and treasury BTC decision rules sold (+) or bought (−) in it.
  */
 export type MonthlyAccount = VariantSeriesName | 'netPowerCostUSD' | 'opexUSD' | 'powerSoldUSD' | 'creditsUSD' | 'minedBTC' | 'treasuryTradesUSD';
 

@@ -141,11 +141,11 @@ export class Policies {
   private act(rule: PolicyRule, month: number): void {
     const a = rule.action;
     if (a.kind === 'sellBtc' || a.kind === 'buyBtc') {
-      // At the hour's price; the cash is booked at the decision point, the end of the month before.
+      // At the hour's price; the cash counts in the month the rule decides in (its first hour), as a payment does.
       const priceUSD = this.btcPriceUSD();
       const btc = a.kind === 'sellBtc' ? -a.share * this.treasuryBTC(month) : a.usd / priceUSD;
       this.tradedBTC += btc;
-      this.seen.ledger.monthly.treasuryTradesUSD[month - 1] -= btc * priceUSD;
+      this.seen.ledger.monthly.treasuryTradesUSD[month] -= btc * priceUSD;
       return;
     }
     if (a.kind === 'build') {

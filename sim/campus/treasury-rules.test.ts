@@ -25,7 +25,7 @@ const priceAt = (s: Scenario, h: number) => {
 /** The last BTC price, the treasury's at the horizon. */
 const lastPrice = (s: Scenario) => priceAt(s, s.horizon.hours);
 
-test('selling the treasury: its BTC leave at the hour’s price, the cash comes in at the decision and stays', () => {
+test('selling the treasury: its BTC leave at the hour’s price, the cash counts from the month the rule decided in', () => {
   const s = withFinance(`  plain: {}
   sell:
     policies:
@@ -36,20 +36,20 @@ test('selling the treasury: its BTC leave at the hour’s price, the cash comes 
   assert.is(sold.metrics.minedBTC, plain.metrics.minedBTC, 'mining is untouched');
   const soldBTC = plain.metrics.treasuryBTC - sold.metrics.treasuryBTC;
   assert.ok(soldBTC > 0 && soldBTC < plain.metrics.treasuryBTC, `${soldBTC}`);
-  // The sale's cash, in every month from May's end on; nothing before.
+  // The sale's cash, in June (the month the rule decided in) and every month after; nothing before.
   const saleUSD = soldBTC * priceAt(s, decidedH);
   const months = 24;
   const a = cumulativeCash(plain, months), b = cumulativeCash(sold, months);
-  for (let m = 0; m < 4; m++) assert.is(b[m], a[m]);
-  for (let m = 4; m < months; m++) assert.ok(Math.abs(b[m] - a[m] - saleUSD) < 1e-6 * saleUSD, `month ${m}: ${b[m] - a[m]} vs ${saleUSD}`);
-  // NPV: the sale at 5 months against the BTC valued at the last price at 24, at 10 % a year.
-  const npvChangeUSD = saleUSD * 1.1 ** (-5 / 12) - soldBTC * lastPrice(s) * 1.1 ** -2;
+  for (let m = 0; m < 5; m++) assert.is(b[m], a[m]);
+  for (let m = 5; m < months; m++) assert.ok(Math.abs(b[m] - a[m] - saleUSD) < 1e-6 * saleUSD, `month ${m}: ${b[m] - a[m]} vs ${saleUSD}`);
+  // NPV: the sale at June's end, 6 months in, against the BTC valued at the last price at 24, at 10 % a year.
+  const npvChangeUSD = saleUSD * 1.1 ** (-6 / 12) - soldBTC * lastPrice(s) * 1.1 ** -2;
   assert.ok(Math.abs(sold.metrics.npvUSD - plain.metrics.npvUSD - npvChangeUSD) < 1e-6 * Math.abs(npvChangeUSD), `${sold.metrics.npvUSD - plain.metrics.npvUSD} vs ${npvChangeUSD}`);
   assert.is(sold.metrics.npvMiningUSD, plain.metrics.npvMiningUSD, 'the mining segment is what was sold as mined');
   assert.ok(Math.abs(sold.metrics.npvTreasuryUSD - plain.metrics.npvTreasuryUSD - npvChangeUSD) < 1e-6 * Math.abs(npvChangeUSD));
 });
 
-test('buying BTC for the treasury: cash out at the decision, the BTC valued at the last price at the horizon', () => {
+test('buying BTC for the treasury: cash out in the month of the decision, the BTC valued at the last price at the horizon', () => {
   const s = withFinance(`  plain: {}
   buy:
     policies:
@@ -58,9 +58,10 @@ test('buying BTC for the treasury: cash out at the decision, the BTC valued at t
   const decidedH = monthStartH(s, 12);
   const btc = 1e6 / priceAt(s, decidedH);
   assert.ok(Math.abs(bought.metrics.treasuryBTC - plain.metrics.treasuryBTC - btc) < 1e-9 * btc);
-  const npvChangeUSD = -1e6 * 1.1 ** -1 + btc * lastPrice(s) * 1.1 ** -2;
+  // Paid on 1 January 2027, counted at January's end: 13 months in.
+  const npvChangeUSD = -1e6 * 1.1 ** (-13 / 12) + btc * lastPrice(s) * 1.1 ** -2;
   assert.ok(Math.abs(bought.metrics.npvUSD - plain.metrics.npvUSD - npvChangeUSD) < 1e-6 * 1e6, `${bought.metrics.npvUSD - plain.metrics.npvUSD} vs ${npvChangeUSD}`);
-  assert.ok(Math.abs(bought.metrics.minCashUSD - Math.min(plain.metrics.minCashUSD, cumulativeCash(plain, 24)[11] - 1e6)) < 1e-3);
+  assert.ok(Math.abs(bought.metrics.minCashUSD - Math.min(plain.metrics.minCashUSD, cumulativeCash(plain, 24)[12] - 1e6)) < 1e-3);
 });
 
 test('a rule sees cash on hand as the books have it: capital plus the cash to the months closed', () => {

@@ -2,7 +2,8 @@
  * A layout's project finance from its monthly books: the cash flows — capex when it is paid, then
  * each month's revenue less its power cost (net of demand-response credits) and opex, plus rent —
  * what is left at the horizon, and the measures of them. flows[0] is the start, flows[m + 1] the end
- * of calendar month m; a payment at hour h lands at the month boundary on or after it. Mined BTC
+ * of calendar month m; a payment lands at the end of the month it is made in (the start for one
+ * made at the start: a decision at a month's first hour pays in that month). Mined BTC
  * kept in treasury is not cash until the horizon, or until a decision rule sells it.
  */
 import type { CalendarMonths } from '../core/calendar.js';
@@ -24,7 +25,7 @@ export interface MonthlyBooks {
   /** GPU cloud revenue from reserved blocks and training jobs, and inference revenue less its SLA credits. */
   readonly gpuCloudRevenueUSD: ArrayLike<number>;
   readonly inferenceRevenueUSD: ArrayLike<number>;
-  /** Treasury BTC sold (+) or bought (−) by decision rules at the month's end, USD. */
+  /** Treasury BTC sold (+) or bought (−) by decision rules in the month (booked at its end, as its cash), USD. */
   readonly treasuryTradesUSD: ArrayLike<number>;
 }
 
@@ -104,11 +105,10 @@ export function projectFinance(
   flows[months] += residualUSD;
   flows[months] += terminalUSD;
   // Income tax on these flows, when the scenario has one: after-tax flows beside the pre-tax ones.
-  const monthOf = calendar.boundaryOnOrAfter;
-  const tax = finance.tax ? incomeTax(cashUSD, flows[months] - cashUSD[months], capex, monthOf, finance.tax) : undefined;
+  const tax = finance.tax ? incomeTax(cashUSD, flows[months] - cashUSD[months], capex, calendar.paymentBoundary, finance.tax) : undefined;
   const afterTaxFlowsUSD = tax ? flows.map((f, k) => f - tax.taxUSD[k]) : undefined;
   // A loan's term counts months, as its interest does: "12 months" is repaid at the twelfth month's end.
-  const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, monthOf(calendar.hourAtYears(finance.debt.maturityH / HOURS_PER_YEAR)), shares) : undefined;
+  const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, calendar.boundaryOnOrAfter(calendar.hourAtYears(finance.debt.maturityH / HOURS_PER_YEAR)), shares) : undefined;
   const rate = finance.discountRatePerYear;
   const npvUSD = npv(flows, rate, shares);
   const figures: ProjectFinance = {
@@ -138,9 +138,9 @@ export function projectFinance(
 export function operatingFlows(books: MonthlyBooks, capex: readonly CapexItem[], finance: FinanceConfig, calendar: CalendarMonths, months: number): Float64Array {
   const sold = 1 - finance.btcHeldShare;
   const flows = new Float64Array(months + 1);
-  // A payment at hour h lands at the month boundary on or after it.
+  // A payment lands at the end of the month it is made in (the start for one made at the start).
   for (const item of capex) {
-    const k = calendar.boundaryOnOrAfter(item.atH);
+    const k = calendar.paymentBoundary(item.atH);
     if (k <= months) flows[k] -= item.usd;
   }
   for (let m = 0; m < months; m++) {

@@ -30,7 +30,7 @@ export interface SegmentBooks {
   /** GPU cloud: reserved blocks, training jobs, and inference less its SLA credits. */
   readonly gpuCloudRevenueUSD: ArrayLike<number>;
   readonly capex: readonly CapexItem[];
-  /** Treasury BTC decision rules sold (+) or bought (−) at the month's end. */
+  /** Treasury BTC decision rules sold (+) or bought (−) in the month. */
   readonly treasuryTradesUSD: ArrayLike<number>;
   /** The treasury's BTC (mined and kept, bought less sold) at the last price; rent contracted beyond the horizon, valued at it; book value left. */
   readonly treasuryUSD: number;
@@ -119,8 +119,8 @@ export const NPV_SEGMENTS = [
     description: 'capital spent, when it is paid (negative)',
     side: 'out',
     fill: (b, into) => {
-      // A payment at hour h lands at the month boundary on or after it.
-      for (const item of b.capex) into[b.calendar.boundaryOnOrAfter(item.atH)] -= item.usd;
+      // A payment lands at the end of the month it is made in, as the project's flows have it.
+      for (const item of b.capex) into[b.calendar.paymentBoundary(item.atH)] -= item.usd;
       return 0;
     },
   },

@@ -42,7 +42,7 @@ export const POLICY = section({
     resume: oneOf(['mining'], 'Lets a paused fleet run again.'),
     retire: quantity('power', { above: 0, description: 'Switches off for good the machines that free this much power, e.g. 100 MW.' }),
     buy: quantity('power', { above: 0, description: 'Orders machines of mining.asic that draw this much power, e.g. 50 MW: paid and running `lead` after the rule fires (mining facility capex for the MW beyond the most ever built); they run within the mining hall\'s cooling as designed.' }),
-    sellBtc: number({ above: 0, max: 1, description: "Sells this share of the treasury's BTC (mined BTC kept, finance.treasury.holdShare, and BTC rules bought) at the BTC price of the hour, e.g. 0.5: the cash comes in at the decision." }),
+    sellBtc: number({ above: 0, max: 1, description: "Sells this share of the treasury's BTC (mined BTC kept, finance.treasury.holdShare, and BTC rules bought) at the BTC price of the hour, e.g. 0.5: the cash counts in the month the rule decides in." }),
     buyBtc: quantity('money', { above: 0, description: 'Puts this much cash into BTC for the treasury at the BTC price of the hour, e.g. 50e6 USD: held to the horizon (valued at the last price) or until a rule sells it.' }),
     sign: oneOf(['lease'], "A tenant signs the layout's lease now: its hall is paid for and starts building, opens lease.build later and pays rent from then for lease.termYears (the lease's `online` must be left out)."),
     renew: oneOf(['lease'], 'Extends a lease whose term (lease.termYears) ends inside the horizon by another term, its rent going on up its escalator; fires only before the term ends.'),
