@@ -187,7 +187,7 @@ test('campus optimize --max-loss-probability prints every layout verdict, choose
     assert.match(r.stdout, /staged-pivot .*no, after \d+/);
     assert.match(r.stdout, /among the layouts with P\(NPV < 0\) ≤ 20 %, with probability at least 95 % whenever the best of those has P\(NPV < 0\) ≤ 5 %/);
     const result = JSON.parse(readFileSync(join(out, 'optimize.json'), 'utf8'));
-    assert.equal(result.lossLimit, { below: 0, maxProbability: 0.2, tolerance: 0.15, procedure: result.lossLimit.procedure });
+    assert.equal(result.lossLimit, { below: 0, maxProbability: 0.2, tolerance: 0.15, procedure: result.lossLimit.procedure, event: 'P(NPV < 0)' });
     assert.equal(result.candidates.map((c: { feasibility: string }) => c.feasibility), ['feasible', 'infeasible']);
     // Nearly every outcome is below 2 B USD: no layout keeps that under 50 %, and the exit code says so.
     const none = campus('optimize', 'scenarios/capital-raise.yaml', '--variants', 'current-fleet,staged-pivot', '--first-stage', '10', '--max-loss-probability', '0.5', '--loss-tolerance', '0.3', '--loss-below', '2B', '--quiet', '--out', join(dir, 'none'));

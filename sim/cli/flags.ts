@@ -41,3 +41,19 @@ export function probabilityFlag(name: string, raw: string | undefined): number |
   if (!(value > 0 && value < 1)) throw new UsageError(`--${name} must be a probability in (0, 1) such as 0.1 or 10%, got '${echo(String(raw))}'`);
   return value;
 }
+
+/**
+ * The command line with a negative number after a long flag joined to it: `--loss-below -100M`
+ * reads as `--loss-below=-100M`, where the parser would take `-100M` for the short flags 1, 0, 0, M.
+ */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i], next = argv[i + 1];
+    if (/^--[^=]+$/.test(arg) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}

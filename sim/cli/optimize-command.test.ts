@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { joinNegativeValues } from './flags.js';
 import { optimizeSettings } from './optimize-command.js';
 import { UsageError } from './user-error.js';
 
@@ -36,6 +37,13 @@ test('a bad loss limit is one usage error naming the flag and what was expected'
       assert.not.match((e as Error).message, /\n/);
     }
   }
+});
+
+test('a negative amount after a flag is its value, not a bundle of short flags', () => {
+  assert.equal(joinNegativeValues(['optimize', 'f.yaml', '--loss-below', '-100M', '--max-loss-probability', '0.1']), ['optimize', 'f.yaml', '--loss-below=-100M', '--max-loss-probability', '0.1']);
+  assert.equal(joinNegativeValues(['--target', '-.5B', '-q']), ['--target=-.5B', '-q']);
+  // A short flag after a long one, and a value already joined, are left alone.
+  assert.equal(joinNegativeValues(['--quiet', '-q', '--loss-below=-1M']), ['--quiet', '-q', '--loss-below=-1M']);
 });
 
 test.run();

@@ -102,7 +102,7 @@ async function run(args: OptimizeArgs): Promise<void> {
 /** One row per candidate; with a loss limit, its share below the limit and the check's verdict. */
 export function candidateTable(result: OptimizeResult): string {
   const limit = result.lossLimit;
-  const below = limit && limit.below !== 0 ? `P(NPV < ${millions(limit.below)})` : undefined;
+  const below = limit && limit.below !== 0 ? limit.event : undefined;
   const head = ['variant', 'replications', 'mean NPV', 'CVaR 5 %', 'P(loss)', ...(below ? [below] : []), ...(limit ? ['within limit'] : []), 'dropped', 'frontier'];
   const rows = result.candidates.map((c) => [
     c.name + (c.name === result.chosen ? '  ← chosen' : ''),

@@ -62,7 +62,8 @@ export interface OptimizeResult {
   confidence: number;
   firstStage: number;
   /** The limit the choice is subject to, and the procedure that checks it. */
-  lossLimit?: LossLimit & { procedure: string };
+  /** With a loss limit: it, how it is checked, and the event it limits in words, e.g. "P(NPV < -100 M USD)". */
+  lossLimit?: LossLimit & { procedure: string; event: string };
   /** null when no layout was found within the loss limit. */
   chosen: string | null;
   guaranteed: boolean;
@@ -132,7 +133,7 @@ export function optimize(scenario: Scenario, req: OptimizeRequest): OptimizeResu
   const candidates = summaries.map((c) => ({ ...c, efficient: c.feasibility !== 'infeasible' && !contenders.some((o) => o !== c && o.mean > c.mean && o.cvar > c.cvar) }));
   const chosen = selection.best >= 0 ? variants[selection.best].name : null;
   const pct = `${Math.round(req.confidence * 100)} %`;
-  const amount = (v: number) => (metric.endsWith('USD') ? `${(v / 1e6).toLocaleString('en-US')} M USD` : v.toLocaleString('en-US'));
+  const amount = (v: number) => (metric.endsWith('USD') ? usdText(v) : v.toLocaleString('en-US'));
   const zone = amount(req.indifference);
   const remaining = candidates.filter((c) => c.droppedAfter === undefined && c.feasibility !== 'infeasible').length;
   return {
@@ -143,7 +144,7 @@ export function optimize(scenario: Scenario, req: OptimizeRequest): OptimizeResu
     indifference: req.indifference,
     confidence: req.confidence,
     firstStage: req.firstStage,
-    ...(limit ? { lossLimit: { ...limit, procedure: 'Andradóttir & Kim (2010) fully sequential feasibility check beside the comparisons, on the same replications' } } : {}),
+    ...(limit ? { lossLimit: { ...limit, procedure: 'Andradóttir & Kim (2010) fully sequential feasibility check beside the comparisons, on the same replications', event: lossEvent(metric, limit, amount) } } : {}),
     chosen,
     guaranteed: selection.guaranteed,
     guarantee: limit ? constrainedGuarantee(metric, limit, chosen, selection, { pct, zone, amount, budget: req.budget, remaining }) : selection.guaranteed
@@ -160,13 +161,19 @@ export function optimize(scenario: Scenario, req: OptimizeRequest): OptimizeResu
   };
 }
 
+/** An amount as a planner reads it: millions when it is one (10 M USD), else as written (100 USD). */
+const usdText = (usd: number): string => (Math.abs(usd) >= 1e6 ? `${(usd / 1e6).toLocaleString('en-US')} M USD` : `${usd.toLocaleString('en-US')} USD`);
+
+/** The event a loss limit bounds, in words: "P(NPV < 0)", "P(NPV < -100 M USD)". */
+const lossEvent = (metric: MetricName, limit: LossLimit, amount: (v: number) => string): string => `P(${metricWord(metric)} < ${limit.below === 0 ? '0' : amount(limit.below)})`;
+
 /** The metric as a planner reads it in a sentence: NPV for npvUSD. */
 const metricWord = (metric: MetricName): string => (metric === 'npvUSD' ? 'NPV' : metric);
 
 /** What the constrained choice promises (A&K 2010's guarantee, in the planner's terms), or why it does not. */
 function constrainedGuarantee(metric: MetricName, limit: LossLimit, chosen: string | null, selection: Selection, f: { pct: string; zone: string; amount: (v: number) => string; budget: number; remaining: number }): string {
   const p = (x: number) => `${(100 * x).toLocaleString('en-US', { maximumFractionDigits: 2 })} %`;
-  const event = `P(${metricWord(metric)} < ${limit.below === 0 ? '0' : f.amount(limit.below)})`;
+  const event = lossEvent(metric, limit, f.amount);
   const inside = p(limit.maxProbability - limit.tolerance), outside = p(limit.maxProbability + limit.tolerance);
   if (!selection.guaranteed) {
     const pick = chosen === null ? 'no layout has been found within it' : `${chosen} has the highest running mean among those ${selection.feasibility![selection.best] === 'feasible' ? 'found within it' : 'whose observed share is within it'}`;
