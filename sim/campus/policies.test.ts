@@ -29,6 +29,15 @@ test('a rule fires at the first month end its condition holds on the past, once 
   assert.ok(Number.isNaN(firstFiredH(once, 1)));
 });
 
+test('a rule without conditions acts at its decision points alone', () => {
+  const s = campus(`  dated:
+    policies:
+      rest: { from: 7 months, until: 7 months, then: { pause: mining } }`);
+  const r = run(s, 'dated');
+  assert.is(firstFiredH(r), monthStartH(s, 7));
+  assert.is(firings(r), 1);
+});
+
 test('pausing mining stops it from the decision on: energy is the fleet until 1 June', () => {
   const s = campus(ONCE);
   const r = run(s, 'once');

@@ -103,6 +103,8 @@ const CASES: Array<[string, (pivot: string) => string, string, string]> = [
   ['selling more than the treasury', (p) => p.replace('{ build: gpuCloud }', '{ sellBtc: 1.5 }'), 'variants.adaptive.policies.pivot.then.sellBtc', '1.5 is too large; expected at most 1'],
   ['buying BTC with a power', (p) => p.replace('{ build: gpuCloud }', '{ buyBtc: 5 MW }'), 'variants.adaptive.policies.pivot.then.buyBtc', "'5 MW' is not an amount of money"],
   ['cash as a share', (p) => p.replace('gpuPrice: { above: 1.5 USD/GPU/h }', 'cash: { below: 0.5 }'), 'variants.adaptive.policies.pivot.when.cash.below', "'0.5' has no unit; expected an amount of money like '90000 USD'"],
+  ['a window of days on the books', (p) => p.replace('gpuPrice: { above: 1.5 USD/GPU/h }', 'cash: { trailing: 10 days, below: 1e6 USD }'), 'variants.adaptive.policies.pivot.when.cash.trailing', '0.3285 months is not a whole number of months; expected whole months: cash is read from the books'],
+  ['an empty when', (p) => p.replace(/        when:\n          hashprice: .*\n          gpuPrice: .*\n/, '        when: {}\n'), 'variants.adaptive.policies.pivot.when', "no condition; expected at least one of"],
   ['no rules', (p) => p.replace(/      pivot:[\s\S]*/, '      {}'), 'variants.adaptive.policies', 'the mapping is empty'],
 ];
 

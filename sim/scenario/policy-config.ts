@@ -71,9 +71,14 @@ function wholeMonths(r: ScenarioReader, path: KeyPath, horizonH: number, fallbac
   return months;
 }
 
+/** The states read from the books, by the calendar months closed: their windows are whole months. */
+const BOOK_STATES: readonly ObservedState[] = ['gpuUtilisation', 'cash'];
+
+/** A rule's conditions; none when it has no `when` (it acts at each of its decision points). */
 function readConditions(r: ScenarioReader, at: KeyPath): PolicyCondition[] {
+  if (!r.has(at)) return [];
   const states = Object.keys((r.raw(at) ?? {}) as object);
-  if (states.length === 0) r.fail(at, 'no condition', `at least one of ${OBSERVED_STATES.join(', ')}`);
+  if (states.length === 0) r.fail(at, 'no condition', `at least one of ${OBSERVED_STATES.join(', ')}, or no 'when' for a rule that acts on its dates alone`);
   return states.map((state): PolicyCondition => {
     const here = [...at, state];
     if (!(OBSERVED_STATES as readonly string[]).includes(state)) {
@@ -82,7 +87,11 @@ function readConditions(r: ScenarioReader, at: KeyPath): PolicyCondition[] {
     }
     const below = r.has([...here, 'below']);
     if (below === r.has([...here, 'above'])) r.fail(here, below ? 'both below and above were given' : 'no threshold', "one of 'below' or 'above'");
-    return { state: state as ObservedState, trailingH: r.read([...here, 'trailing']), below, threshold: r.read([...here, below ? 'below' : 'above']) };
+    const trailingH = r.read([...here, 'trailing']);
+    if (BOOK_STATES.includes(state as ObservedState) && Math.abs(Math.max(1, Math.round(trailingH / HOURS_PER_MONTH)) * HOURS_PER_MONTH - trailingH) > 1e-6 * trailingH) {
+      r.fail([...here, 'trailing'], `${Number((trailingH / HOURS_PER_MONTH).toPrecision(4))} months is not a whole number of months`, `whole months: ${state} is read from the books at the ends of the calendar months closed, e.g. '1 month', '3 months'`);
+    }
+    return { state: state as ObservedState, trailingH, below, threshold: r.read([...here, below ? 'below' : 'above']) };
   });
 }
 

@@ -73,7 +73,7 @@ export function ruleText(rule: PolicyRule, startUnixSeconds: number): string {
     rule.untilMonth === first ? `in ${month(first)}`
     : `${rule.everyMonths === 1 ? 'each month' : `every ${plural(rule.everyMonths, 'month')}`} from ${month(first)} to ${rule.untilMonth === Infinity ? 'the horizon' : month(rule.untilMonth)}`;
   const again = rule.coolDownMonths === Infinity ? 'once' : `again ${plural(rule.coolDownMonths, 'month')} later at the earliest`;
-  return `${when}: if ${conditions.join(' and ')} → ${action} (${again})`;
+  return `${when}: ${conditions.length > 0 ? `if ${conditions.join(' and ')} → ` : ''}${action} (${again})`;
 }
 
 const dateOf = (startUnixSeconds: number, h: number): string => new Date((startUnixSeconds + h * 3600) * 1000).toISOString().slice(0, 10);

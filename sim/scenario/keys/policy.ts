@@ -35,7 +35,7 @@ export const POLICY = section({
     gpuPrice: condition('gpuHourPrice', "The GPU-hour price of on-demand training (or inference) in the layout's market, e.g. above: 2 USD/GPU/h.", { lo: 0.1, hi: 50, unit: 'USD/GPU/h', what: 'a GPU-hour price', source: 'H100 1.70–12 USD/GPU/h in 2023–26 (SemiAnalysis)' }),
     gpuUtilisation: condition('number', "The owned GPU hall's utilisation in the months closed in the window, a share from 0 to 1."),
     cash: condition('money', 'Cash on hand at the ends of the months closed in the window: finance.capital (0 without one) plus all the project has paid and taken in since the start — capex paid, operating cash, treasury BTC sold or bought — before debt and tax; may be negative, e.g. below: 100e6 USD.', undefined, true),
-  }, { description: 'Conditions that must all hold, each on the trailing mean of what has been observed so far (never the future).' }),
+  }, { description: 'Conditions that must all hold, each on the trailing mean of what has been observed so far (never the future); without `when`, the rule acts at each of its decision points (e.g. a renewal on a date).' }),
   then: section({
     build: oneOf(['gpuCloud'], "Starts building the layout's GPU hall: capex from now, online after gpuCloud.build, converting gpuCloud.convertsMining as it opens."),
     pause: oneOf(['mining'], 'Switches the whole fleet off until a rule resumes it (opex runs on).'),
@@ -47,7 +47,7 @@ export const POLICY = section({
     sign: oneOf(['lease'], "A tenant signs the layout's lease now: its hall is paid for and starts building, opens lease.build later and pays rent from then for lease.termYears (the lease's `online` must be left out)."),
     renew: oneOf(['lease'], 'Extends a lease whose term (lease.termYears) ends inside the horizon by another term, its rent going on up its escalator; fires only before the term ends.'),
   }, { description: "One action: build the layout's GPU hall (it comes online its build time later), pause or resume mining, retire mining machines for good, buy more, sign the layout's lease or renew it, or sell or buy BTC for the treasury." }),
-}, { required: ['when', 'then'] });
+}, { required: ['then'] });
 
 export const POLICIES = mapOf(ref('policy'), {
   description: 'Decision rules that act on the campus as the world unfolds, by name: at calendar month starts from `from` to `until`, every `every`, a rule fires when every condition in `when` holds on the trailing means observed so far, and does its `then`. Without policies a layout is a plan fixed at the start.',
