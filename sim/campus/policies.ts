@@ -3,7 +3,7 @@
  * fires when every condition holds on the trailing means observed so far (observed.ts) and it is not
  * cooling down, and its action goes to the loads — a hall starts building, mining pauses or resumes,
  * machines retire or are ordered, a lease is signed or renewed — or to the treasury: BTC sold or
- * bought at the hour's price, the cash booked at the decision. What fired when is kept for the study
+ * bought at the hour's price, the cash counted in the month the rule decides in. What fired when is kept for the study
  * (per rule: first firing, count).
  */
 import type { Simulation } from '../core/engine.js';
@@ -51,7 +51,7 @@ export class Policies {
   /** The event kind of a purchase's delivery (registered when some rule buys). */
   private readonly deliveryKind: number = -1;
   /** Treasury BTC rules bought less what they sold. */
-  tradedBTC = 0;
+  private boughtLessSoldBTC = 0;
   /** What the rules observe: the world and the books, and the cash on hand they add up to. */
   private readonly seen: Observable;
 
@@ -144,7 +144,7 @@ export class Policies {
       // At the hour's price; the cash counts in the month the rule decides in (its first hour), as a payment does.
       const priceUSD = this.btcPriceUSD();
       const btc = a.kind === 'sellBtc' ? -a.share * this.treasuryBTC(month) : a.usd / priceUSD;
-      this.tradedBTC += btc;
+      this.boughtLessSoldBTC += btc;
       this.seen.ledger.monthly.treasuryTradesUSD[month] -= btc * priceUSD;
       return;
     }
@@ -188,12 +188,17 @@ export class Policies {
     this.dispatch();
   };
 
+  /** Treasury BTC rules bought less what they sold, to the horizon. */
+  get tradedBTC(): number {
+    return this.boughtLessSoldBTC;
+  }
+
   /** The treasury's BTC before decision point `m`: the kept share of what the closed months mined, and what rules bought less sold. */
   private treasuryBTC(m: number): number {
     const mined = this.seen.ledger.monthly.minedBTC;
     let minedBTC = 0;
     for (let k = 0; k < m; k++) minedBTC += mined[k];
-    return this.seen.variant.finance.btcHeldShare * minedBTC + this.tradedBTC;
+    return this.seen.variant.finance.btcHeldShare * minedBTC + this.boughtLessSoldBTC;
   }
 
   /** The BTC price of the hour (the price step under way), USD. */
