@@ -6,14 +6,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOURS_PER_MONTH } from '../core/time.js';
 import { parseScenario } from './load.js';
+import { POLICY_WORLD } from './policy-world.test-support.js';
 import { scenarioFailure } from './scenario-failure.test-support.js';
 
 const scenario = (rules: string, lease = 'lease: { it: 10 MW, rent: 121 USD/kW/month, termYears: 2 }') => `name: lease-rules
-horizon: { start: 2026-01-01, years: 5 }
-market: { btc: { model: gbm, price: 90000 USD, volatility: 0.5 } }
-network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000, campusCounts: false }
-site: { grid: 60 MW, powerPrice: 45 USD/MWh }
-mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 40 MW }
+${POLICY_WORLD}
 variants:
   tenant:
     ${lease}
