@@ -31,7 +31,7 @@ test('the legend lists only the roles drawn, and a layout above the loss limit i
   assert.equal(spec.layer[0].encoding.stroke!.scale.domain, ['chosen', 'dominated']);
   const limited = selectionFrontierChart({
     ...base,
-    lossLimit: { below: 0, maxProbability: 0.1, tolerance: 0.02, procedure: '' },
+    lossLimit: { below: 0, maxProbability: 0.1, tolerance: 0.02, procedure: '', event: 'P(NPV < 0)' },
     chosen: 'b',
     candidates: [candidate('a', 2e8, 1e8, { feasibility: 'infeasible', feasibilityDecidedAfter: 300 }), candidate('b', 1e8, 0, { efficient: true, feasibility: 'feasible', feasibilityDecidedAfter: 299 })],
   } as OptimizeResult);

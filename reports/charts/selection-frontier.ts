@@ -33,7 +33,7 @@ export function selectionFrontierChart(r: OptimizeResult): Chart {
   const limit = r.lossLimit;
   const percent = (p: number) => `${(100 * p).toLocaleString('en-US', { maximumFractionDigits: 2 })} %`;
   const nb = (text: string) => text.replace(/ (%|M USD)/g, '\u00a0$1');
-  const event = limit ? `P(NPV < ${limit.below === 0 ? '0' : `${(limit.below / 1e6).toLocaleString('en-US')} M USD`}) ≤ ${percent(limit.maxProbability)}` : '';
+  const event = limit ? `${limit.event} ≤ ${percent(limit.maxProbability)}` : '';
   const within = limit ? ` of the layouts with ${event} (hollow: found above it)` : '';
   const verdict = nb(
     !r.guaranteed
