@@ -114,6 +114,26 @@ test("a signed lease's hall is paid for at the signing, a fixed one's at the sta
   assert.ok(contractedRentUSD(s, late) < 12 * 100_000, `${contractedRentUSD(s, late)}`);
 });
 
+test('a lease that has ended gives its grid share back: a rule may buy machines for it', () => {
+  // A fleet that fills the 60 MW grid beside a 1.2 MW lease; the lease ends on 1 January 2027 (a
+  // year from the start), and from February a rule buys what room there is: 329 machines of 3,645 W.
+  const more = `policies:
+      more: { from: 13 months, when: { btcPrice: { above: 0 USD } }, then: { buy: 10 MW } }`;
+  const s = campus(`  ended:
+    ${lease(', termYears: 1')}
+    mining: { capacity: 60 MW, existing: 0 MW }
+    ${more}
+  open:
+    ${lease()}
+    mining: { capacity: 60 MW, existing: 0 MW }
+    ${more}`);
+  const ended = run(s, 'ended'), open = run(s, 'open');
+  assert.is(firings(open), 0, 'no room beside a lease that runs on');
+  assert.is(firings(ended), 1);
+  assert.is(firstFiredH(ended), monthStartH(s, 13));
+  assert.ok(near(ended.metrics.capexUSD - open.metrics.capexUSD, Math.floor(1.2 / 0.003645) * (270 * 20 + 0.003645 * 100_000)), `${ended.metrics.capexUSD - open.metrics.capexUSD}`);
+});
+
 test('a term ending inside the horizon stops the rent on its calendar date and the tenant leaves the grid', () => {
   // From 15 February 2026 (1,080 h) for one year: half of February (14 of 28 days), March 2026 to
   // January 2027, half of February 2027; nothing from March 2027 on. A 3 % escalator counts only

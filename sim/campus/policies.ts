@@ -128,13 +128,17 @@ export class Policies {
 
   /**
    * Machines of the fleet's model a buy of `mw` gets: no more than the grid power mining is left (the
-   * connection less what the halls are kept, as the fleet was sized at the start) can run, counting
+   * connection less what the halls are kept, as the fleet was sized at the start, but for a lease
+   * that has ended) can run, counting
    * those in service and those ordered but not yet delivered — a rule does not buy machines that
    * could never draw power.
    */
   private machinesToBuy(mw: number): number {
     const v = this.seen.variant;
-    const roomMW = v.site.gridMW - reservedDrawMW(v) - this.targets.byKind.get('mining')!.fleetMW!() - this.orderedMW;
+    // A lease whose term has ended holds its grid share no more.
+    const tenant = this.targets.byKind.get('lease')?.tenant;
+    const freedMW = tenant && v.lease && tenant.endH <= this.sim.now ? v.lease.itMW * v.lease.pue : 0;
+    const roomMW = v.site.gridMW - reservedDrawMW(v) + freedMW - this.targets.byKind.get('mining')!.fleetMW!() - this.orderedMW;
     return Math.max(0, Math.floor(Math.min(mw, roomMW) / v.mining.asicPowerMW + 1e-9));
   }
 
