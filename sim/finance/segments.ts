@@ -142,7 +142,7 @@ export const NPV_SEGMENTS = [
     // After the terminal value, which counts operating cash only: a sale of treasury BTC is not.
     metric: 'npvTreasuryUSD',
     label: 'BTC treasury',
-    description: 'the BTC treasury: mined BTC kept and BTC bought, less what was sold, at the last price, and the cash of what decision rules sold (+) or bought (−)',
+    description: 'mined BTC kept and BTC bought, less what was sold, at the last price, and the cash of what decision rules sold (+) or bought (−)',
     side: 'horizon',
     fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.treasuryTradesUSD[m]), b.treasuryUSD),
   },
