@@ -12,9 +12,12 @@
 import type { BackupPowerSpec } from '../site/backup-power.js';
 import { backupCoverageFromDraws } from '../site/backup-power.js';
 
-/** What backup needs to know of a leased hall: when it is built, and its heaviest draw over a span of hours. */
+/** What backup needs to know of a leased hall: when it is built and when its lease ends, and its heaviest draw over a span of hours. */
 export interface BackupLease {
+  /** Infinity while no rule has signed it. */
   readonly onlineH: number;
+  /** Infinity for a lease without a term. */
+  readonly endH: number;
   /** The most the lit hall draws in any hour of [fromH, toH), MW (0 for an empty span). */
   peakFacilityMW(fromH: number, toH: number): number;
 }
@@ -30,16 +33,26 @@ export class BackupPlan {
     spec: BackupPowerSpec | undefined,
     private readonly outagesH: ReadonlyArray<readonly [number, number]>,
     draws: Float64Array | undefined,
-    lease: BackupLease | undefined,
+    private readonly lease: BackupLease | undefined,
   ) {
-    const n = outagesH.length;
     this.capacityMW = spec ? spec.capacityMW : 0;
     this.untilH = spec ? backupCoverageFromDraws(spec, outagesH, draws) : Float64Array.from(outagesH, (o) => o[0]);
-    this.leaseMW = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const [start, end] = outagesH[i];
-      if (lease === undefined || start < lease.onlineH || this.untilH[i] <= start) continue;
-      const drawMW = lease.peakFacilityMW(start, Math.min(end, this.untilH[i]));
+    this.leaseMW = new Float64Array(outagesH.length);
+    this.planLease();
+  }
+
+  /**
+   * Reserves the leased hall's share of each outage that starts while its lease runs. Planned again
+   * when a rule signs or renews the lease: the outages are drawn already, and those that start
+   * before the decision are before the hall opens and before its old end, so their share stays.
+   */
+  planLease(): void {
+    const lease = this.lease;
+    for (let i = 0; i < this.outagesH.length; i++) {
+      const [start, end] = this.outagesH[i];
+      this.leaseMW[i] = 0;
+      if (lease === undefined || start < lease.onlineH || start >= lease.endH || this.untilH[i] <= start) continue;
+      const drawMW = lease.peakFacilityMW(start, Math.min(end, this.untilH[i], lease.endH));
       if (drawMW > 0 && this.capacityMW >= drawMW) this.leaseMW[i] = drawMW;
     }
   }

@@ -97,7 +97,7 @@ test('a PPA block is paid in full; what the fleet leaves of it is sold back at s
 
 test('a leased hall: rent from when it is built, SLA credits for outages, capex up front, rent beyond the horizon valued', () => {
   const w = world(() => 2 * breakEven, { outagesH: [[100, 110]] });
-  const lease = { itMW: 10, pue: 1.2, rentUSDPerKWMonth: 100, escalatorPerYear: 0, onlineH: 0, termYears: 0, hallUSDPerMW: 1e6, slaAvailability: 0.9999, creditPerStep: 0.05, stepAvailability: 0.001, maxCredit: 0.5 };
+  const lease = { itMW: 10, pue: 1.2, rentUSDPerKWMonth: 100, escalatorPerYear: 0, onlineH: 0, buildH: 0, termYears: 0, hallUSDPerMW: 1e6, slaAvailability: 0.9999, creditPerStep: 0.05, stepAvailability: 0.001, maxCredit: 0.5 };
   const plain = runCampus(v, w, scenario.world, scenario.horizon).metrics;
   const leased = runCampus({ ...v, lease }, w, scenario.world, scenario.horizon).metrics;
   // 300 days from 1 January: nine whole calendar months (273 days), then 27 of October's 31 days.

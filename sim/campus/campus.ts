@@ -142,7 +142,7 @@ class CampusRun {
     this.closeMonth(ledger.months - 1, end);
     // Capex as built: a hall a rule built is paid from its decision, one no rule built not at all.
     const capex = capexSchedule(this.policies.asBuilt());
-    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1] });
+    const { metrics, annualUSD, cash } = campusOutcome(end, ledger, this.loads.list, this.loads.absent, { capex, finance: this.variant.finance, lastBtcPriceUSD: world.priceUSD[world.priceUSD.length - 1], tradedBTC: this.policies.tradedBTC });
     return { metrics, monthly: ledger.series, annualUSD, decisions: this.policies.decisions, ...cash };
   }
 

@@ -5,16 +5,24 @@
  * is the flat leased IT × pue, and heat costs the tenant nothing. It comes first in the shed order
  * and is never capped by the campus: the grid and backup are reserved for it. The tenant pays for
  * its power (pass-through), so its draw is not on the campus's bill. Rent runs from when the hall is
- * built, less SLA credits for the months the grid or the heat let the tenant down.
+ * built, less SLA credits for the months the grid or the heat let the tenant down, to the end of the
+ * lease's term (termYears; 0: through the horizon), when the tenant leaves and its draw stops.
+ *
+ * A lease a decision rule signs ({ sign: lease }) is not built at the start: until the rule fires the
+ * hall draws nothing and holds no backup; then it opens `lease.build` later. A rule may renew a
+ * lease whose term ends inside the horizon ({ renew: lease }): another term, its rent going on up
+ * its escalator. Both plan backup for the hall again (backup-plan.ts).
  */
-import { type LeaseIncome, leaseIncome } from '../hpc/lease.js';
+import { type LeaseIncome, leaseEndH, leaseIncome } from '../hpc/lease.js';
 import { rentAfterHorizonUSD } from '../finance/rent-after-horizon.js';
 import type { LeaseConfig } from '../hpc/config.js';
 import type { CoolingSpec } from '../site/cooling.js';
 import { HallCooling } from '../site/hall-cooling.js';
 import type { WeatherSeries } from '../site/weather.js';
+import { ruleSignsLease } from '../scenario/types.js';
 import type { BackupLease } from './backup-plan.js';
 import type { Load, LoadContext, LoadKind, LoadReport } from './load.js';
+import { PRIORITY_GRID } from './priorities.js';
 import type { SiteState } from './site-state.js';
 
 export class LeaseHall implements Load, BackupLease {
@@ -25,7 +33,13 @@ export class LeaseHall implements Load, BackupLease {
   readonly gridBound = false;
   readonly hourlyInputs: number;
   readonly recapHourly: boolean;
-  readonly onlineH: number;
+  /** When the hall opens (Infinity until a rule signs a lease that waits for one), and when the lease ends (Infinity: no term). */
+  private openH: number;
+  private endsH: number;
+  /** The lease's length so far, years: its term, and another for each renewal. */
+  private termYears: number;
+  /** The event kind of the lease's end (registered for a lease with a term). */
+  private readonly endKind: number = -1;
   /** Per hour, with a cooling model: the share of the leased IT the cooling could not hold (0–1). */
   readonly heatShortShare: Float64Array | undefined;
   /** Per hour, with a cooling model: the hall's facility power while lit, MW. Worked out once, so the hot path is a lookup. */
@@ -39,7 +53,13 @@ export class LeaseHall implements Load, BackupLease {
     const lease = ctx.variant.lease!;
     const weather = ctx.world.weather;
     this.lease = lease;
-    this.onlineH = lease.onlineH;
+    this.openH = ruleSignsLease(ctx.variant) ? Infinity : lease.onlineH;
+    this.termYears = lease.termYears;
+    this.endsH = this.leaseEnd();
+    if (lease.termYears > 0) {
+      this.endKind = ctx.sim.on('lease ends', this.onEnd);
+      this.scheduleEnd();
+    }
     this.flatFacilityMW = lease.itMW * lease.pue;
     this.hourlyInputs = lease.cooling && weather ? weather.dryBulbC.length : 0;
     this.recapHourly = lease.cooling !== undefined;
@@ -50,8 +70,55 @@ export class LeaseHall implements Load, BackupLease {
   }
 
   get inService(): boolean {
-    return this.ctx.sim.now >= this.onlineH;
+    const now = this.ctx.sim.now;
+    return now >= this.openH && now < this.endsH;
   }
+
+  get onlineH(): number {
+    return this.openH;
+  }
+
+  get endH(): number {
+    return this.endsH;
+  }
+
+  /** A decision rule signs the lease now: the hall starts building and opens lease.build later, its term counted from then. */
+  sign(): void {
+    this.openH = this.ctx.sim.now + this.lease.buildH;
+    this.leaseChanged();
+  }
+
+  /** Would a renewal now change anything: a lease signed, with a term that ends inside the horizon and has not yet ended? */
+  renewable(): boolean {
+    return this.termYears > 0 && this.openH < Infinity && this.ctx.sim.now < this.endsH && this.endsH < this.ctx.horizonH;
+  }
+
+  /** A decision rule renews the lease now: another term, its rent going on up its escalator. */
+  renew(): void {
+    this.termYears += this.lease.termYears;
+    this.leaseChanged();
+  }
+
+  /** The lease's dates moved (signed, renewed): its end, its rent and backup's share for it follow; nothing before now changes. */
+  private leaseChanged(): void {
+    this.endsH = this.leaseEnd();
+    if (this.endKind >= 0) this.scheduleEnd();
+    this.incomeCache = undefined;
+    this.ctx.backup.planLease();
+  }
+
+  private leaseEnd(): number {
+    return this.termYears > 0 && this.openH < Infinity ? leaseEndH(this.ctx.ledger.calendar.startUnixSeconds, this.openH, this.termYears) : Infinity;
+  }
+
+  private scheduleEnd(): void {
+    if (this.endsH < this.ctx.horizonH) this.ctx.sim.schedule(this.endsH, this.endKind, 0, PRIORITY_GRID);
+  }
+
+  /** The tenant leaves: the power it drew is the campus's again (an end a renewal moved on is passed over). */
+  private readonly onEnd = (): void => {
+    if (this.ctx.sim.now >= this.endsH) this.ctx.powerChanged();
+  };
 
   /** Backup is reserved for this hall first, whole or not at all. */
   get tenant(): BackupLease {
@@ -76,7 +143,8 @@ export class LeaseHall implements Load, BackupLease {
 
   /** Once built, its draw this hour comes off the grid before any of the campus's own loads; in an outage backup holds its share already (backup-plan.ts). */
   demandMW(site: SiteState): number {
-    return site.gridUp && site.nowH >= this.onlineH ? this.facilityDrawMW(site.hour) : 0;
+    const now = site.nowH;
+    return site.gridUp && now >= this.openH && now < this.endsH ? this.facilityDrawMW(site.hour) : 0;
   }
 
   cap(): void {
@@ -115,7 +183,8 @@ export class LeaseHall implements Load, BackupLease {
       metrics: { leaseRentUSD: income.rentUSD, slaCreditsUSD: income.creditsUSD, leaseUndeliveredMWh: income.undeliveredKWh / 1000 },
       revenueUSD: income.rentUSD,
       creditsPaidUSD: income.creditsUSD,
-      afterHorizonUSD: rentAfterHorizonUSD(this.lease, this.ctx.ledger.calendar, finance.discountRatePerYear),
+      // A lease no rule signed owes nothing; a renewed one its whole term so far.
+      afterHorizonUSD: this.openH < Infinity ? rentAfterHorizonUSD({ ...this.lease, onlineH: this.openH, termYears: this.termYears }, this.ctx.ledger.calendar, finance.discountRatePerYear) : 0,
     };
   }
 
@@ -131,7 +200,8 @@ export class LeaseHall implements Load, BackupLease {
         creditPerStep: l.creditPerStep,
         stepAvailability: l.stepAvailability,
         maxCredit: l.maxCredit,
-        startH: l.onlineH,
+        startH: this.openH,
+        endH: this.endsH,
       },
       this.ctx.ledger.calendar,
       this.ctx.backup.leaseDownH(),

@@ -21,9 +21,10 @@ export class LoadAccounts {
 
 /**
  * Monthly accounts: the variant's series, the power bill net of credits, the opex, and — for NPV by
- * segment — what was sold back and the demand-response credits, each month.
+ * segment — what was sold back and the demand-response credits, each month; the BTC mined (what a
+ * treasury holds a share of), and treasury BTC decision rules sold (+) or bought (−) in it.
  */
-export type MonthlyAccount = VariantSeriesName | 'netPowerCostUSD' | 'opexUSD' | 'powerSoldUSD' | 'creditsUSD';
+export type MonthlyAccount = VariantSeriesName | 'netPowerCostUSD' | 'opexUSD' | 'powerSoldUSD' | 'creditsUSD' | 'minedBTC' | 'treasuryTradesUSD';
 
 export class Ledger {
   /** Power drawn from the grid and from backup, and the part of it that runs no IT (cooling, overhead), MW. */
@@ -71,6 +72,8 @@ export class Ledger {
     monthly.opexUSD = new Float64Array(months);
     monthly.powerSoldUSD = new Float64Array(months);
     monthly.creditsUSD = new Float64Array(months);
+    monthly.minedBTC = new Float64Array(months);
+    monthly.treasuryTradesUSD = new Float64Array(months);
     // Utilisation has no value in a month without GPUs available; a GPU hall writes the months it has.
     monthly.gpuUtilisation.fill(NaN);
     this.monthly = monthly;

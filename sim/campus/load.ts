@@ -55,6 +55,11 @@ export interface Load {
   convert?(mw: number): void;
   /** A hall a decision rule builds: construction starts now (it is not built at the start). */
   build?(): void;
+  /** A tenant's lease a decision rule signs now: its hall is not built at the start. */
+  sign?(): void;
+  /** Would a decision rule's renewal of the lease change anything now; and the renewal itself. */
+  renewable?(): boolean;
+  renew?(): void;
   /** Switched off (true) or on again (false) by a decision rule, whatever it would decide itself. */
   pause?(paused: boolean): void;
   /** `machines` more of its model arrive now (a decision rule's purchase). */

@@ -44,7 +44,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   capitalHeadroomUSD: { label: 'Capital available less the funding the plan needs at its lowest point; below zero the plan does not fit the raise, USD', better: 'higher', money: true },
   capitalRunsOutYears: { label: 'Years from the start until the plan’s cumulative cash first needs more than the capital available (no value when it fits)', money: false },
   residualValueUSD: { label: 'Book value at the horizon of what capex bought (straight-line lives), counted in NPV, USD', money: false },
-  treasuryBTC: { label: 'Mined BTC kept in treasury at the horizon, BTC', money: false },
+  treasuryBTC: { label: 'BTC in treasury at the horizon: mined and kept, and bought less sold by decision rules, BTC', money: false },
   treasuryUSD: { label: 'Treasury BTC at the last price, counted in NPV at the horizon, USD', money: false },
   opexUSD: { label: 'Operating costs besides power (mining and GPU-hall maintenance, overhead), USD', better: 'lower', money: false },
   miningEbitdaUSD: { label: 'Mining EBITDA: revenue − its power cost − its opex, USD', better: 'higher', money: true },

@@ -62,6 +62,7 @@ export class MiningLoad implements Load {
     failure: new TimeIntegral(0, 0),
   };
   private readonly monthlyRevenue: MonthlyChange;
+  private readonly monthlyBTC: MonthlyChange;
 
   constructor(private readonly ctx: LoadContext) {
     const { variant, world, horizonH } = ctx;
@@ -77,6 +78,7 @@ export class MiningLoad implements Load {
     this.opexUSDPerMWH = variant.finance.miningOpexUSDPerMWH;
     this.hourlyInputs = Math.max(variant.mining.cooling ? (world.weather?.dryBulbC.length ?? 0) : 0, this.answersDr ? dr!.flags.length : 0);
     this.monthlyRevenue = new MonthlyChange(ctx.ledger.monthly.miningRevenueUSD);
+    this.monthlyBTC = new MonthlyChange(ctx.ledger.monthly.minedBTC);
     const steps = this.hall.steps;
     // The fleet schedule's steps: after each, the campus decides and dispatches again.
     if (steps) {
@@ -207,6 +209,7 @@ export class MiningLoad implements Load {
 
   closeMonth(m: number, endH: number): void {
     this.monthlyRevenue.close(m, this.revenueUSD.integralAt(endH));
+    this.monthlyBTC.close(m, this.btc.integralAt(endH));
   }
 
   report(endH: number, accounts: LoadAccounts): LoadReport {

@@ -1,12 +1,13 @@
 /**
  * What a decision rule can see at time `nowH`: trailing means of the world and of the campus's own
  * books over a window of the past. Each reads only values already known at `nowH` — a daily series
- * the days begun before it, an hourly one the hours before it, the books the months closed by it —
+ * the days begun before it, an hourly one the hours before it, the books the calendar months closed
+ * by it (as many as the window has months) —
  * so a decision never depends on the future of its replication (tested by perturbing the world after
  * a decision date).
  */
 import type { CalendarMonths } from '../core/calendar.js';
-import { HOURS_PER_DAY } from '../core/time.js';
+import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
 import type { ObservedState, VariantConfig } from '../scenario/types.js';
 import type { Ledger } from './ledger.js';
 import type { World } from './world.js';
@@ -16,6 +17,8 @@ export interface Observable {
   readonly variant: VariantConfig;
   /** The books, on the horizon's calendar months (ledger.calendar). */
   readonly ledger: Ledger;
+  /** Cash on hand at the end of each month closed by `nowH`, NaN for the months after (policies.ts). */
+  readonly cashAtMonthEndsUSD: (nowH: number) => Float64Array;
 }
 
 /** The trailing mean of `state` over [nowH − windowH, nowH), in its canonical unit; NaN when nothing of it has been seen. */
@@ -37,7 +40,9 @@ export function trailingMean(state: ObservedState, seen: Observable, nowH: numbe
       return price ? sampledMean(price, fromH, nowH) : NaN;
     }
     case 'gpuUtilisation':
-      return closedMonthsMean(seen.ledger.monthly.gpuUtilisation, seen.ledger.calendar, fromH, nowH);
+      return closedMonthsMean(seen.ledger.monthly.gpuUtilisation, seen.ledger.calendar, nowH, windowH);
+    case 'cash':
+      return closedMonthsMean(seen.cashAtMonthEndsUSD(nowH), seen.ledger.calendar, nowH, windowH);
   }
 }
 
@@ -62,12 +67,15 @@ function sampledMean(priceAt: (tH: number) => number, fromH: number, nowH: numbe
   return n > 0 ? sum / n : priceAt(fromH);
 }
 
-/** Mean of the months closed within [fromH, nowH] that have a value (a hall not yet open has none). */
-function closedMonthsMean(byMonth: Float64Array, calendar: CalendarMonths, fromH: number, nowH: number): number {
+/**
+ * Mean of the last closed calendar months a window of `windowH` spans — "3 months" the last three,
+ * at least one, whatever their days — over those that have a value (a hall not yet open has none).
+ */
+function closedMonthsMean(byMonth: Float64Array, calendar: CalendarMonths, nowH: number, windowH: number): number {
+  let closed = 0;
+  while (closed < calendar.count && calendar.boundsH[closed + 1] <= nowH + 1e-9) closed++;
+  const first = Math.max(0, closed - Math.max(1, Math.round(windowH / HOURS_PER_MONTH)));
   let sum = 0, n = 0;
-  for (let m = 0; m < calendar.count && calendar.boundsH[m + 1] <= nowH + 1e-9; m++) {
-    if (calendar.boundsH[m] < fromH - 1e-9) continue;
-    if (byMonth[m] === byMonth[m]) (sum += byMonth[m]), n++;
-  }
+  for (let m = first; m < closed; m++) if (byMonth[m] === byMonth[m]) (sum += byMonth[m]), n++;
   return n > 0 ? sum / n : NaN;
 }

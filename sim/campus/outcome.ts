@@ -18,6 +18,8 @@ export interface OutcomeInputs {
   readonly capex: readonly CapexItem[];
   readonly finance: FinanceConfig;
   readonly lastBtcPriceUSD: number;
+  /** Treasury BTC decision rules bought less what they sold. */
+  readonly tradedBTC: number;
 }
 
 export interface CampusOutcome {
@@ -33,7 +35,7 @@ export function campusOutcome(endH: number, ledger: Ledger, loads: readonly Load
   const metrics = Object.assign({}, absent, ...reports.map((r) => r.metrics)) as Metrics;
   let contractedUSD: number | undefined;
   for (const r of reports) if (r.afterHorizonUSD !== undefined) contractedUSD = (contractedUSD ?? 0) + r.afterHorizonUSD;
-  const { figures: finance, cash } = projectFinance(ledger.monthly, inputs.capex, inputs.finance, ledger.calendar, { contractedUSD, minedBTC: metrics.minedBTC, lastBtcPriceUSD: inputs.lastBtcPriceUSD }, ledger.monthly.cumulativeCashUSD);
+  const { figures: finance, cash } = projectFinance(ledger.monthly, inputs.capex, inputs.finance, ledger.calendar, { contractedUSD, minedBTC: metrics.minedBTC, tradedBTC: inputs.tradedBTC, lastBtcPriceUSD: inputs.lastBtcPriceUSD }, ledger.monthly.cumulativeCashUSD);
   const creditsUSD = ledger.creditsUSD(endH);
   Object.assign(metrics, finance, {
     powerCostUSD: ledger.powerCostUSD.integralAt(endH),
@@ -74,6 +76,7 @@ export function campusOutcome(endH: number, ledger: Ledger, loads: readonly Load
       leaseRentUSD: monthly.leaseRentUSD,
       gpuCloudRevenueUSD: monthly.gpuCloudRevenueUSD.map((r, m) => r + monthly.inferenceRevenueUSD[m]),
       capex: inputs.capex,
+      treasuryTradesUSD: monthly.treasuryTradesUSD,
       treasuryUSD: finance.treasuryUSD,
       contractedRentUSD: contractedUSD ?? 0,
       residualUSD: finance.residualValueUSD,

@@ -1,52 +1,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOURS_PER_DAY, HOURS_PER_MONTH } from '../core/time.js';
-import { parseScenario } from '../scenario/load.js';
-import type { Scenario } from '../scenario/types.js';
-import { type CampusResult, runCampus } from './campus.js';
-import { DECISION_FIELDS } from './policies.js';
-import { horizonMonths } from './series.js';
+import { assertSameResults, campus, firings, firstFiredH, hall, monthStartH, run } from './policies.test-support.js';
 import { drawWorld, type World } from './world.js';
-
-// Two years of a 36 MW fleet from 1 January 2026; the BTC price grows without noise,
-// 50,000 · e^(0.5·years) USD, so it passes 60,000 USD at ln(1.2)/0.5 = 0.365 years: a one-month
-// trailing mean first exceeds it on 1 June (month boundary 5, 3,624 h: its mean ≈ the price 365 h
-// earlier, 60,200), not on 1 May (2,880 h: 57,700).
-const campus = (variants: string, extra = '') => parseScenario('policies.yaml', `name: policies
-horizon: { start: 2026-01-01, years: 2 }
-market: { btc: { model: gbm, price: 50000 USD, drift: 0.5, volatility: 0 } }
-network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000, campusCounts: false }
-site: { grid: 60 MW, powerPrice: 50 USD/MWh }
-mining: { asic: { hashrate: 270 TH/s, power: 3645 W, price: 20 USD/TH }, capacity: 36.45 MW, curtail: false, minOffHours: 0 }
-finance: { discountRate: 0.1, miningFacility: 100000 USD/MW }
-variants:
-${variants}
-${extra}`);
-
-const hall = (online = '') => `gpuCloud:
-      it: 0.204 MW
-      node: { price: 300000 USD }
-      hallCapex: 10e6 USD/MW
-      build: 6 months
-      ${online}
-      reserved: { share: 0.5, price: 2 USD/GPU/h }
-      training: { jobsPerYear: 400, gpus: { values: [8, 16], probabilities: [0.5, 0.5] }, duration: { mean: 20 h }, price: 2.5 * 0.9^years USD/GPU/h }
-      inference: { share: 0.1, price: 2 USD/GPU/h }`;
-
-/** Hours from the start to the m-th month boundary (the first of a month, from 1 January 2026). */
-const monthStartH = (s: Scenario, m: number) => horizonMonths(s.horizon).boundsH[m];
-
-const run = (s: Scenario, name: string, world: World = drawWorld(s.world, s.horizon, 1, 0)): CampusResult =>
-  runCampus(s.variants.find((v) => v.name === name)!, world, s.world, s.horizon, { check: true });
-const firstFiredH = (r: CampusResult, rule = 0) => r.decisions[rule * DECISION_FIELDS];
-const firings = (r: CampusResult, rule = 0) => r.decisions[rule * DECISION_FIELDS + 1];
-
-/** Every metric, series and annual figure alike (NaN equal to NaN). */
-function assertSameResults(a: CampusResult, b: CampusResult): void {
-  assert.equal(JSON.stringify(a.metrics), JSON.stringify(b.metrics));
-  assert.equal(Array.from(a.monthly), Array.from(b.monthly));
-  assert.equal(Array.from(a.annualUSD), Array.from(b.annualUSD));
-}
 
 const ONCE = `  once:
     policies:
@@ -71,6 +27,15 @@ test('a rule fires at the first month end its condition holds on the past, once 
   assert.is(firings(run(s, 'paused')), 1);
   // Rules this layout does not have report never having fired.
   assert.ok(Number.isNaN(firstFiredH(once, 1)));
+});
+
+test('a rule without conditions acts at its decision points alone', () => {
+  const s = campus(`  dated:
+    policies:
+      rest: { from: 7 months, until: 7 months, then: { pause: mining } }`);
+  const r = run(s, 'dated');
+  assert.is(firstFiredH(r), monthStartH(s, 7));
+  assert.is(firings(r), 1);
 });
 
 test('pausing mining stops it from the decision on: energy is the fleet until 1 June', () => {
@@ -111,6 +76,22 @@ test('a rule that never fires gives the same results as the layout without it', 
   assertSameResults(hallNever, run(s, 'plain'));
 });
 
+test('a hall no rule builds costs nothing, and the fleet is paid for as it was sized, without the hall’s grid share', () => {
+  // 60 MW of new machines wanted on a 60 MW grid: the hall keeps 0.204 × 1.25 = 0.255 MW from them.
+  const s = campus(`  hall-never:
+    mining: { existing: 0 MW, capacity: 60 MW }
+    ${hall()}
+    policies:
+      pivot: { when: { btcPrice: { below: 1 USD } }, then: { build: gpuCloud } }
+  smaller-grid:
+    site: { grid: 59.745 MW }
+    mining: { existing: 0 MW, capacity: 60 MW }`);
+  const never = run(s, 'hall-never'), smaller = run(s, 'smaller-grid');
+  assert.is(firings(never), 0);
+  assert.ok(Math.abs(never.metrics.capexUSD - smaller.metrics.capexUSD) < 1e-6 * smaller.metrics.capexUSD, `${never.metrics.capexUSD} vs ${smaller.metrics.capexUSD}`);
+  assert.is(never.metrics.miningEnergyMWh, smaller.metrics.miningEnergyMWh);
+});
+
 test('a hall a rule builds is the fixed plan dated by the decision: the same results as building it then', () => {
   // Always true from month 5: decided on 1 June 2026 (3,624 h), it opens 6 months (4,383 h) later.
   const s = campus(`  decided:
@@ -124,6 +105,21 @@ test('a hall a rule builds is the fixed plan dated by the decision: the same res
   assert.is(firstFiredH(decided) + 6 * HOURS_PER_MONTH, 8007);
   assert.ok(decided.metrics.gpuCloudRevenueUSD > 0);
   assertSameResults(decided, run(s, 'fixed'));
+});
+
+test('a hall a rule builds in phases: each phase as long after the decision as the fixed plan dated by it has them', () => {
+  // Decided on 1 June 2026: half the nodes 6 months later (8,007 h), the rest 3 months after that.
+  const s = campus(`  decided:
+    ${hall('phases: [{ share: 0.5 }, { after: 3 months, share: 1 }]')}
+    policies:
+      pivot: { from: 5 months, when: { btcPrice: { above: 0 USD } }, then: { build: gpuCloud } }
+  fixed:
+    ${hall('phases: [{ online: 8007 h, share: 0.5 }, { after: 3 months, share: 1 }]')}
+  whole:
+    ${hall('online: 8007 h')}`);
+  const decided = run(s, 'decided');
+  assertSameResults(decided, run(s, 'fixed'));
+  assert.ok(decided.metrics.gpuCloudRevenueUSD < run(s, 'whole').metrics.gpuCloudRevenueUSD, 'half the hall for its first three months earns less');
 });
 
 test('a hall decided too late to open within the horizon: its shell is paid for, no nodes, no revenue', () => {

@@ -176,4 +176,31 @@ test('campus optimize keeps the clearly better layout, drops the other early, an
   }
 });
 
+test('campus optimize --max-loss-probability prints every layout verdict, chooses within the limit, and exits 3 when none is', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'campus-optimize-'));
+  try {
+    const out = join(dir, 'opt');
+    // P(loss): current fleet ~0 %, staged pivot ~50 %; a limit of 20 % ± 15 % tells them apart in a few dozen replications.
+    const r = campus('optimize', 'scenarios/capital-raise.yaml', '--variants', 'current-fleet,staged-pivot', '--first-stage', '10', '--max-loss-probability', '0.2', '--loss-tolerance', '0.15', '--quiet', '--out', out);
+    assert.is(r.status, 0, r.stderr);
+    assert.match(r.stdout, /current-fleet {2}← chosen.*yes, after \d+/);
+    assert.match(r.stdout, /staged-pivot .*no, after \d+/);
+    assert.match(r.stdout, /among the layouts with P\(NPV < 0\) ≤ 20 %, with probability at least 95 % whenever the best of those has P\(NPV < 0\) ≤ 5 %/);
+    const result = JSON.parse(readFileSync(join(out, 'optimize.json'), 'utf8'));
+    assert.equal(result.lossLimit, { below: 0, maxProbability: 0.2, tolerance: 0.15, procedure: result.lossLimit.procedure, event: 'P(NPV < 0)' });
+    assert.equal(result.candidates.map((c: { feasibility: string }) => c.feasibility), ['feasible', 'infeasible']);
+    // Nearly every outcome is below 2 B USD: no layout keeps that under 50 %, and the exit code says so.
+    const none = campus('optimize', 'scenarios/capital-raise.yaml', '--variants', 'current-fleet,staged-pivot', '--first-stage', '10', '--max-loss-probability', '0.5', '--loss-tolerance', '0.3', '--loss-below', '2B', '--quiet', '--out', join(dir, 'none'));
+    assert.is(none.status, 3, none.stderr);
+    assert.match(none.stdout, /no layout meets P\(NPV < 2,000 M USD\) ≤ 50 %/);
+    assert.is(JSON.parse(readFileSync(join(dir, 'none', 'optimize.json'), 'utf8')).chosen, null);
+    const bad = campus('optimize', 'scenarios/capital-raise.yaml', '--max-loss-probability', '0.1', '--loss-tolerance', '0.2', '--out', join(dir, 'bad'));
+    assert.is(bad.status, 2);
+    assert.is(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+    assert.not.ok(existsSync(join(dir, 'bad')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -32,3 +32,28 @@ export function moneyFlag(name: string, raw: string | undefined): number | undef
   if (!Number.isFinite(value)) throw new UsageError(`--${name} must be an amount in USD such as 250e6, 250M or 1.2B, got '${echo(String(raw))}'`);
   return value;
 }
+
+/** A probability strictly between 0 and 1, written `0.1` or `10%`; undefined when not given. */
+export function probabilityFlag(name: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const m = /^\s*((?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*(%)?\s*$/i.exec(String(raw));
+  const value = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+  if (!(value > 0 && value < 1)) throw new UsageError(`--${name} must be a probability in (0, 1) such as 0.1 or 10%, got '${echo(String(raw))}'`);
+  return value;
+}
+
+/**
+ * The command line with a negative number after a long flag joined to it: `--loss-below -100M`
+ * reads as `--loss-below=-100M`, where the parser would take `-100M` for the short flags 1, 0, 0, M.
+ */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i], next = argv[i + 1];
+    if (/^--[^=]+$/.test(arg) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}

@@ -16,6 +16,7 @@ import { slurmCommand } from './slurm-command.js';
 import { optimizeCommand } from './optimize-command.js';
 import { studyCommand } from './study-command.js';
 import { validateCommand } from './validate-command.js';
+import { joinNegativeValues } from './flags.js';
 import { EXIT_USER_ERROR, tell } from './user-error.js';
 
 const KNOWN = ['study', 'merge', 'report', 'validate', 'run', 'slurm', 'k8s'];
@@ -26,7 +27,7 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-await yargs(hideBin(process.argv))
+await yargs(joinNegativeValues(hideBin(process.argv)))
   .scriptName('campus')
   .usage('$0 <command> [options]\n\nDiscrete-event Monte Carlo simulator of a campus that splits its power between bitcoin mining and AI/HPC compute.')
   .command(studyCommand)

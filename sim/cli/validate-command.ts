@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import { oneLine } from '../core/echo.js';
 import { formatWarning } from '../scenario/plausible.js';
-import { ruleBuildsHall, type VariantConfig } from '../scenario/types.js';
+import { ruleBuildsHall, ruleSignsLease, type VariantConfig } from '../scenario/types.js';
 import { formatTable, millions } from './table.js';
 import { reportErrors, tell } from './user-error.js';
 
@@ -53,7 +53,7 @@ function siteSummary(v: VariantConfig): string {
     v.mining.failures ? `AFR ${v.mining.failures.annualFailureRate}` : '',
     v.mining.schedule ? `${v.mining.schedule.length} fleet changes` : '',
     v.mining.demandResponse === false ? 'no DR' : '',
-    v.policies ? `${v.policies.length} rule${v.policies.length > 1 ? 's' : ''}${ruleBuildsHall(v) ? ' (capex: with the hall a rule builds)' : ''}` : '',
+    v.policies ? `${v.policies.length} rule${v.policies.length > 1 ? 's' : ''}${ruleBuildsHall(v) ? ' (capex: with the hall a rule builds)' : ''}${ruleSignsLease(v) ? ' (capex: with the lease a rule signs)' : ''}` : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('; ') : '—';
 }

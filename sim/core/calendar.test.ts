@@ -36,15 +36,20 @@ test('a horizon starting mid-month: the first and last months are partial, by da
   assert.ok(Math.abs(months.flowYears[1] - 16 / 31 / 12) < 1e-15);
 });
 
-test('the month of an hour, the boundary a payment lands on, and the discounting clock and its inverse', () => {
+test('the month of an hour, the boundary a date falls due on and a payment lands on, and the discounting clock and its inverse', () => {
   const months = calendarMonths(at('2026-01-01'), 24 * 365);
   assert.is(months.monthAt(0), 0);
   assert.is(months.monthAt(743.9), 0);
   assert.is(months.monthAt(744), 1, 'February starts at hour 744');
-  assert.is(months.boundaryOnOrAfter(0), 0, 'paid at the start: index 0');
-  assert.is(months.boundaryOnOrAfter(744), 1, 'paid on a boundary: that boundary');
-  assert.is(months.boundaryOnOrAfter(745), 2, 'paid inside February: its end');
+  assert.is(months.boundaryOnOrAfter(0), 0, 'due at the start: index 0');
+  assert.is(months.boundaryOnOrAfter(744), 1, 'due on a boundary: that boundary');
+  assert.is(months.boundaryOnOrAfter(745), 2, 'due inside February: its end');
   assert.is(months.boundaryOnOrAfter(1e9), 12, 'after the horizon: its end');
+  assert.is(months.paymentBoundary(0), 0, 'paid at the start: index 0');
+  assert.is(months.paymentBoundary(744), 2, "paid at February's first hour: February's end");
+  assert.is(months.paymentBoundary(745), 2, "paid inside February: February's end");
+  assert.is(months.paymentBoundary(743.9), 1, "paid in January's last hour: January's end");
+  assert.is(months.paymentBoundary(1e9), 12, 'after the horizon: its end');
   assert.is(months.yearsAt(744 + 336), (1 + 0.5) / 12, 'half of February is half a month');
   assert.is(months.hourAtYears(1.5 / 12), 744 + 336);
   assert.is(months.hourAtYears(1), 24 * 365);

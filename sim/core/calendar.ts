@@ -38,8 +38,14 @@ export interface CalendarMonths {
   label(m: number): string;
   /** The month holding hour `h` (clamped to the horizon's months). */
   monthAt(h: number): number;
-  /** The boundary on or after hour `h`, as a flow index 0 … count: where a payment at `h` lands. */
+  /** The boundary on or after hour `h`, as a flow index 0 … count: where a date due at `h` falls (a loan's maturity). */
   boundaryOnOrAfter(h: number): number;
+  /**
+   * Where a payment made at hour `h` lands, as a flow index 0 … count: the start for one made at the
+   * very start, else the end of the calendar month it is made in — one made at a month's first hour
+   * (a decision at a month start) counts in that month, as the month's own cash does.
+   */
+  paymentBoundary(h: number): number;
   /** Years from the start to hour `h` on the discounting clock (a twelfth a month, prorated within its month). */
   yearsAt(h: number): number;
   /** The hour at which that clock reads `years` (yearsAt's inverse; past the last month, the horizon's end). */
@@ -98,6 +104,7 @@ export function calendarMonths(startUnixSeconds: number, hours: number): Calenda
       while (m < count - 1 && flowYears[m + 1] <= years) m++;
       return Math.min(hours, boundsH[m] + (years - flowYears[m]) * 12 * fullH[m]);
     },
+    paymentBoundary: (h) => (h <= EPS_H ? 0 : h >= hours - EPS_H ? count : monthAt(h) + 1),
     boundaryOnOrAfter: (h) => {
       if (h <= EPS_H) return 0;
       if (h >= hours - EPS_H) return count;

@@ -1,7 +1,8 @@
 /**
  * Capital a layout spends, and when: new mining capacity beyond what is already built (facility
  * $/MW: CBRE $250–500k, Sabre56 $300–350k per MW) and the machines to fill it ($/TH of hashrate:
- * $10–30/TH in 2025, S21 XP $25.70/TH) at the start; a leased hall's shell at the start; an owned
+ * $10–30/TH in 2025, S21 XP $25.70/TH) at the start; a leased hall's shell at the start (or when a
+ * decision rule signed the lease); an owned
  * GPU hall's shell when construction starts and its nodes when they are delivered, phase by phase;
  * machines a fleet schedule buys on their dates, with facility for any MW beyond the most built so far.
  */
@@ -57,7 +58,7 @@ export function capexSchedule(layout: CapexLayout): CapexItem[] {
   const items: CapexItem[] = [
     { what: 'mining', taxClass: 'halls', atH: 0, usd: mining.facilityUSD },
     { what: 'mining', taxClass: 'asics', atH: 0, usd: mining.machinesUSD },
-    { what: 'lease hall', taxClass: 'halls', atH: 0, usd: leaseCapexUSD(layout) },
+    { what: 'lease hall', taxClass: 'halls', atH: layout.lease?.signedAtH ?? 0, usd: leaseCapexUSD(layout) },
   ];
   const g = layout.gpuCloud;
   if (g) {

@@ -30,11 +30,12 @@ const books = (over: Partial<MonthlyBooks> = {}): MonthlyBooks => ({
   leaseRentUSD: flat(0),
   gpuCloudRevenueUSD: flat(0),
   inferenceRevenueUSD: flat(0),
+  treasuryTradesUSD: flat(0),
   ...over,
 });
-const run = (b: MonthlyBooks, capex: CapexItem[] = [], finance: Partial<FinanceConfig> = {}, horizon: { contractedUSD?: number; minedBTC?: number } = {}) => {
+const run = (b: MonthlyBooks, capex: CapexItem[] = [], finance: Partial<FinanceConfig> = {}, horizon: { contractedUSD?: number; minedBTC?: number; tradedBTC?: number } = {}) => {
   const cumulative = new Float64Array(MONTHS);
-  const result = projectFinance(b, capex, { ...FINANCE, ...finance }, TWO_YEARS, { contractedUSD: horizon.contractedUSD, minedBTC: horizon.minedBTC ?? 0, lastBtcPriceUSD: 100_000 }, cumulative);
+  const result = projectFinance(b, capex, { ...FINANCE, ...finance }, TWO_YEARS, { contractedUSD: horizon.contractedUSD, minedBTC: horizon.minedBTC ?? 0, tradedBTC: horizon.tradedBTC ?? 0, lastBtcPriceUSD: 100_000 }, cumulative);
   return { ...result.figures, cash: result.cash, cumulative };
 };
 
@@ -58,6 +59,19 @@ test('mined BTC held in treasury is not cash until the horizon, where it counts 
   assert.is(r.treasuryBTC, 0.5);
   assert.is(r.treasuryUSD, 50_000);
   assert.is(r.npvUSD, MONTHS * 75 + 50_000);
+});
+
+test('treasury BTC a rule sold is cash at its month’s end, not operating cash: it funds capex, moves no terminal value, and leaves the treasury', () => {
+  // Half of 2 BTC kept is sold for 60,000 at the end of month 20 (inside the last twelve months).
+  const trades = flat(0);
+  trades[20] = 60_000;
+  const r = run(books({ miningRevenueUSD: flat(100), treasuryTradesUSD: trades }), [{ what: 'lease hall', taxClass: 'halls', atH: 0, usd: 200_000 }], { btcHeldShare: 0.25, terminalYears: 2 }, { minedBTC: 4, tradedBTC: -0.5 });
+  assert.is(r.cumulative[19], -200_000 + 20 * 75);
+  assert.is(r.cumulative[20], -200_000 + 21 * 75 + 60_000);
+  assert.is(r.minCashUSD, -200_000, 'the capex at the start');
+  assert.is(r.treasuryBTC, 0.25 * 4 - 0.5);
+  assert.is(r.treasuryUSD, 50_000);
+  assert.is(r.npvUSD, -200_000 + MONTHS * 75 + 60_000 + 50_000 + 2 * 12 * 75, 'the terminal value is twice the last year’s mining cash, without the sale');
 });
 
 test('debt: the equity NPV adds the money raised, the monthly interest and the principal owed at the horizon', () => {

@@ -2,8 +2,9 @@
  * A layout's project finance from its monthly books: the cash flows — capex when it is paid, then
  * each month's revenue less its power cost (net of demand-response credits) and opex, plus rent —
  * what is left at the horizon, and the measures of them. flows[0] is the start, flows[m + 1] the end
- * of calendar month m; a payment at hour h lands at the month boundary on or after it. Mined BTC
- * kept in treasury is not cash until the horizon.
+ * of calendar month m; a payment lands at the end of the month it is made in (the start for one
+ * made at the start: a decision at a month's first hour pays in that month). Mined BTC
+ * kept in treasury is not cash until the horizon, or until a decision rule sells it.
  */
 import type { CalendarMonths } from '../core/calendar.js';
 import { HOURS_PER_YEAR } from '../core/time.js';
@@ -24,14 +25,17 @@ export interface MonthlyBooks {
   /** GPU cloud revenue from reserved blocks and training jobs, and inference revenue less its SLA credits. */
   readonly gpuCloudRevenueUSD: ArrayLike<number>;
   readonly inferenceRevenueUSD: ArrayLike<number>;
+  /** Treasury BTC sold (+) or bought (−) by decision rules in the month (booked at its end, as its cash), USD. */
+  readonly treasuryTradesUSD: ArrayLike<number>;
 }
 
 /** What is still to count at the horizon besides the books. */
 export interface AtHorizon {
   /** Income contracted beyond the horizon, valued at it (a lease's remaining rent); undefined for none. */
   readonly contractedUSD: number | undefined;
-  /** BTC mined over the horizon, and the last BTC price. */
+  /** BTC mined over the horizon, BTC bought less sold for the treasury by decision rules, and the last BTC price. */
   readonly minedBTC: number;
+  readonly tradedBTC: number;
   readonly lastBtcPriceUSD: number;
 }
 
@@ -79,13 +83,13 @@ export function projectFinance(
 ): { figures: ProjectFinance; cash: ProjectCash } {
   const months = calendar.count;
   const shares = calendar.share;
-  const sold = 1 - finance.btcHeldShare;
-  const flows = new Float64Array(months + 1);
-  // A payment at hour h lands at the month boundary on or after it.
-  const monthOf = calendar.boundaryOnOrAfter;
-  for (const item of capex) flows[monthOf(item.atH)] -= item.usd;
+  const flows = operatingFlows(books, capex, finance, calendar, months);
+  // N years of the last twelve months' operating net cash: the one-off values at the horizon
+  // (treasury, book value, rent contracted beyond it) are counted once, not N times, and BTC a rule
+  // sold or bought is not operating cash.
+  const terminalUSD = terminalValueUSD(flows, shares, finance.terminalYears);
   for (let m = 0; m < months; m++) {
-    flows[m + 1] += sold * books.miningRevenueUSD[m] - books.netPowerCostUSD[m] - books.opexUSD[m] + books.leaseRentUSD[m] + books.gpuCloudRevenueUSD[m] + books.inferenceRevenueUSD[m];
+    if (books.treasuryTradesUSD[m] !== 0) flows[m + 1] += books.treasuryTradesUSD[m];
     cumulativeCashUSD[m] = (m > 0 ? cumulativeCashUSD[m - 1] : flows[0]) + flows[m + 1];
   }
   const minCashUSD = minimumCash(flows);
@@ -94,19 +98,17 @@ export function projectFinance(
   // What is left at the horizon: income contracted beyond it, the BTC kept at the last price, the
   // book value of assets with life left, and any terminal multiple.
   if (atHorizon.contractedUSD !== undefined) flows[months] += atHorizon.contractedUSD;
-  const treasuryBTC = finance.btcHeldShare * atHorizon.minedBTC;
+  const treasuryBTC = finance.btcHeldShare * atHorizon.minedBTC + atHorizon.tradedBTC;
   const treasuryUSD = treasuryBTC * atHorizon.lastBtcPriceUSD;
   flows[months] += treasuryUSD;
   const residualUSD = residualValueUSD(capex, finance.lives, calendar);
   flows[months] += residualUSD;
-  // N years of the last twelve months' operating net cash: the one-off values at the horizon
-  // (treasury, book value, rent contracted beyond it) are counted once, not N times.
-  flows[months] += terminalValueUSD(cashUSD, shares, finance.terminalYears);
+  flows[months] += terminalUSD;
   // Income tax on these flows, when the scenario has one: after-tax flows beside the pre-tax ones.
-  const tax = finance.tax ? incomeTax(cashUSD, flows[months] - cashUSD[months], capex, monthOf, finance.tax) : undefined;
+  const tax = finance.tax ? incomeTax(cashUSD, flows[months] - cashUSD[months], capex, calendar.paymentBoundary, finance.tax) : undefined;
   const afterTaxFlowsUSD = tax ? flows.map((f, k) => f - tax.taxUSD[k]) : undefined;
   // A loan's term counts months, as its interest does: "12 months" is repaid at the twelfth month's end.
-  const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, monthOf(calendar.hourAtYears(finance.debt.maturityH / HOURS_PER_YEAR)), shares) : undefined;
+  const debt = finance.debt ? debtFlows(finance.debt.amountUSD, finance.debt.ratePerYear, calendar.boundaryOnOrAfter(calendar.hourAtYears(finance.debt.maturityH / HOURS_PER_YEAR)), shares) : undefined;
   const rate = finance.discountRatePerYear;
   const npvUSD = npv(flows, rate, shares);
   const figures: ProjectFinance = {
@@ -126,4 +128,23 @@ export function projectFinance(
     treasuryUSD,
   };
   return { figures, cash: { cashUSD, flowsUSD: flows, ...(afterTaxFlowsUSD ? { afterTaxFlowsUSD } : {}), monthShares: shares } };
+}
+
+/**
+ * The project's flows to the end of month `months − 1` (index 0 the start, k the end of month
+ * k − 1) before BTC a rule sold or bought: capex paid by then, and each month's revenue (the mined BTC
+ * sold as mined) less its power cost net of credits and opex, plus rent and GPU revenue.
+ */
+export function operatingFlows(books: MonthlyBooks, capex: readonly CapexItem[], finance: FinanceConfig, calendar: CalendarMonths, months: number): Float64Array {
+  const sold = 1 - finance.btcHeldShare;
+  const flows = new Float64Array(months + 1);
+  // A payment lands at the end of the month it is made in (the start for one made at the start).
+  for (const item of capex) {
+    const k = calendar.paymentBoundary(item.atH);
+    if (k <= months) flows[k] -= item.usd;
+  }
+  for (let m = 0; m < months; m++) {
+    flows[m + 1] += sold * books.miningRevenueUSD[m] - books.netPowerCostUSD[m] - books.opexUSD[m] + books.leaseRentUSD[m] + books.gpuCloudRevenueUSD[m] + books.inferenceRevenueUSD[m];
+  }
+  return flows;
 }

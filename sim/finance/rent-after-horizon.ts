@@ -20,7 +20,8 @@ export function rentAfterHorizonUSD(lease: LeaseTerms, horizon: CalendarMonths, 
   const atHorizonYears = beyond.yearsAt(horizonH);
   let value = 0;
   for (let m = beyond.monthAt(horizonH); m < beyond.count && beyond.boundsH[m] < endH; m++) {
-    const from = Math.max(horizonH, beyond.boundsH[m]), to = Math.min(endH, beyond.boundsH[m + 1]);
+    // A hall opening after the horizon (a rule signed it late) owes nothing before it opens.
+    const from = Math.max(horizonH, lease.onlineH, beyond.boundsH[m]), to = Math.min(endH, beyond.boundsH[m + 1]);
     if (to <= from) continue;
     // The escalator's full years of the lease, on the same clock as the rent's months.
     const years = Math.floor(beyond.yearsAt(from) - startYears + 1e-9);

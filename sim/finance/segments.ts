@@ -1,6 +1,6 @@
 /**
  * The project's cash flows split by segment — mining, lease, GPU cloud, power bought and sold,
- * demand-response credits, opex, capex, residual and terminal value — so that a layout's NPV, and
+ * demand-response credits, opex, capex, residual and terminal value, the BTC treasury — so that a layout's NPV, and
  * its difference from another layout's, reads as a sum of parts: why one layout wins. NPV is linear
  * in the flows, so the segments' NPVs add up to the project's NPV (to rounding), and the campus's
  * test checks that every flow of the project is in exactly one segment.
@@ -30,7 +30,9 @@ export interface SegmentBooks {
   /** GPU cloud: reserved blocks, training jobs, and inference less its SLA credits. */
   readonly gpuCloudRevenueUSD: ArrayLike<number>;
   readonly capex: readonly CapexItem[];
-  /** Mined BTC kept, at the last price; rent contracted beyond the horizon, valued at it; book value left. */
+  /** Treasury BTC decision rules sold (+) or bought (−) in the month. */
+  readonly treasuryTradesUSD: ArrayLike<number>;
+  /** The treasury's BTC (mined and kept, bought less sold) at the last price; rent contracted beyond the horizon, valued at it; book value left. */
   readonly treasuryUSD: number;
   readonly contractedRentUSD: number;
   readonly residualUSD: number;
@@ -65,9 +67,9 @@ export const NPV_SEGMENTS = [
   {
     metric: 'npvMiningUSD',
     label: 'mining',
-    description: 'BTC mined and sold as mined, and BTC kept in treasury valued at the last price',
+    description: 'BTC mined and sold as mined',
     side: 'in',
-    fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.btcSoldShare * b.miningRevenueUSD[m]), b.treasuryUSD),
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.btcSoldShare * b.miningRevenueUSD[m]), 0),
   },
   {
     metric: 'npvLeaseUSD',
@@ -117,8 +119,8 @@ export const NPV_SEGMENTS = [
     description: 'capital spent, when it is paid (negative)',
     side: 'out',
     fill: (b, into) => {
-      // A payment at hour h lands at the month boundary on or after it.
-      for (const item of b.capex) into[b.calendar.boundaryOnOrAfter(item.atH)] -= item.usd;
+      // A payment lands at the end of the month it is made in, as the project's flows have it.
+      for (const item of b.capex) into[b.calendar.paymentBoundary(item.atH)] -= item.usd;
       return 0;
     },
   },
@@ -135,6 +137,14 @@ export const NPV_SEGMENTS = [
     description: 'terminal years × the last twelve months’ operating net cash (the one-off values at the horizon counted once, not in it)',
     side: 'horizon',
     fill: (b, _into, before) => terminalValueUSD(before.flows, b.calendar.share, b.terminalYears),
+  },
+  {
+    // After the terminal value, which counts operating cash only: a sale of treasury BTC is not.
+    metric: 'npvTreasuryUSD',
+    label: 'BTC treasury',
+    description: 'mined BTC kept and BTC bought, less what was sold, at the last price, and the cash of what decision rules sold (+) or bought (−)',
+    side: 'horizon',
+    fill: (b, into) => (monthly(into, b.calendar.count, (m) => b.treasuryTradesUSD[m]), b.treasuryUSD),
   },
 ] as const satisfies readonly NpvSegment[];
 

@@ -83,7 +83,11 @@ export interface LeaseConfig {
   readonly escalatorPerYear: number;
   /** Hours from the start until the hall is built and rent begins. */
   readonly onlineH: number;
-  /** Length of the lease from when rent begins, years: rent still due after the horizon is valued at it. */
+  /** A lease a decision rule signs: hours from the signing until the hall opens. */
+  readonly buildH: number;
+  /** When the lease was signed and its hall's shell paid, hours from the start (a rule's signing, as built); absent: at the start. */
+  readonly signedAtH?: number;
+  /** Length of the lease from when rent begins, years: it ends then (rent and draw stop) unless renewed, and rent still due after the horizon is valued at it; 0: open-ended through the horizon. */
   readonly termYears: number;
   /** Capex per MW of IT for the hall shell (the tenant brings the GPUs). */
   readonly hallUSDPerMW: number;

@@ -111,7 +111,8 @@ export function gpuCloudSetup(g: GpuCloudConfig, horizonH: number): GpuCloudSetu
 
 /**
  * The hall as built when a rule decides at `decidedAtH` to build it: construction takes `buildH`,
- * then it opens whole (one phase), its hall failures and inference growth counting from then, its
+ * then its first phase opens (the whole hall when it has none), each later one as long after the one
+ * before as the scenario says, its hall failures and inference growth counting from then, its
  * reserved contracts signed then — at `renewalPrice` when the scenario gives the market's price, and
  * for their term or to the horizon, whichever ends first.
  */
@@ -122,5 +123,7 @@ export function hallBuiltAt(g: GpuCloudConfig, decidedAtH: number, horizonH: num
     priceUSDPerGPUH: g.reserved.renewalPrice ? g.reserved.renewalPrice(Math.min(onlineH, horizonH - 1)) : g.reserved.priceUSDPerGPUH,
     termH: Math.min(g.reserved.termH, Math.max(horizonH - onlineH, 1)),
   };
-  return { ...g, onlineH, phases: [{ atH: onlineH, share: 1 }], ...(reserved ? { reserved } : {}) };
+  const first = g.phases[0].atH;
+  const phases = g.phases.map((p, i) => ({ atH: i === 0 ? onlineH : onlineH + (p.atH - first), share: p.share }));
+  return { ...g, onlineH, phases, ...(reserved ? { reserved } : {}) };
 }

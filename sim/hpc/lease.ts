@@ -8,7 +8,8 @@
  * 1 − undelivered IT-MWh ÷ contracted IT-MWh. A dark hour (an outage backup does not carry) loses
  * all of it; an hour whose cooling holds only part of the leased IT loses the part it cannot hold.
  */
-import type { CalendarMonths } from '../core/calendar.js';
+import { type CalendarMonths, calendarMonths } from '../core/calendar.js';
+import { HOURS_PER_YEAR } from '../core/time.js';
 import { finite, requireModelParameter } from '../market/check.js';
 
 export interface LeaseSpec {
@@ -26,6 +27,8 @@ export interface LeaseSpec {
   maxCredit: number;
   /** Hours from the start until rent begins (the hall is built); default 0. */
   startH?: number;
+  /** Hours from the start when the lease ends and rent stops (leaseEndH); default never. */
+  endH?: number;
 }
 
 export interface LeaseIncome {
@@ -66,13 +69,13 @@ export function leaseIncome(
   requireModelParameter(bad < 0, 'lease', `heatShortShare[${bad}]`, heatShortShare?.[bad], 'a share of the leased IT in [0, 1]');
   const months = calendar.count;
   const rent = new Float64Array(months), credit = new Float64Array(months), availability = new Float64Array(months);
-  const startH = s.startH ?? 0;
+  const startH = s.startH ?? 0, endH = s.endH ?? Infinity;
   let lostHours = 0;
   for (let m = 0; m < months; m++) {
-    const from = Math.max(startH, calendar.boundsH[m]), to = calendar.boundsH[m + 1];
+    const from = Math.max(startH, calendar.boundsH[m]), to = Math.min(endH, calendar.boundsH[m + 1]);
     if (to <= from) {
       availability[m] = 1;
-      continue; // not yet built: no rent, nothing to credit
+      continue; // not yet built, or ended: no rent, nothing to credit
     }
     // The escalator counts full years of the lease, from when rent starts, in months as the rent does.
     const years = Math.floor(calendar.yearsAt(from) - calendar.yearsAt(startH) + 1e-9);
@@ -106,4 +109,15 @@ function stepIntegral(values: Float64Array, fromH: number, toH: number): number 
     if (v !== 0) sum += v * (Math.min(h + 1, toH) - Math.max(h, fromH));
   }
   return sum;
+}
+
+/**
+ * When a lease whose rent starts at `onlineH` ends after `termYears`, hours from the start of a
+ * horizon that starts at `startUnixSeconds`: its term in calendar months (12 a year), a partial first
+ * month made up at the end, as the rent counts them — a 2-year lease from 15 March 2026 ends on 15
+ * March 2028. The calendar is carried on past the horizon, as far as the term needs.
+ */
+export function leaseEndH(startUnixSeconds: number, onlineH: number, termYears: number): number {
+  const beyond = calendarMonths(startUnixSeconds, onlineH + (termYears + 1) * HOURS_PER_YEAR);
+  return beyond.hourAtYears(beyond.yearsAt(onlineH) + termYears);
 }

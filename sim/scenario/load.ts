@@ -312,6 +312,7 @@ function readLease(r: ScenarioReader): LeaseConfig {
     rentUSDPerKWMonth: r.read([...at, 'rent']),
     escalatorPerYear: r.read([...at, 'escalator']),
     onlineH: r.read([...at, 'online']),
+    buildH: r.read([...at, 'build']),
     termYears: r.read([...at, 'termYears']),
     hallUSDPerMW: r.read([...at, 'hallCapex']),
     slaAvailability: r.read([...at, 'sla', 'availability']),

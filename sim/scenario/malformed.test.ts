@@ -66,6 +66,7 @@ const CORPUS: Case[] = [
   ['policy-unknown-state', 190, 11, 'variants.adaptive-pivot.policies.pivot.when.hashrpice', "unknown key 'hashrpice' (did you mean 'hashprice'?)"],
   ['policy-threshold-unit', 190, 51, 'variants.adaptive-pivot.policies.pivot.when.hashprice.below', "'15 USD/MWh' is not a hashprice; expected a hashprice like '45 USD/PH/day'"],
   ['policy-retire-too-much', 227, 25, 'variants.watch-gpu-prices.policies.gpus-held-up.then.retire', '2000 MW is more than the 1027.0 MW the fleet draws'],
+  ['policy-sign-lease-online', 122, 15, 'variants.colocation-lease.lease.online', 'a rule signs this lease: its hall opens lease.build after the rule fires'],
   ['sweep-non-numeric', 109, 15, 'sweep.parameters[0].path', "'gpuCloud.scheduler.policy' is not a numeric input of the campus"],
   // Bad expressions
   ['expr-syntax', 55, 12, 'mining.asic.power', "cannot parse '270 TH/s * (13.5 J/TH': Parenthesis ) expected"],

@@ -6,14 +6,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { HOURS_PER_MONTH } from '../core/time.js';
 import { parseScenario } from './load.js';
+import { POLICY_WORLD } from './policy-world.test-support.js';
 import { scenarioFailure } from './scenario-failure.test-support.js';
 
 const scenario = (adaptive: string, extra = '') => `name: policies
-horizon: { start: 2026-01-01, years: 5 }
-market: { btc: { model: gbm, price: 90000 USD, volatility: 0.5 } }
-network: { hashrate: 1050 EH/s, difficulty: 148e12, height: 930000, campusCounts: false }
-site: { grid: 60 MW, powerPrice: 45 USD/MWh }
-mining: { asic: { hashrate: 270 TH/s, power: 3645 W }, capacity: 40 MW }
+${POLICY_WORLD}
 variants:
   fixed:
     gpuCloud: { it: 1 MW, online: 30 months }
@@ -87,6 +84,7 @@ const CASES: Array<[string, (pivot: string) => string, string, string]> = [
   ['a utilisation above one', (p) => p.replace('gpuPrice: { above: 1.5 USD/GPU/h }', 'gpuUtilisation: { above: 85 }'), 'variants.adaptive.policies.pivot.when.gpuUtilisation.above', '85 is too large; expected at most 1'],
   ['an action on a load the layout lacks', (p) => p.replace('    gpuCloud: { it: 1 MW }\n', ''), 'variants.adaptive.policies.pivot.then.build', 'the layout has no gpuCloud to build'],
   ['a hall with its own date', (p) => p.replace('    gpuCloud: { it: 1 MW }\n', '    gpuCloud: { it: 1 MW, online: 12 months }\n'), 'variants.adaptive.gpuCloud.online', 'a rule builds this hall'],
+  ['a first phase with its own date', (p) => p.replace('    gpuCloud: { it: 1 MW }\n', '    gpuCloud: { it: 1 MW, phases: [{ online: 12 months, share: 0.5 }, { after: 6 months, share: 1 }] }\n'), 'variants.adaptive.gpuCloud.phases[0].online', 'a rule builds this hall'],
   ['retiring more than the fleet', (p) => p.replace('{ build: gpuCloud }', '{ retire: 50 MW }'), 'variants.adaptive.policies.pivot.then.retire', '50 MW is more than the 40.0 MW the fleet draws'],
   ['a lead time for a hall', (p) => p.replace('then: { build: gpuCloud }', 'then: { build: gpuCloud }\n        lead: 3 months'), 'variants.adaptive.policies.pivot.lead', "a 'build' action has no delivery"],
   ['buying less than a machine', (p) => p.replace('{ build: gpuCloud }', '{ buy: 1 kW }'), 'variants.adaptive.policies.pivot.then.buy', 'buys no 3.645 kW machine'],
@@ -98,6 +96,12 @@ const CASES: Array<[string, (pivot: string) => string, string, string]> = [
   ['buying more than the grid', (p) => p.replace('{ build: gpuCloud }', '{ buy: 100 MW }'), 'variants.adaptive.policies.pivot.then.buy', '100 MW is more than the 60 MW grid connection'],
   ['a decision past the horizon', (p) => p.replace('from: 28 months', 'from: 28 months\n        until: 100 months'), 'variants.adaptive.policies.pivot.until', '100 months is past the horizon; expected at most 60 months'],
   ['versus without policies', (p) => p.replace(/    policies:[\s\S]*/, '\n'), 'variants.adaptive.versus', 'a layout without policies has no fixed plan'],
+  ['selling a treasury that keeps nothing', (p) => p.replace('{ build: gpuCloud }', '{ sellBtc: 0.5 }'), 'variants.adaptive.policies.pivot.then.sellBtc', 'the treasury keeps no mined BTC (finance.treasury.holdShare is 0) and no rule buys any'],
+  ['selling more than the treasury', (p) => p.replace('{ build: gpuCloud }', '{ sellBtc: 1.5 }'), 'variants.adaptive.policies.pivot.then.sellBtc', '1.5 is too large; expected at most 1'],
+  ['buying BTC with a power', (p) => p.replace('{ build: gpuCloud }', '{ buyBtc: 5 MW }'), 'variants.adaptive.policies.pivot.then.buyBtc', "'5 MW' is not an amount of money"],
+  ['cash as a share', (p) => p.replace('gpuPrice: { above: 1.5 USD/GPU/h }', 'cash: { below: 0.5 }'), 'variants.adaptive.policies.pivot.when.cash.below', "'0.5' has no unit; expected an amount of money like '90000 USD'"],
+  ['a window of days on the books', (p) => p.replace('gpuPrice: { above: 1.5 USD/GPU/h }', 'cash: { trailing: 10 days, below: 1e6 USD }'), 'variants.adaptive.policies.pivot.when.cash.trailing', '0.3285 months is not a whole number of months; expected whole months: cash is read from the books'],
+  ['an empty when', (p) => p.replace(/        when:\n          hashprice: .*\n          gpuPrice: .*\n/, '        when: {}\n'), 'variants.adaptive.policies.pivot.when', "no condition; expected at least one of"],
   ['no rules', (p) => p.replace(/      pivot:[\s\S]*/, '      {}'), 'variants.adaptive.policies', 'the mapping is empty'],
 ];
 

@@ -150,8 +150,11 @@ export interface VariantConfig {
 /** Does a rule of this layout build its GPU hall (so the hall is not built on dates of its own)? */
 export const ruleBuildsHall = (variant: Pick<VariantConfig, 'policies'>): boolean => variant.policies?.some((rule) => rule.action.kind === 'build') ?? false;
 
+/** Does a rule of this layout sign its lease (so the leased hall is not built on a date of its own)? */
+export const ruleSignsLease = (variant: Pick<VariantConfig, 'policies'>): boolean => variant.policies?.some((rule) => rule.action.kind === 'sign') ?? false;
+
 /** What a rule can observe, as a trailing mean over a window of the past (campus/observed.ts). */
-export const OBSERVED_STATES = ['hashprice', 'btcPrice', 'powerPrice', 'gpuPrice', 'gpuUtilisation'] as const;
+export const OBSERVED_STATES = ['hashprice', 'btcPrice', 'powerPrice', 'gpuPrice', 'gpuUtilisation', 'cash'] as const;
 export type ObservedState = (typeof OBSERVED_STATES)[number];
 
 /** One condition: the trailing mean of `state` over `trailingH` is below or above `threshold` (canonical units). */
@@ -164,13 +167,19 @@ export interface PolicyCondition {
 
 /**
  * What a rule does when it fires: start building the layout's GPU hall, switch mining off or on,
- * retire machines for good, or buy machines of the fleet's model (delivered and paid `leadH` later).
+ * retire machines for good, buy machines of the fleet's model (delivered and paid `leadH` later),
+ * sign the layout's lease or renew it, sell a share of the treasury's BTC, or put an amount of cash
+ * into BTC for it.
  */
 export type PolicyAction =
   | { readonly kind: 'build'; readonly load: 'gpuCloud' }
   | { readonly kind: 'pause' | 'resume'; readonly load: 'mining' }
   | { readonly kind: 'retire'; readonly load: 'mining'; readonly mw: number }
-  | { readonly kind: 'buy'; readonly load: 'mining'; readonly mw: number; readonly leadH: number };
+  | { readonly kind: 'buy'; readonly load: 'mining'; readonly mw: number; readonly leadH: number }
+  | { readonly kind: 'sellBtc'; readonly load: 'treasury'; readonly share: number }
+  | { readonly kind: 'sign' | 'renew'; readonly load: 'lease' }
+  | { readonly kind: 'sellBtc'; readonly load: 'treasury'; readonly share: number }
+  | { readonly kind: 'buyBtc'; readonly load: 'treasury'; readonly usd: number };
 
 /**
  * A decision rule: at each decision point — the start of a calendar month, the `fromMonth`-th from

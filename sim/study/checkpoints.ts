@@ -27,8 +27,8 @@ import { Bands } from './bands.js';
 import { annualLength, type ReplicationResult } from './replicate.js';
 import { StudyError } from './study-error.js';
 
-/** Version of the files in state/: 3 added checkpoints, the study id and the one-file rows; 4 the world’s drivers and the annual cash by segment; 5 the metrics against the baseline and when capital runs out; 6 what each layout’s decision rules did. */
-export const STATE_FORMAT = 6;
+/** Version of the files in state/: 3 added checkpoints, the study id and the one-file rows; 4 the world’s drivers and the annual cash by segment; 5 the metrics against the baseline and when capital runs out; 6 what each layout’s decision rules did; 7 the BTC treasury as a segment of its own. */
+export const STATE_FORMAT = 7;
 
 /** Series bytes of unfolded chunks past which the contiguous prefix is folded into bands.bin. */
 const FOLD_BYTES = 64 << 20;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadScenario } from '../scenario/load.js';
+import { planPolicies } from './decisions.js';
 import { mergeStudies } from './merge.js';
 import { runStudy } from './study.js';
 
@@ -79,5 +80,26 @@ test('what the rules did is the same bytes from one thread, two workers or merge
 });
 
 test.after(() => rmSync(join(FILE, '..'), { recursive: true, force: true }));
+
+test('a rule in words: its months as dates, thresholds in their units, money grouped by thousands', () => {
+  const [careful] = planPolicies(SCENARIO.variants, SCENARIO.horizon.startUnixSeconds);
+  assert.is(careful.rules[0].text, 'each month from 2026-02 to the horizon: if btcPrice (1-month mean) < 80,000 USD → pause mining (again 1 month later at the earliest)');
+  const treasury = loadScenarioText(`  funded:
+    finance: { treasury: { holdShare: 1 }, capital: 50e6 USD }
+    policies:
+      short: { from: 6 months, when: { cash: { trailing: 2 months, below: 5e6 USD } }, then: { sellBtc: 0.25 } }
+      dip: { from: 6 months, until: 6 months, when: { btcPrice: { below: 60000 USD } }, then: { buyBtc: 2.5e6 USD } }`);
+  assert.equal(planPolicies(treasury.variants, treasury.horizon.startUnixSeconds)[0].rules.map((r) => r.text), [
+    "each month from 2026-07 to the horizon: if cash (2-month mean) < 5,000,000 USD → sell 25 % of the treasury's BTC (once)",
+    'in 2026-07: if btcPrice (1-month mean) < 60,000 USD → buy 2,500,000 USD of BTC for the treasury (once)',
+  ]);
+});
+
+/** The test's mine with these variants in place of its own. */
+function loadScenarioText(variants: string) {
+  const file = join(scratch(), 'treasury.yaml');
+  writeFileSync(file, TEXT.replace(/variants:[\s\S]*/, `variants:\n${variants}\n`).replace('baseline: always', 'baseline: funded'));
+  return loadScenario(file);
+}
 
 test.run();

@@ -55,12 +55,16 @@ export function ruleText(rule: PolicyRule, startUnixSeconds: number): string {
   const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const conditions = rule.when.map((c) => {
     const unit = QUANTITY[stateUnit(c.state)].unit;
-    return `${c.state} (${months(c.trailingH)}-month mean) ${c.below ? '<' : '>'} ${Number(c.threshold.toPrecision(6))}${unit ? ` ${unit}` : ''}`;
+    // An amount of money with its thousands grouped: 400,000,000 USD.
+    const threshold = Number(c.threshold.toPrecision(6));
+    return `${c.state} (${months(c.trailingH)}-month mean) ${c.below ? '<' : '>'} ${unit === 'USD' ? threshold.toLocaleString('en-US') : threshold}${unit ? ` ${unit}` : ''}`;
   });
   const a = rule.action;
   const action =
     a.kind === 'retire' ? `retire ${Number(a.mw.toPrecision(6))} MW of mining`
     : a.kind === 'buy' ? `buy up to ${Number(a.mw.toPrecision(6))} MW of mining, delivered ${plural(months(a.leadH), 'month')} later`
+    : a.kind === 'sellBtc' ? `sell ${Number((100 * a.share).toPrecision(4))} % of the treasury's BTC`
+    : a.kind === 'buyBtc' ? `buy ${Number(a.usd.toPrecision(6)).toLocaleString('en-US')} USD of BTC for the treasury`
     : `${a.kind} ${a.load}`;
   // Decision point m is the start of the m-th calendar month from the horizon's (YYYY-MM).
   const month = (m: number) => monthLabel(startUnixSeconds, m).slice(0, 7);
@@ -69,7 +73,7 @@ export function ruleText(rule: PolicyRule, startUnixSeconds: number): string {
     rule.untilMonth === first ? `in ${month(first)}`
     : `${rule.everyMonths === 1 ? 'each month' : `every ${plural(rule.everyMonths, 'month')}`} from ${month(first)} to ${rule.untilMonth === Infinity ? 'the horizon' : month(rule.untilMonth)}`;
   const again = rule.coolDownMonths === Infinity ? 'once' : `again ${plural(rule.coolDownMonths, 'month')} later at the earliest`;
-  return `${when}: if ${conditions.join(' and ')} → ${action} (${again})`;
+  return `${when}: ${conditions.length > 0 ? `if ${conditions.join(' and ')} → ` : ''}${action} (${again})`;
 }
 
 const dateOf = (startUnixSeconds: number, h: number): string => new Date((startUnixSeconds + h * 3600) * 1000).toISOString().slice(0, 10);

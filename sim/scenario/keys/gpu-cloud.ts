@@ -56,7 +56,7 @@ export const GPU_CLOUD = section({
     credit: quantity('gpuHourPrice', { min: 0, default: 0, description: 'SLA credit per GPU-hour wanted but not served, e.g. "1 USD/GPU/h"; default 0.' })
   }, { required: ['share', 'price'], description: 'Elastic inference served ahead of training.' }),
   phases: list(section({
-    online: quantity('duration', { min: 0, description: 'First phase only: when it runs, e.g. "15 months"; may be a distribution.' }),
+    online: quantity('duration', { min: 0, default: 0, description: 'First phase only: when it runs, e.g. "15 months"; may be a distribution; default 0. Left out when a rule builds the hall: the first phase opens its build time after the decision, the later ones `after` it.' }),
     after: quantity('duration', { above: 0, description: 'Later phases: time after the phase before, e.g. "12 months"; may be a distribution.' }),
     share: number({ max: 1, above: 0, description: "Share of the hall's nodes installed from then on." })
   }, { required: ['share'] }), { description: 'Build-out in phases instead of one online date: the first runs at its `online` date, each later one `after` the one before; from each, its share of the nodes is installed (shares grow; the last is 1). Nodes are paid on delivery.', minItems: 1 }),

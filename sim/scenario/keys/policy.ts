@@ -11,11 +11,11 @@ export const MOST_RULES = 8;
  * 'number' for a share) and, for a quantity, the usual range a threshold far outside is warned of
  * (a slip within the unit's kind — 45 USD/TH/day for 45 USD/PH/day — that the units cannot catch).
  */
-const condition = (unit: QuantityKindName, description: string, plausible?: PlausibleRange) =>
+const condition = (unit: QuantityKindName, description: string, plausible?: PlausibleRange, signed = false) =>
   section({
     trailing: quantity('duration', { above: 0, default: HOURS_PER_MONTH, description: 'Window of the trailing mean, e.g. "3 months"; default 1 month.' }),
-    below: unit === 'number' ? number({ min: 0, max: 1, description: 'Holds when the trailing mean is below this share.' }) : quantity(unit, { min: 0, ...(plausible ? { plausible: [plausible] } : {}), description: "Holds when the trailing mean is below this, in the state's unit." }),
-    above: unit === 'number' ? number({ min: 0, max: 1, description: 'Holds when the trailing mean is above this share.' }) : quantity(unit, { min: 0, ...(plausible ? { plausible: [plausible] } : {}), description: "Holds when the trailing mean is above this, in the state's unit." }),
+    below: unit === 'number' ? number({ min: 0, max: 1, description: 'Holds when the trailing mean is below this share.' }) : quantity(unit, { ...(signed ? {} : { min: 0 }), ...(plausible ? { plausible: [plausible] } : {}), description: "Holds when the trailing mean is below this, in the state's unit." }),
+    above: unit === 'number' ? number({ min: 0, max: 1, description: 'Holds when the trailing mean is above this share.' }) : quantity(unit, { ...(signed ? {} : { min: 0 }), ...(plausible ? { plausible: [plausible] } : {}), description: "Holds when the trailing mean is above this, in the state's unit." }),
   }, { description });
 
 /** Whole months from the horizon's start (checked as whole by the reader). */
@@ -34,15 +34,20 @@ export const POLICY = section({
     powerPrice: condition('energyPrice', "The site's power price (spot, or the flat price), e.g. above: 80 USD/MWh.", { lo: 1, hi: 5000, unit: 'USD/MWh', what: 'a power price', source: "27–80 USD/MWh paid by miners; ERCOT's offer cap 5,000" }),
     gpuPrice: condition('gpuHourPrice', "The GPU-hour price of on-demand training (or inference) in the layout's market, e.g. above: 2 USD/GPU/h.", { lo: 0.1, hi: 50, unit: 'USD/GPU/h', what: 'a GPU-hour price', source: 'H100 1.70–12 USD/GPU/h in 2023–26 (SemiAnalysis)' }),
     gpuUtilisation: condition('number', "The owned GPU hall's utilisation in the months closed in the window, a share from 0 to 1."),
-  }, { description: 'Conditions that must all hold, each on the trailing mean of what has been observed so far (never the future).' }),
+    cash: condition('money', 'Cash on hand at the ends of the months closed in the window: finance.capital (0 without one) plus all the project has paid and taken in since the start — capex paid, operating cash, treasury BTC sold or bought — before debt and tax; may be negative, e.g. below: 100e6 USD.', undefined, true),
+  }, { description: 'Conditions that must all hold, each on the trailing mean of what has been observed so far (never the future); without `when`, the rule acts at each of its decision points (e.g. a renewal on a date).' }),
   then: section({
     build: oneOf(['gpuCloud'], "Starts building the layout's GPU hall: capex from now, online after gpuCloud.build, converting gpuCloud.convertsMining as it opens."),
     pause: oneOf(['mining'], 'Switches the whole fleet off until a rule resumes it (opex runs on).'),
     resume: oneOf(['mining'], 'Lets a paused fleet run again.'),
     retire: quantity('power', { above: 0, description: 'Switches off for good the machines that free this much power, e.g. 100 MW.' }),
     buy: quantity('power', { above: 0, description: 'Orders machines of mining.asic that draw this much power, e.g. 50 MW: paid and running `lead` after the rule fires (mining facility capex for the MW beyond the most ever built); they run within the mining hall\'s cooling as designed.' }),
-  }, { description: "One action: build the layout's GPU hall (it comes online its build time later), pause or resume mining, retire mining machines for good, or buy more." }),
-}, { required: ['when', 'then'] });
+    sellBtc: number({ above: 0, max: 1, description: "Sells this share of the treasury's BTC (mined BTC kept, finance.treasury.holdShare, and BTC rules bought) at the BTC price of the hour, e.g. 0.5: the cash counts in the month the rule decides in." }),
+    buyBtc: quantity('money', { above: 0, description: 'Puts this much cash into BTC for the treasury at the BTC price of the hour, e.g. 50e6 USD: held to the horizon (valued at the last price) or until a rule sells it.' }),
+    sign: oneOf(['lease'], "A tenant signs the layout's lease now: its hall is paid for and starts building, opens lease.build later and pays rent from then for lease.termYears (the lease's `online` must be left out)."),
+    renew: oneOf(['lease'], 'Extends a lease whose term (lease.termYears) ends inside the horizon by another term, its rent going on up its escalator; fires only before the term ends.'),
+  }, { description: "One action: build the layout's GPU hall (it comes online its build time later), pause or resume mining, retire mining machines for good, buy more, sign the layout's lease or renew it, or sell or buy BTC for the treasury." }),
+}, { required: ['then'] });
 
 export const POLICIES = mapOf(ref('policy'), {
   description: 'Decision rules that act on the campus as the world unfolds, by name: at calendar month starts from `from` to `until`, every `every`, a rule fires when every condition in `when` holds on the trailing means observed so far, and does its `then`. Without policies a layout is a plan fixed at the start.',
